@@ -1,0 +1,43 @@
+using FluentValidation;
+
+namespace MsmHelpdesk.Application.Common.Validation;
+
+/// <summary>Lengths shared by validators and the EF configuration, and the rules every form repeats.</summary>
+public static class FieldLimits
+{
+    public const int EmailMaxLength = 256;
+    public const int DisplayNameMaxLength = 100;
+    public const int PasswordMinLength = 10;
+    public const int PasswordMaxLength = 128;
+    public const int MaxPageSize = 200;
+}
+
+public static class FieldRules
+{
+    public static IRuleBuilderOptions<T, string> RequiredEmail<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => AppText.Required)
+            .MaximumLength(FieldLimits.EmailMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.EmailMaxLength))
+            .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").WithMessage(_ => AppText.EmailInvalid);
+
+    public static IRuleBuilderOptions<T, string> RequiredDisplayName<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(_ => AppText.Required)
+            .MaximumLength(FieldLimits.DisplayNameMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.DisplayNameMaxLength));
+
+    /// <summary>Mirrors the Identity password options, so the user sees every rule next to the field before Identity is asked.</summary>
+    public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => AppText.Required)
+            .MinimumLength(FieldLimits.PasswordMinLength).WithMessage(_ => AppText.PasswordTooShort(FieldLimits.PasswordMinLength))
+            .MaximumLength(FieldLimits.PasswordMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.PasswordMaxLength))
+            .Matches("[0-9]").WithMessage(_ => AppText.PasswordNeedsDigit)
+            .Matches("[a-z]").WithMessage(_ => AppText.PasswordNeedsLower)
+            .Matches("[A-Z]").WithMessage(_ => AppText.PasswordNeedsUpper);
+
+    public static IRuleBuilderOptions<T, IReadOnlyCollection<string>> KnownRoles<T>(this IRuleBuilderInitial<T, IReadOnlyCollection<string>> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => AppText.RoleRequired)
+            .Must(roles => roles.All(role => Domain.Users.Roles.IsKnown(role)))
+            .WithMessage((_, roles) => AppText.RoleUnknown(string.Join(", ", roles.Where(role => !Domain.Users.Roles.IsKnown(role)))));
+}

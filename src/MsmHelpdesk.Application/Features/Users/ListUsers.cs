@@ -1,0 +1,39 @@
+using FluentValidation;
+using Mediator;
+using MsmHelpdesk.Application.Common;
+using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Application.Features.Users;
+
+[RequiresRole(Roles.Admin)]
+public sealed record ListUsersQuery : IQuery<Result<PagedList<UserSummary>>>
+{
+    public string? Search { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = 25;
+    public UserSort SortBy { get; set; } = UserSort.DisplayName;
+    public bool Descending { get; set; }
+}
+
+public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
+{
+    public ListUsersValidator()
+    {
+        RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
+        RuleFor(query => query.PageSize).InclusiveBetween(1, FieldLimits.MaxPageSize).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
+        RuleFor(query => query.Search).MaximumLength(FieldLimits.EmailMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.EmailMaxLength));
+        RuleFor(query => query.SortBy).IsInEnum();
+    }
+}
+
+public sealed class ListUsersHandler(IIdentityService identity) : IQueryHandler<ListUsersQuery, Result<PagedList<UserSummary>>>
+{
+    public async ValueTask<Result<PagedList<UserSummary>>> Handle(ListUsersQuery query, CancellationToken cancellationToken) =>
+        await identity.ListUsersAsync(
+            new UserListFilter(query.Search?.Trim(), query.Page, query.PageSize, query.SortBy, query.Descending),
+            cancellationToken);
+}

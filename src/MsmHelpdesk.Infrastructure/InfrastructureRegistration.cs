@@ -1,0 +1,87 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Infrastructure.Identity;
+using MsmHelpdesk.Infrastructure.Persistence;
+
+namespace MsmHelpdesk.Infrastructure;
+
+public static class InfrastructureRegistration
+{
+    /// <summary>
+    /// Database, Identity stores and the clock. The web app, the CLI, the tests and the design-time
+    /// factories all call this, so every DbContext is built the same way (the .NET 10 Identity schema
+    /// is read from these services: a context built otherwise would miss the passkey table).
+    /// </summary>
+    public static IServiceCollection AddHelpdeskPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = FieldLimits.PasswordMinLength;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<HelpdeskDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<HelpdeskClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<IIdentityService, IdentityService>();
+        return services;
+    }
+
+    /// <summary>Hangfire storage: SQL Server in production, in-memory for the embedded default.</summary>
+    public static IServiceCollection AddHelpdeskJobStorage(this IServiceCollection services, DatabaseSettings settings)
+    {
+        // What must happen is recorded in our own tables first; Hangfire only acts on those records,
+        // so losing the in-memory job store on restart loses no work.
+        services.AddHangfire(configuration =>
+        {
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (settings.Provider == DatabaseProvider.SqlServer)
+            {
+                configuration.UseSqlServerStorage(settings.ConnectionString);
+            }
+            else
+            {
+                configuration.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        return services;
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.SqlServer)
+        {
+            options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+        }
+        else
+        {
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace MsmHelpdesk.Infrastructure.Persistence;
+
+/// <summary>A one-way switch of the installation, such as "first-run setup is done". Its key is unique.</summary>
+public sealed class SystemFlag
+{
+    public const string SetupCompleted = "setup-completed";
+
+    public required string Key { get; init; }
+
+    public DateTimeOffset SetAt { get; init; }
+}

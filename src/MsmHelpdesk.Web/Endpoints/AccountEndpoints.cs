@@ -1,0 +1,37 @@
+using Mediator;
+using Microsoft.AspNetCore.Localization;
+using MsmHelpdesk.Application.Features.Account;
+
+namespace MsmHelpdesk.Web.Endpoints;
+
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // A form POST with an antiforgery token, so another site cannot sign a consultant out.
+        endpoints.MapPost("/account/logout", async (ISender sender, CancellationToken cancellationToken) =>
+        {
+            await sender.Send(new SignOutCommand(), cancellationToken);
+            return Results.LocalRedirect("/account/login");
+        });
+
+        // The language choice is remembered in a cookie for a year, signed in or not.
+        endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
+        {
+            if (UiCultures.Supported.Contains(culture, StringComparer.Ordinal))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            }
+
+            return Results.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "/");
+        }).AllowAnonymous();
+
+        return endpoints;
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

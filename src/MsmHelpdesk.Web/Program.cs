@@ -1,0 +1,93 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Web;
+using MsmHelpdesk.Web.Components;
+using MsmHelpdesk.Web.Endpoints;
+using MsmHelpdesk.Web.Security;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHelpdeskCore(builder.Configuration);
+var database = DatabaseSettings.From(builder.Configuration);
+builder.Services.AddHelpdeskJobStorage(database);
+builder.Services.AddHangfireServer(options => options.WorkerCount = 2);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddLocalization();
+builder.Services.AddHttpContextAccessor();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.Cookie.Name = "msm.auth";
+    cookie.LoginPath = "/account/login";
+    cookie.AccessDeniedPath = "/account/access-denied";
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+    cookie.SlidingExpiration = true;
+});
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
+
+builder.Services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>(
+    "database",
+    customTestQuery: async (db, cancellationToken) =>
+    {
+        await db.SystemFlags.CountAsync(cancellationToken);
+        return true;
+    });
+
+var app = builder.Build();
+
+if (database.MigrateOnStartup)
+{
+    await DatabaseInitializer.MigrateAsync(app.Services);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseRequestLocalization(options =>
+{
+    options.SetDefaultCulture(UiCultures.Indonesian)
+        .AddSupportedCultures(UiCultures.Supported)
+        .AddSupportedUICultures(UiCultures.Supported);
+    options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapHangfireDashboard("/jobs", new DashboardOptions
+    {
+        Authorization = [new AdminOnlyDashboardFilter()],
+        DashboardTitle = "MsmHelpdesk · Jobs",
+        AppPath = "/",
+    })
+    .RequireAuthorization(Roles.Admin);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+public partial class Program;

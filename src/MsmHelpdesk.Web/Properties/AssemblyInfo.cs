@@ -1,0 +1,3 @@
+using System.Resources;
+
+[assembly: NeutralResourcesLanguage("id")]

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using MsmHelpdesk.Infrastructure.Identity;
+
+namespace MsmHelpdesk.Web.Security;
+
+/// <summary>
+/// Re-checks an open Blazor circuit's user every minute: a deactivated user, or one whose roles changed
+/// (new security stamp), loses the circuit's signed-in state without waiting for the cookie to expire.
+/// </summary>
+public sealed class RevalidatingAuthenticationStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopes,
+    IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.GetUserAsync(authenticationState.User);
+        if (user is null || !user.IsActive)
+        {
+            return false;
+        }
+
+        var stamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp == await users.GetSecurityStampAsync(user);
+    }
+}
