@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -54,7 +54,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [SystemFlags] (
@@ -66,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -81,7 +94,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -96,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -111,7 +124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetUserPasskeys] (
@@ -125,7 +138,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -139,7 +152,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -154,7 +167,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
@@ -169,7 +182,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -177,7 +190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -185,7 +198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -193,7 +206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -201,7 +214,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserPasskeys_UserId] ON [AspNetUserPasskeys] ([UserId]);
@@ -209,7 +222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -217,7 +230,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -225,7 +238,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_IsActive] ON [AspNetUsers] ([IsActive]);
@@ -233,7 +246,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -241,11 +254,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126014544_Foundation'
+    WHERE [MigrationId] = N'20261126015119_Foundation'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126014544_Foundation', N'10.0.15');
+    VALUES (N'20261126015119_Foundation', N'10.0.15');
 END;
 
 COMMIT;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,12 @@ namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>The one DbContext of the helpdesk. Always obtained per operation from the factory.</summary>
 public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<SystemFlag> SystemFlags => Set<SystemFlag>();
+
+    /// <summary>Keys protecting sign-in cookies: kept in the database so sessions survive restarts and scale-out.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 using MsmHelpdesk.Application.Features.Account;
 
@@ -9,8 +10,13 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A form POST with an antiforgery token, so another site cannot sign a consultant out.
-        endpoints.MapPost("/account/logout", async (ISender sender, CancellationToken cancellationToken) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, ISender sender, CancellationToken cancellationToken) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await sender.Send(new SignOutCommand(), cancellationToken);
             return Results.LocalRedirect("/account/login");
         });

@@ -1,0 +1,101 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Web;
+
+namespace MsmHelpdesk.Tests.Support;
+
+/// <summary>
+/// The application's real composition (pipeline, validators, EF Core, Identity) over a fresh SQLite file,
+/// migrated like production. Messages go through the mediator as a chosen user.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly string? _ownedDirectory;
+
+    private TestApp(ServiceProvider services, string? ownedDirectory)
+    {
+        _services = services;
+        _ownedDirectory = ownedDirectory;
+    }
+
+    public TestCurrentUser CurrentUser => _services.GetRequiredService<TestCurrentUser>();
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).</summary>
+    public static async Task<TestApp> StartAsync(string? directory = null)
+    {
+        var owned = directory is null;
+        directory ??= TestPaths.NewTempDirectory();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(directory, "helpdesk.db")}",
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddHelpdeskCore(configuration)
+            .AddSingleton<TestCurrentUser>()
+            .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>())
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await DatabaseInitializer.MigrateAsync(services);
+        return new TestApp(services, owned ? directory : null);
+    }
+
+    public async Task<T> SendAsync<T>(UserIdentity sender, ICommand<T> command)
+    {
+        CurrentUser.Identity = sender;
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<T> SendAsync<T>(UserIdentity sender, IQuery<T> query)
+    {
+        CurrentUser.Identity = sender;
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    public async Task<object?> SendObjectAsync(UserIdentity sender, object message)
+    {
+        CurrentUser.Identity = sender;
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(message);
+    }
+
+    public IIdentityService Identity => _services.GetRequiredService<IIdentityService>();
+
+    public async Task<T> QueryDbAsync<T>(Func<HelpdeskDbContext, Task<T>> query)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownedDirectory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file is harmless; the OS cleans the temp folder.
+        }
+    }
+}
