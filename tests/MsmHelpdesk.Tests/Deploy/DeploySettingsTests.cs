@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Tests.Support;
+
+namespace MsmHelpdesk.Tests.Deploy;
+
+/// <summary>The deployment files must only name settings the app actually reads.</summary>
+public sealed partial class DeploySettingsTests
+{
+    private static readonly string Deploy = TestPaths.InRepository("deploy");
+
+    /// <summary>Our own keys, plus the framework sections the app's own appsettings.json already sets.</summary>
+    private static bool IsKnown(string key)
+    {
+        var appDefaults = new ConfigurationBuilder()
+            .AddJsonFile(TestPaths.InRepository("src", "MsmHelpdesk.Web", "appsettings.json"))
+            .Build()
+            .AsEnumerable()
+            .Select(pair => pair.Key);
+        return ConfigKeys.All.Contains(key, StringComparer.OrdinalIgnoreCase)
+            || appDefaults.Contains(key, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ShouldOnlyUseSettingsTheAppReadsInTheProductionExample()
+    {
+        var example = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Deploy, "appsettings.Production.example.json"))
+            .Build();
+        var keys = example.AsEnumerable().Where(pair => pair.Value is not null).Select(pair => pair.Key).ToArray();
+
+        Assert.Contains(ConfigKeys.ConnectionString, keys);
+        Assert.Equal([], keys.Where(key => !IsKnown(key)).ToArray());
+        var settings = DatabaseSettings.From(example);
+        Assert.Equal(DatabaseProvider.SqlServer, settings.Provider);
+        Assert.True(settings.MigrateOnStartup);
+    }
+
+    [Fact]
+    public void ShouldOnlyUseSettingsTheAppReadsInTheComposeFileAndDockerfile()
+    {
+        var text = File.ReadAllText(Path.Combine(Deploy, "compose.yaml")) + File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
+        var ours = DoubleUnderscoreSetting().Matches(text).Select(match => match.Value.Replace("__", ":", StringComparison.Ordinal)).Distinct().ToArray();
+
+        Assert.Contains(ConfigKeys.DatabaseProvider, ours);
+        Assert.Contains(ConfigKeys.ConnectionString, ours);
+        Assert.Equal([], ours.Where(key => !IsKnown(key)).ToArray());
+    }
+
+    [Fact]
+    public void ShouldBuildProjectsThatExistAndRunTheWebAssembly()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
+        var projects = ProjectPath().Matches(dockerfile).Select(match => match.Value).Distinct().ToArray();
+
+        Assert.Equal(2, projects.Length);
+        Assert.All(projects, project => Assert.True(File.Exists(TestPaths.InRepository(project.Split('/'))), project));
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"MsmHelpdesk.Web.dll\"]", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("mcr.microsoft.com/mssql/server:2022", File.ReadAllText(Path.Combine(Deploy, "compose.yaml")), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]+__[A-Za-z_]+\b")]
+    private static partial Regex DoubleUnderscoreSetting();
+
+    [GeneratedRegex(@"src/[A-Za-z.]+/[A-Za-z.]+\.csproj")]
+    private static partial Regex ProjectPath();
+}
