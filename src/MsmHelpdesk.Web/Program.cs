@@ -12,7 +12,9 @@ using MsmHelpdesk.Web;
 using MsmHelpdesk.Web.Components;
 using MsmHelpdesk.Web.Endpoints;
 using MsmHelpdesk.Web.Security;
+using MudBlazor;
 using MudBlazor.Services;
+using MsmHelpdesk.Web.Resources;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,7 @@ builder.Services.AddHangfireServer(options => options.WorkerCount = 2);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudLocalizer, HelpdeskMudLocalizer>();
 builder.Services.AddLocalization();
 builder.Services.AddHttpContextAccessor();
 

@@ -47,6 +47,8 @@ public sealed class UserAdministrationTests(Chromium chromium)
         await Expect(grid).ToContainTextAsync("budi@msm.co.id");
         await Expect(grid).ToContainTextAsync("Budi <script>alert(1)</script>");
         await Expect(grid).ToContainTextAsync("Konsultan");
+        await Expect(grid).ToContainTextAsync("Baris per halaman:");
+        await Expect(grid).ToContainTextAsync("1-2 dari 2");
 
         await page.ClickAsync("#sign-out");
         await SignInAsync(page, "budi@msm.co.id", "Konsultan2026");

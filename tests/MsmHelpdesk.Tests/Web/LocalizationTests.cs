@@ -34,6 +34,24 @@ public sealed partial class LocalizationTests
         Assert.Equal([], used.Concat(roleKeys).Where(key => !known.Contains(key)).ToArray());
     }
 
+    [Fact]
+    public void ShouldGiveMudBlazorsOwnTextsInIndonesianAndLeaveEnglishToMudBlazor()
+    {
+        var localizer = new MsmHelpdesk.Web.Resources.HelpdeskMudLocalizer();
+
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("id-ID");
+        var indonesian = localizer["MudDataGridPager_RowsPerPage"];
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
+        var english = localizer["MudDataGridPager_RowsPerPage"];
+
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("id-ID");
+        var pagerInfo = localizer["MudDataGridPager_InfoFormat", 1, 25, 140];
+
+        Assert.Equal("Baris per halaman:", indonesian.Value);
+        Assert.Equal("1-25 dari 140", pagerInfo.Value);
+        Assert.True(english.ResourceNotFound);
+    }
+
     private static HashSet<string> Keys(string path) =>
         XDocument.Load(TestPaths.InRepository(path.Split('/')))
             .Root!.Elements("data")
