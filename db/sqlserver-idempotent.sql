@@ -264,3 +264,341 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [ApiKeys] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        [Prefix] varchar(16) NOT NULL,
+        [Hash] varchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(450) NOT NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [LastUsedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_ApiKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [Clients] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Npwp] varchar(16) NOT NULL,
+        [Nitku] varchar(22) NULL,
+        [Kpp] nvarchar(100) NULL,
+        [PkpSince] date NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [CertificateIssuedOn] date NULL,
+        [CertificateExpiresOnEntered] date NULL,
+        [CoretaxExpiresOn] date NULL,
+        [PassphraseCustodian] nvarchar(100) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Clients] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [Contacts] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Phone] varchar(32) NULL,
+        [Email] nvarchar(256) NULL,
+        CONSTRAINT [PK_Contacts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [TicketSequences] (
+        [Year] int NOT NULL,
+        [LastValue] int NOT NULL,
+        CONSTRAINT [PK_TicketSequences] PRIMARY KEY ([Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [ClientOfficers] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Name] nvarchar(100) NOT NULL,
+        [Position] nvarchar(100) NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ClientOfficers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClientOfficers_Clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [Clients] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [ClientContacts] (
+        [ClientsId] uniqueidentifier NOT NULL,
+        [ContactsId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ClientContacts] PRIMARY KEY ([ClientsId], [ContactsId]),
+        CONSTRAINT [FK_ClientContacts_Clients_ClientsId] FOREIGN KEY ([ClientsId]) REFERENCES [Clients] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ClientContacts_Contacts_ContactsId] FOREIGN KEY ([ContactsId]) REFERENCES [Contacts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [Tickets] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] varchar(20) NOT NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [ContactId] uniqueidentifier NULL,
+        [Channel] nvarchar(20) NOT NULL,
+        [ErrorText] nvarchar(2000) NOT NULL,
+        [ErrorCode] varchar(32) NULL,
+        [Activity] nvarchar(500) NULL,
+        [SystemVersion] nvarchar(100) NULL,
+        [Description] nvarchar(4000) NULL,
+        [Priority] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [AssigneeId] nvarchar(450) NULL,
+        [ReportedAt] datetimeoffset NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedById] nvarchar(450) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [ResolutionSummary] nvarchar(4000) NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Tickets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Tickets_AspNetUsers_AssigneeId] FOREIGN KEY ([AssigneeId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Tickets_Clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [Clients] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Tickets_Contacts_ContactId] FOREIGN KEY ([ContactId]) REFERENCES [Contacts] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [Attachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] varchar(100) NOT NULL,
+        [Size] bigint NOT NULL,
+        [StorageKey] varchar(200) NOT NULL,
+        [Sha256] varchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedById] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_Attachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attachments_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE TABLE [TimelineEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(150) NOT NULL,
+        [Text] nvarchar(4000) NULL,
+        [Field] nvarchar(50) NULL,
+        [OldValue] nvarchar(4000) NULL,
+        [NewValue] nvarchar(4000) NULL,
+        CONSTRAINT [PK_TimelineEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TimelineEntries_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiKeys_Prefix] ON [ApiKeys] ([Prefix]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_TicketId] ON [Attachments] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_ClientContacts_ContactsId] ON [ClientContacts] ([ContactsId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_ClientOfficers_ClientId] ON [ClientOfficers] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Clients_CertificateExpiresOnEntered] ON [Clients] ([CertificateExpiresOnEntered]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Clients_CertificateIssuedOn] ON [Clients] ([CertificateIssuedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Clients_CoretaxExpiresOn] ON [Clients] ([CoretaxExpiresOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Clients_Name] ON [Clients] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Clients_Npwp] ON [Clients] ([Npwp]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Contacts_Email] ON [Contacts] ([Email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Contacts_Phone] ON [Contacts] ([Phone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AssigneeId_Status_ReportedAt] ON [Tickets] ([AssigneeId], [Status], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ClientId_ReportedAt] ON [Tickets] ([ClientId], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ContactId] ON [Tickets] ([ContactId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ErrorCode_ReportedAt] ON [Tickets] ([ErrorCode], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tickets_Number] ON [Tickets] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ReportedAt] ON [Tickets] ([ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets] ([Status], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    CREATE INDEX [IX_TimelineEntries_TicketId_Id] ON [TimelineEntries] ([TicketId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126021009_ClientsAndTickets'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126021009_ClientsAndTickets', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -17,6 +17,9 @@ public static class ConfigKeys
     /// <summary>Folder of the embedded SQLite database when no connection string is given.</summary>
     public const string DataDirectory = "Helpdesk:DataDirectory";
 
+    /// <summary>Folder of uploaded attachments; defaults to "attachments" inside the data directory.</summary>
+    public const string AttachmentsDirectory = "Helpdesk:AttachmentsDirectory";
+
     public static IReadOnlyList<string> All { get; } =
-        [DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, DataDirectory];
+        [DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, DataDirectory, AttachmentsDirectory];
 }

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Persistence;
 
@@ -27,6 +29,8 @@ public static class InfrastructureRegistration
 
         services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
+        services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
+        services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
         services.AddIdentityCore<AppUser>(options =>

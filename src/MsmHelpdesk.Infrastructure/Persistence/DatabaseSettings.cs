@@ -42,7 +42,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// The embedded database lives in the user's application-data folder, so the web app and the CLI
     /// find the same file wherever they are started from.
     /// </summary>
-    private static string DataDirectory(IConfiguration configuration)
+    public static string DataDirectory(IConfiguration configuration)
     {
         var configured = configuration[ConfigKeys.DataDirectory];
         var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);

@@ -3,16 +3,37 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Domain.ApiKeys;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Infrastructure.Identity;
 
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>The one DbContext of the helpdesk. Always obtained per operation from the factory.</summary>
 public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext, IAppDbContext
 {
     public DbSet<SystemFlag> SystemFlags => Set<SystemFlag>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
+
+    public IQueryable<StaffMember> Staff =>
+        Users.AsNoTracking().Select(user => new StaffMember(user.Id, user.DisplayName, user.Email!, user.IsActive));
 
     /// <summary>Keys protecting sign-in cookies: kept in the database so sessions survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -33,6 +54,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             flag.Property(f => f.Key).HasMaxLength(64);
         });
 
+        builder.ApplyConfigurationsFromAssembly(typeof(HelpdeskDbContext).Assembly);
+
         builder.Entity<IdentityRole>().HasData(Domain.Users.Roles.All.Select(role => new IdentityRole
         {
             Id = $"role-{role.ToLowerInvariant()}",
@@ -40,6 +63,32 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             NormalizedName = role.ToUpperInvariant(),
             ConcurrencyStamp = $"seed-{role.ToLowerInvariant()}",
         }));
+    }
+
+    public async Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken)
+    {
+        // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat.
+        var updated = await TicketSequences.Where(sequence => sequence.Year == year)
+            .ExecuteUpdateAsync(set => set.SetProperty(sequence => sequence.LastValue, sequence => sequence.LastValue + 1), cancellationToken);
+        if (updated == 0)
+        {
+            TicketSequences.Add(new TicketSequence { Year = year, LastValue = 1 });
+            await base.SaveChangesAsync(cancellationToken);
+            return 1;
+        }
+
+        return await TicketSequences.Where(sequence => sequence.Year == year).Select(sequence => sequence.LastValue).SingleAsync(cancellationToken);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // The timeline is the audit trail: nothing may change or remove an entry once written.
+        if (ChangeTracker.Entries<TimelineEntry>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Timeline entries are append-only.");
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

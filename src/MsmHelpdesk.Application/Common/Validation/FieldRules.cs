@@ -10,6 +10,19 @@ public static class FieldLimits
     public const int PasswordMinLength = 10;
     public const int PasswordMaxLength = 128;
     public const int MaxPageSize = 200;
+    public const int ClientNameMaxLength = 200;
+    public const int KppMaxLength = 100;
+    public const int PersonNameMaxLength = 100;
+    public const int PositionMaxLength = 100;
+    public const int PhoneMaxLength = 32;
+    public const int ErrorTextMaxLength = 2000;
+    public const int ActivityMaxLength = 500;
+    public const int SystemVersionMaxLength = 100;
+    public const int DescriptionMaxLength = 4000;
+    public const int NoteMaxLength = 4000;
+    public const int FileNameMaxLength = 255;
+    public const int ApiKeyNameMaxLength = 100;
+    public const int SearchMaxLength = 200;
 }
 
 public static class FieldRules

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using MsmHelpdesk.Domain.ApiKeys;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
+
+namespace MsmHelpdesk.Application.Common.Persistence;
+
+/// <summary>The helpdesk's data as handlers see it: EF Core sets, no repository layer in between.</summary>
+public interface IAppDbContext : IAsyncDisposable
+{
+    DbSet<Client> Clients { get; }
+
+    DbSet<Contact> Contacts { get; }
+
+    DbSet<Ticket> Tickets { get; }
+
+    DbSet<TimelineEntry> TimelineEntries { get; }
+
+    DbSet<Attachment> Attachments { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    /// <summary>The people who work tickets (the helpdesk's users), for names and assignment.</summary>
+    IQueryable<StaffMember> Staff { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
+    Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
+}
+
+/// <summary>Opens a fresh context per operation: Blazor circuits outlive any single one.</summary>
+public interface IAppDbContextFactory
+{
+    Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}
+
+public sealed record StaffMember(string Id, string DisplayName, string Email, bool IsActive);

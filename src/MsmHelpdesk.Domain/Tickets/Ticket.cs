@@ -1,0 +1,203 @@
+using MsmHelpdesk.Domain.Common;
+
+namespace MsmHelpdesk.Domain.Tickets;
+
+/// <summary>One client call about a failing e-Faktur, from first report to closure. Every change lands in the timeline.</summary>
+public sealed class Ticket
+{
+    private readonly List<TimelineEntry> _timeline = [];
+
+    private Ticket()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public Guid ClientId { get; private set; }
+
+    public Guid? ContactId { get; private set; }
+
+    public TicketChannel Channel { get; private set; }
+
+    /// <summary>The error exactly as reported, prefix included ("ETAX-40002: Error di Service").</summary>
+    public string ErrorText { get; private set; } = "";
+
+    /// <summary>The code found in the error text, for filtering; null when the text names none.</summary>
+    public string? ErrorCode { get; private set; }
+
+    /// <summary>What the client was doing (registering, uploading, creating or cancelling an invoice...).</summary>
+    public string? Activity { get; private set; }
+
+    /// <summary>System and version, e.g. "e-Faktur Desktop 4.0".</summary>
+    public string? SystemVersion { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public TicketPriority Priority { get; private set; }
+
+    public TicketStatus Status { get; private set; }
+
+    public string? AssigneeId { get; private set; }
+
+    public DateTimeOffset ReportedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string CreatedById { get; private set; } = "";
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string? ResolutionSummary { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Raised on every change: a save based on an older version is refused, never silently applied.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    public static Ticket Open(string number, Guid clientId, TicketFields fields, Actor actor, DateTimeOffset now)
+    {
+        var ticket = new Ticket
+        {
+            Id = Guid.CreateVersion7(now),
+            Number = number,
+            ClientId = clientId,
+            Status = TicketStatus.New,
+            CreatedAt = now,
+            CreatedById = actor.Id,
+            UpdatedAt = now,
+        };
+        ticket.Apply(fields);
+        ticket._timeline.Add(TimelineEntry.Create(ticket.Id, TimelineKind.Created, actor, now, text: fields.ErrorText));
+        return ticket;
+    }
+
+    /// <summary>Applies edited fields; each change is recorded with its old and new value.</summary>
+    public void Edit(TicketFields fields, Actor actor, DateTimeOffset now)
+    {
+        var before = Snapshot();
+        Apply(fields);
+        var after = Snapshot();
+        var changes = before.Where(field => field.Value != after[field.Key]).ToArray();
+        foreach (var (field, oldValue) in changes)
+        {
+            _timeline.Add(TimelineEntry.Create(Id, TimelineKind.FieldChanged, actor, now, field: field, oldValue: oldValue, newValue: after[field]));
+        }
+
+        if (changes.Length > 0)
+        {
+            Touch(now);
+        }
+    }
+
+    public DomainError? MoveTo(TicketStatus to, string? resolutionSummary, Actor actor, DateTimeOffset now)
+    {
+        if (!TicketWorkflow.CanMove(Status, to))
+        {
+            return new DomainError("ticket-illegal-move", Status, to);
+        }
+
+        if (to == TicketStatus.Resolved && string.IsNullOrWhiteSpace(resolutionSummary))
+        {
+            return new DomainError("ticket-resolution-required");
+        }
+
+        var from = Status;
+        Status = to;
+        if (to == TicketStatus.Resolved)
+        {
+            ResolutionSummary = resolutionSummary!.Trim();
+            ResolvedAt = now;
+        }
+        else if (to == TicketStatus.Closed)
+        {
+            ClosedAt = now;
+        }
+        else if (TicketWorkflow.IsReopen(from, to))
+        {
+            ResolvedAt = null;
+            ClosedAt = null;
+        }
+
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now,
+            text: to == TicketStatus.Resolved ? ResolutionSummary : null, oldValue: from.ToString(), newValue: to.ToString()));
+        Touch(now);
+        return null;
+    }
+
+    public void AssignTo(string? assigneeId, Actor actor, DateTimeOffset now)
+    {
+        if (assigneeId == AssigneeId)
+        {
+            return;
+        }
+
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.AssigneeChanged, actor, now, oldValue: AssigneeId, newValue: assigneeId));
+        AssigneeId = assigneeId;
+        Touch(now);
+    }
+
+    public void AddNote(string text, Actor actor, DateTimeOffset now)
+    {
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.Note, actor, now, text: text.Trim()));
+        Touch(now);
+    }
+
+    public void RecordAttachment(string fileName, Actor actor, DateTimeOffset now)
+    {
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.AttachmentAdded, actor, now, text: fileName));
+        Touch(now);
+    }
+
+    /// <summary>The editable fields as text, for change records and conflict notices.</summary>
+    public Dictionary<string, string?> Snapshot() => new(StringComparer.Ordinal)
+    {
+        [nameof(ContactId)] = ContactId?.ToString(),
+        [nameof(Channel)] = Channel.ToString(),
+        [nameof(ErrorText)] = ErrorText,
+        [nameof(Activity)] = Activity,
+        [nameof(SystemVersion)] = SystemVersion,
+        [nameof(Description)] = Description,
+        [nameof(Priority)] = Priority.ToString(),
+        [nameof(ReportedAt)] = ReportedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private void Apply(TicketFields fields)
+    {
+        ContactId = fields.ContactId;
+        Channel = fields.Channel;
+        ErrorText = fields.ErrorText.Trim();
+        ErrorCode = ErrorCodes.Extract(ErrorText);
+        Activity = Blank(fields.Activity);
+        SystemVersion = Blank(fields.SystemVersion);
+        Description = Blank(fields.Description);
+        Priority = fields.Priority;
+        ReportedAt = fields.ReportedAt;
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record TicketFields(
+    Guid? ContactId,
+    TicketChannel Channel,
+    string ErrorText,
+    string? Activity,
+    string? SystemVersion,
+    string? Description,
+    TicketPriority Priority,
+    DateTimeOffset ReportedAt);
+
+/// <summary>Who did something, named as they were at the time (the audit trail keeps the name).</summary>
+public sealed record Actor(string Id, string Name);

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Domain.ApiKeys;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Infrastructure.Identity;
+
+namespace MsmHelpdesk.Infrastructure.Persistence.Configurations;
+
+public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.HasKey(t => t.Id);
+        ticket.Property(t => t.Number).HasMaxLength(20).IsUnicode(false).IsRequired();
+        ticket.HasIndex(t => t.Number).IsUnique();
+        ticket.HasOne<Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Restrict);
+        ticket.HasOne<Contact>().WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.SetNull);
+        ticket.HasOne<AppUser>().WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        ticket.Property(t => t.Channel).HasConversion<string>().HasMaxLength(20);
+        ticket.Property(t => t.Priority).HasConversion<int>();
+        ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        ticket.Property(t => t.ErrorText).HasMaxLength(FieldLimits.ErrorTextMaxLength).IsRequired();
+        ticket.Property(t => t.ErrorCode).HasMaxLength(32).IsUnicode(false);
+        ticket.Property(t => t.Activity).HasMaxLength(FieldLimits.ActivityMaxLength);
+        ticket.Property(t => t.SystemVersion).HasMaxLength(FieldLimits.SystemVersionMaxLength);
+        ticket.Property(t => t.Description).HasMaxLength(FieldLimits.DescriptionMaxLength);
+        ticket.Property(t => t.ResolutionSummary).HasMaxLength(FieldLimits.NoteMaxLength);
+        ticket.Property(t => t.CreatedById).HasMaxLength(450);
+        ticket.Property(t => t.AssigneeId).HasMaxLength(450);
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+
+        // The work lists: open tickets newest first, mine, a client's, by error code.
+        ticket.HasIndex(t => new { t.Status, t.ReportedAt });
+        ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.ReportedAt });
+        ticket.HasIndex(t => new { t.ClientId, t.ReportedAt });
+        ticket.HasIndex(t => new { t.ErrorCode, t.ReportedAt });
+        ticket.HasIndex(t => t.ReportedAt);
+
+        ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
+        ticket.Navigation(t => t.Timeline).HasField("_timeline");
+    }
+}
+
+public sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> entry)
+    {
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
+        entry.Property(e => e.ActorName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+        entry.Property(e => e.Text).HasMaxLength(FieldLimits.NoteMaxLength);
+        entry.Property(e => e.Field).HasMaxLength(50);
+        entry.Property(e => e.OldValue).HasMaxLength(FieldLimits.DescriptionMaxLength);
+        entry.Property(e => e.NewValue).HasMaxLength(FieldLimits.DescriptionMaxLength);
+        entry.HasIndex(e => new { e.TicketId, e.Id });
+    }
+}
+
+public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> attachment)
+    {
+        attachment.HasKey(a => a.Id);
+        attachment.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Restrict);
+        attachment.Property(a => a.FileName).HasMaxLength(FieldLimits.FileNameMaxLength).IsRequired();
+        attachment.Property(a => a.ContentType).HasMaxLength(100).IsUnicode(false).IsRequired();
+        attachment.Property(a => a.StorageKey).HasMaxLength(200).IsUnicode(false).IsRequired();
+        attachment.Property(a => a.Sha256).HasMaxLength(64).IsUnicode(false).IsRequired();
+        attachment.Property(a => a.UploadedById).HasMaxLength(450).IsRequired();
+        attachment.HasIndex(a => a.TicketId);
+    }
+}
+
+public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> key)
+    {
+        key.HasKey(k => k.Id);
+        key.Property(k => k.Name).HasMaxLength(FieldLimits.ApiKeyNameMaxLength).IsRequired();
+        key.Property(k => k.Role).HasMaxLength(20).IsRequired();
+        key.Property(k => k.Prefix).HasMaxLength(16).IsUnicode(false).IsRequired();
+        key.Property(k => k.Hash).HasMaxLength(64).IsUnicode(false).IsRequired();
+        key.Property(k => k.CreatedBy).HasMaxLength(450).IsRequired();
+        key.HasIndex(k => k.Prefix).IsUnique();
+        key.Ignore(k => k.IsActive);
+    }
+}
+
+public sealed class TicketSequenceConfiguration : IEntityTypeConfiguration<TicketSequence>
+{
+    public void Configure(EntityTypeBuilder<TicketSequence> sequence)
+    {
+        sequence.HasKey(s => s.Year);
+        sequence.Property(s => s.Year).ValueGeneratedNever();
+    }
+}
