@@ -10,7 +10,7 @@ public static class AppText
 
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
-    private static string Format(string key, object arg) => string.Format(CultureInfo.CurrentCulture, Get(key), arg);
+    private static string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
 
     public static string ValidationFailed => Get(nameof(ValidationFailed));
     public static string Forbidden => Get(nameof(Forbidden));
@@ -36,4 +36,37 @@ public static class AppText
     public static string LastAdminRequired => Get(nameof(LastAdminRequired));
     public static string CannotDeactivateSelf => Get(nameof(CannotDeactivateSelf));
     public static string PageOutOfRange(object arg) => Format(nameof(PageOutOfRange), arg);
+    public static string NpwpNotDigits => Get(nameof(NpwpNotDigits));
+    public static string NpwpLength => Get(nameof(NpwpLength));
+    public static string NpwpCheckDigit => Get(nameof(NpwpCheckDigit));
+    public static string NpwpInvalidNik => Get(nameof(NpwpInvalidNik));
+    public static string NpwpTaken(object arg) => Format(nameof(NpwpTaken), arg);
+    public static string NitkuInvalid => Get(nameof(NitkuInvalid));
+    public static string DateOrder => Get(nameof(DateOrder));
+    public static string DateUnlikely => Get(nameof(DateUnlikely));
+    public static string SecretInText => Get(nameof(SecretInText));
+    public static string CustodianNotSecret => Get(nameof(CustodianNotSecret));
+    public static string PhoneInvalid => Get(nameof(PhoneInvalid));
+    public static string ContactNeedsReach => Get(nameof(ContactNeedsReach));
+    public static string ClientNotFound => Get(nameof(ClientNotFound));
+    public static string ContactNotFound => Get(nameof(ContactNotFound));
+    public static string ContactNotOfClient => Get(nameof(ContactNotOfClient));
+    public static string TicketNotFound => Get(nameof(TicketNotFound));
+    public static string TicketIllegalMove(object first, object second) => Format(nameof(TicketIllegalMove), first, second);
+    public static string TicketResolutionRequired => Get(nameof(TicketResolutionRequired));
+    public static string TicketChanged(object arg) => Format(nameof(TicketChanged), arg);
+    public static string ClientChanged => Get(nameof(ClientChanged));
+    public static string ReportedInFuture => Get(nameof(ReportedInFuture));
+    public static string AssigneeInvalid => Get(nameof(AssigneeInvalid));
+    public static string AttachmentTooLarge(object arg) => Format(nameof(AttachmentTooLarge), arg);
+    public static string AttachmentTypeNotAllowed => Get(nameof(AttachmentTypeNotAllowed));
+    public static string AttachmentEmpty => Get(nameof(AttachmentEmpty));
+    public static string AttachmentNotFound => Get(nameof(AttachmentNotFound));
+    public static string StatusNew => Get(nameof(StatusNew));
+    public static string StatusTriaged => Get(nameof(StatusTriaged));
+    public static string StatusInProgress => Get(nameof(StatusInProgress));
+    public static string StatusWaitingOnClient => Get(nameof(StatusWaitingOnClient));
+    public static string StatusWaitingOnKpp => Get(nameof(StatusWaitingOnKpp));
+    public static string StatusResolved => Get(nameof(StatusResolved));
+    public static string StatusClosed => Get(nameof(StatusClosed));
 }

@@ -1,12 +1,10 @@
-using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Features.Users;
-using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Cli.Commands;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Web;
 
@@ -23,17 +21,12 @@ public static class CliApp
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private const string Help = """
-        msmhelpdesk — operator commands for MsmHelpdesk
-
-          msmhelpdesk migrate
-              Apply database migrations (SQLite or SQL Server, as configured).
-          msmhelpdesk users add --email E --name N --role Consultant|Manager|Admin
-              Create a user; the password is read from the first line of standard input.
-
-        Configuration: Database:Provider (Sqlite|SqlServer), ConnectionStrings:Helpdesk,
-        Helpdesk:DataDirectory; as environment variables Database__Provider and so on.
-        """;
+    /// <summary>Every verb; add a new one here and in Commands/.</summary>
+    public static IReadOnlyList<ICliCommand> Commands { get; } =
+    [
+        new MigrateCommand(),
+        new UsersAddCommand(),
+    ];
 
     public static async Task<int> RunAsync(
         string[] args,
@@ -42,107 +35,80 @@ public static class CliApp
         TextWriter error,
         IReadOnlyDictionary<string, string?>? configurationOverrides = null)
     {
-        var verb = string.Join(' ', args.TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal)));
-        var options = ParseOptions(args.SkipWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal)).ToArray());
-        if (options is null || verb is not ("migrate" or "users add"))
+        var command = Commands
+            .Where(candidate => candidate.Verb.Split(' ') is var words && words.Length <= args.Length
+                && words.Select((word, i) => word == args[i]).All(same => same))
+            .MaxBy(candidate => candidate.Verb.Length);
+        if (command is null)
         {
-            await (verb is "" or "help" ? output : error).WriteLineAsync(Help);
-            return verb is "" or "help" ? Ok : Usage;
+            var asksForHelp = args.Length == 0 || args[0] is "help" or "--help" or "-h";
+            await (asksForHelp ? output : error).WriteLineAsync(Help());
+            return asksForHelp ? Ok : Usage;
+        }
+
+        var rest = args.Skip(command.Verb.Split(' ').Length).ToArray();
+        if (!TryParse(rest, out var options, out var arguments))
+        {
+            await error.WriteLineAsync("usage: " + command.Usage);
+            return Usage;
         }
 
         using var host = BuildHost(configurationOverrides);
         try
         {
             var settings = host.Services.GetRequiredService<DatabaseSettings>();
-            if (verb == "migrate" || settings.MigrateOnStartup)
+            if (command.NeedsDatabase && settings.MigrateOnStartup && command is not MigrateCommand)
             {
                 await DatabaseInitializer.MigrateAsync(host.Services);
             }
 
-            return verb switch
-            {
-                "migrate" => await Report(output, $"Database migrated ({settings.Provider})."),
-                _ => await AddUserAsync(host.Services, options, input, output, error),
-            };
+            return await command.RunAsync(new CliContext(host.Services, options, arguments, input, output, error));
         }
-        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception exception) when (exception is InvalidOperationException or System.Data.Common.DbException or IOException)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return Failed;
         }
     }
 
-    private static async Task<int> AddUserAsync(
-        IServiceProvider services,
-        Dictionary<string, string> options,
-        TextReader input,
-        TextWriter output,
-        TextWriter error)
-    {
-        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("name", out var name) || !options.TryGetValue("role", out var role))
-        {
-            await error.WriteLineAsync("usage: msmhelpdesk users add --email E --name N --role Consultant|Manager|Admin  (password on standard input)");
-            return Usage;
-        }
-
-        var password = await input.ReadLineAsync() ?? "";
-        var knownRole = Roles.All.FirstOrDefault(known => string.Equals(known, role, StringComparison.OrdinalIgnoreCase)) ?? role;
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateUserCommand
-        {
-            Email = email,
-            DisplayName = name,
-            Password = password,
-            ConfirmPassword = password,
-            Roles = [knownRole],
-        });
-        if (result.IsSuccess)
-        {
-            return await Report(output, $"User {email} created with role {knownRole} (id {result.Value}).");
-        }
-
-        await WriteErrorAsync(error, result.Error);
-        return Failed;
-    }
-
-    private static async Task WriteErrorAsync(TextWriter error, Error failure)
+    /// <summary>A failed result on standard error, each field named as the option the operator typed.</summary>
+    public static async Task WriteErrorAsync(TextWriter error, Error failure, IReadOnlyDictionary<string, string>? optionNames = null)
     {
         await error.WriteLineAsync($"error: {failure.Message}");
         foreach (var (field, messages) in failure.FieldErrors)
         {
-            await error.WriteLineAsync($"  {CliOptionName(field)}: {string.Join(" ", messages)}");
+            var name = optionNames is not null && optionNames.TryGetValue(field, out var option) ? option : field;
+            await error.WriteLineAsync($"  {name}: {string.Join(" ", messages)}");
         }
     }
 
-    private static string CliOptionName(string field) => field switch
-    {
-        "Email" => "--email",
-        "DisplayName" => "--name",
-        "Roles" => "--role",
-        "Password" or "ConfirmPassword" => "password (stdin)",
-        _ => field,
-    };
+    private static string Help() =>
+        "msmhelpdesk — operator commands for MsmHelpdesk\n\n"
+        + string.Join("\n", Commands.Select(command => "  " + command.Usage.Replace("\n", "\n  ", StringComparison.Ordinal)))
+        + "\n\nConfiguration: Database:Provider (Sqlite|SqlServer), ConnectionStrings:Helpdesk, Helpdesk:DataDirectory;\n"
+        + "as environment variables Database__Provider and so on.";
 
-    private static async Task<int> Report(TextWriter output, string line)
+    private static bool TryParse(string[] args, out Dictionary<string, string> options, out List<string> arguments)
     {
-        await output.WriteLineAsync(line);
-        return Ok;
-    }
-
-    private static Dictionary<string, string>? ParseOptions(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length; i += 2)
+        options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        arguments = [];
+        for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                return null;
+                arguments.Add(args[i]);
+                continue;
             }
 
-            options[args[i][2..]] = args[i + 1];
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            options[args[i][2..]] = args[++i];
         }
 
-        return options;
+        return true;
     }
 
     private static IHost BuildHost(IReadOnlyDictionary<string, string?>? overrides)

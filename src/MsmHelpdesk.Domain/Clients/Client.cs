@@ -4,7 +4,7 @@ namespace MsmHelpdesk.Domain.Clients;
 public sealed class Client
 {
     /// <summary>The legacy e-Faktur certificate is valid two years from issue unless an expiry is recorded.</summary>
-    public static readonly int CertificateValidityYears = 2;
+    public const int CertificateValidityYears = 2;
 
     private readonly List<ClientOfficer> _officers = [];
     private readonly List<Contact> _contacts = [];

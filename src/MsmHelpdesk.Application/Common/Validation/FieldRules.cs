@@ -48,6 +48,23 @@ public static class FieldRules
             .Matches("[a-z]").WithMessage(_ => AppText.PasswordNeedsLower)
             .Matches("[A-Z]").WithMessage(_ => AppText.PasswordNeedsUpper);
 
+    /// <summary>Free text must not carry a passphrase or password; the UI offers a one-click redaction.</summary>
+    public static IRuleBuilderOptions<T, string?> NoSecret<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => !Domain.Tickets.SecretGuard.ContainsSecret(text)).WithMessage(_ => AppText.SecretInText);
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength).WithMessage(_ => AppText.MaxLength(maxLength)).NoSecret();
+
+    public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilderInitial<T, string> rule, int maxLength) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(_ => AppText.Required)
+            .MaximumLength(maxLength).WithMessage(_ => AppText.MaxLength(maxLength))
+            .Must(text => !Domain.Tickets.SecretGuard.ContainsSecret(text)).WithMessage(_ => AppText.SecretInText);
+
+    /// <summary>Dates a consultant types: between 1983 (the first PKP) and a few years ahead.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> PlausibleDate<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(date => date is null || (date.Value.Year >= 1983 && date.Value.Year <= 2100)).WithMessage(_ => AppText.DateUnlikely);
+
     public static IRuleBuilderOptions<T, IReadOnlyCollection<string>> KnownRoles<T>(this IRuleBuilderInitial<T, IReadOnlyCollection<string>> rule) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => AppText.RoleRequired)

@@ -1,0 +1,87 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Application.Features.Tickets;
+
+/// <summary>Logs a client's call as a new ticket with the next number of the year.</summary>
+[RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
+public sealed record CreateTicketCommand : TicketForm, ICommand<Result<TicketCreated>>
+{
+    public Guid ClientId { get; set; }
+
+    /// <summary>For integrations that know the NPWP rather than our id; used when ClientId is empty.</summary>
+    public string? ClientNpwp { get; set; }
+
+    public string? AssigneeId { get; set; }
+}
+
+public sealed record TicketCreated(Guid Id, string Number);
+
+public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketCommand>
+{
+    public CreateTicketValidator(TimeProvider clock) : base(clock) =>
+        RuleFor(command => command.ClientId)
+            .Must((command, id) => id != Guid.Empty || !string.IsNullOrWhiteSpace(command.ClientNpwp))
+            .WithMessage(_ => AppText.Required);
+}
+
+public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<CreateTicketCommand, Result<TicketCreated>>
+{
+    public async ValueTask<Result<TicketCreated>> Handle(CreateTicketCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateAsync(cancellationToken);
+        var clientId = await FindClientAsync(db, command, cancellationToken);
+        if (clientId is null)
+        {
+            return Error.NotFound("client-not-found", AppText.ClientNotFound);
+        }
+
+        if (command.ContactId is { } contactId
+            && !await db.Clients.AnyAsync(c => c.Id == clientId && c.Contacts.Any(contact => contact.Id == contactId), cancellationToken))
+        {
+            return Error.Validation(nameof(command.ContactId), AppText.ContactNotOfClient);
+        }
+
+        if (command.AssigneeId is { } assignee && !await db.Staff.AnyAsync(s => s.Id == assignee && s.IsActive, cancellationToken))
+        {
+            return Error.Validation(nameof(command.AssigneeId), AppText.AssigneeInvalid);
+        }
+
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var year = Domain.Time.Wib.ToWib(now).Year;
+        var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
+        var ticket = Ticket.Open(number, clientId.Value, command.ToFields(now), actor, now);
+        if (command.AssigneeId is not null)
+        {
+            ticket.AssignTo(command.AssigneeId, actor, now);
+        }
+
+        db.Tickets.Add(ticket);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new TicketCreated(ticket.Id, ticket.Number);
+    }
+
+    private static async Task<Guid?> FindClientAsync(IAppDbContext db, CreateTicketCommand command, CancellationToken cancellationToken)
+    {
+        if (command.ClientId != Guid.Empty)
+        {
+            return await db.Clients.AnyAsync(c => c.Id == command.ClientId, cancellationToken) ? command.ClientId : null;
+        }
+
+        var npwp = Npwp.Parse(command.ClientNpwp).Npwp;
+        return npwp is null
+            ? null
+            : await db.Clients.Where(c => c.Npwp == npwp.Value).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+}

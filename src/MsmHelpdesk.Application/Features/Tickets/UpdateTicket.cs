@@ -1,0 +1,72 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Application.Features.Tickets;
+
+/// <summary>
+/// Saves edited ticket fields. If someone else saved the ticket since the editor loaded it, nothing is
+/// written: the caller gets a conflict and can show what changed, keeping the user's input.
+/// </summary>
+[RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
+public sealed record UpdateTicketCommand : TicketForm, ICommand<Result<int>>
+{
+    public Guid TicketId { get; set; }
+
+    public int ExpectedVersion { get; set; }
+}
+
+public sealed class UpdateTicketValidator(TimeProvider clock) : TicketFormValidator<UpdateTicketCommand>(clock);
+
+public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<UpdateTicketCommand, Result<int>>
+{
+    public async ValueTask<Result<int>> Handle(UpdateTicketCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateAsync(cancellationToken);
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
+        if (ticket is null)
+        {
+            return Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+        }
+
+        if (ticket.Version != command.ExpectedVersion)
+        {
+            return await ConflictAsync(db, ticket.Id, cancellationToken);
+        }
+
+        if (command.ContactId is { } contactId
+            && !await db.Clients.AnyAsync(c => c.Id == ticket.ClientId && c.Contacts.Any(contact => contact.Id == contactId), cancellationToken))
+        {
+            return Error.Validation(nameof(command.ContactId), AppText.ContactNotOfClient);
+        }
+
+        var now = clock.GetUtcNow();
+        ticket.Edit(command.ToFields(now) with { ReportedAt = command.ReportedAt?.ToUniversalTime() ?? ticket.ReportedAt },
+            await currentUser.GetActorAsync(cancellationToken), now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: the version check in SQL caught it.
+            return await ConflictAsync(db, ticket.Id, cancellationToken);
+        }
+
+        return ticket.Version;
+    }
+
+    internal static async Task<Error> ConflictAsync(IAppDbContext db, Guid ticketId, CancellationToken cancellationToken)
+    {
+        var by = await db.TimelineEntries.AsNoTracking()
+            .Where(entry => entry.TicketId == ticketId)
+            .OrderByDescending(entry => entry.Id)
+            .Select(entry => entry.ActorName)
+            .FirstOrDefaultAsync(cancellationToken);
+        return Error.Conflict("ticket-changed", AppText.TicketChanged(by ?? "?"));
+    }
+}
