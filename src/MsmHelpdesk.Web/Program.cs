@@ -67,6 +67,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.Use(async (context, next) =>
+{
+    // Browsers must never guess a type: an uploaded text file stays text, never HTML.
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    context.Response.Headers.XFrameOptions = "DENY";
+    context.Response.Headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseRequestLocalization(options =>
 {
@@ -82,6 +90,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapAttachmentEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
     {
         Authorization = [new AdminOnlyDashboardFilter()],
