@@ -156,7 +156,7 @@ public sealed class TicketTests
         await using var app = await TestApp.StartAsync();
         var budi = await Seed.ConsultantAsync(app);
         var ticket = await Seed.TicketAsync(app, budi, await Seed.ClientAsync(app, budi));
-        byte[] png = [.. "\x89PNG\r\n\x1a\n"u8, .. new byte[64]];
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[64]];
 
         var stored = await app.SendAsync(budi, new AddAttachmentCommand { TicketId = ticket.Id, FileName = "../../etc/layar.png", Content = png });
         var svg = await app.SendAsync(budi, new AddAttachmentCommand { TicketId = ticket.Id, FileName = "gambar.png", Content = Encoding.UTF8.GetBytes("<svg onload=alert(1)>") });

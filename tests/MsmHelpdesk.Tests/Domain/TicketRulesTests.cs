@@ -107,7 +107,8 @@ public sealed class FileSignatureTests
     [Fact]
     public void ShouldRecogniseAllowedTypesByContent()
     {
-        Assert.Equal("image/png", FileSignature.AllowedContentType("\x89PNG\r\n\x1a\n0000"u8));
+        Assert.Equal("image/png", FileSignature.AllowedContentType([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]));
+        Assert.Null(FileSignature.AllowedContentType([0xC2, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
         Assert.Equal("image/jpeg", FileSignature.AllowedContentType([0xFF, 0xD8, 0xFF, 0xE0]));
         Assert.Equal("application/pdf", FileSignature.AllowedContentType("%PDF-1.7"u8));
         Assert.Equal("text/plain", FileSignature.AllowedContentType(Encoding.UTF8.GetBytes("2026-11-25 ERROR ETAX-40002 koneksi gagal")));
