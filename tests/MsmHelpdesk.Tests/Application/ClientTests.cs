@@ -132,4 +132,23 @@ public sealed class ClientTests
         Assert.Equal(ErrorKind.Validation, bad.Error!.Kind);
         Assert.True(bad.Error.FieldErrors.ContainsKey("Phone"));
     }
+
+    [Fact]
+    public async Task ShouldUnlinkAContactFromOneClientButKeepItForTheOther()
+    {
+        await using var app = await TestApp.StartAsync();
+        var budi = await Seed.ConsultantAsync(app);
+        var first = await Seed.ClientAsync(app, budi, "PT Maju Jaya", Seed.ValidNpwp);
+        var second = await Seed.ClientAsync(app, budi, "CV Sentosa Makmur", Seed.OtherNpwp);
+        var ani = (await app.SendAsync(budi, new AddClientContactCommand { ClientId = first, Name = "Ani", Email = "ani@pajak.co.id" })).Value;
+        await app.SendAsync(budi, new AddClientContactCommand { ClientId = second, Name = "Ani", Email = "ani@pajak.co.id" });
+
+        var removed = await app.SendAsync(budi, new RemoveClientContactCommand { ClientId = first, ContactId = ani });
+        var unknownClient = await app.SendAsync(budi, new RemoveClientContactCommand { ClientId = Guid.NewGuid(), ContactId = ani });
+
+        Assert.True(removed.IsSuccess);
+        Assert.Empty((await app.SendAsync(budi, new GetClientQuery(first))).Value.Contacts);
+        Assert.Equal(ani, Assert.Single((await app.SendAsync(budi, new GetClientQuery(second))).Value.Contacts).Id);
+        Assert.Equal(ErrorKind.NotFound, unknownClient.Error!.Kind);
+    }
 }
