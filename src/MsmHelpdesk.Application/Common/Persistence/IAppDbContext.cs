@@ -38,4 +38,11 @@ public interface IAppDbContextFactory
     Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
 }
 
-public sealed record StaffMember(string Id, string DisplayName, string Email, bool IsActive);
+/// <remarks>Init properties, not a positional record: EF Core can filter on members set in an initializer, not on constructor arguments.</remarks>
+public sealed record StaffMember
+{
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public required string Email { get; init; }
+    public required bool IsActive { get; init; }
+}
