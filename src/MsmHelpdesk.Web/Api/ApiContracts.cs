@@ -6,17 +6,20 @@ using MsmHelpdesk.Domain.Tickets;
 namespace MsmHelpdesk.Web.Api;
 
 // The JSON of /api/v1: small records of their own, so renaming a message property never breaks an integration.
+// Fields without a default are required in the document; a client may still leave them out, and the
+// validators then name them, so the endpoints treat them as possibly null.
 
-public sealed record CreateClientRequest(string? Name, string? Npwp, string? Kpp);
+public sealed record CreateClientRequest(string Name, string Npwp, string? Kpp = null);
 
 public sealed record ClientResponse(Guid Id, string Name, string Npwp, string? Kpp)
 {
     public static ClientResponse From(ClientView client) => new(client.Id, client.Name, client.NpwpFormatted, client.Kpp);
 }
 
-public sealed record CreateTicketRequest(string? ClientNpwp, string? ErrorText, string? Description, string? Activity, TicketChannel? Channel);
+/// <param name="Channel">How the client reached you; Api when left out.</param>
+public sealed record CreateTicketRequest(string ClientNpwp, string ErrorText, string? Description = null, string? Activity = null, TicketChannel? Channel = null);
 
-public sealed record AddNoteRequest(string? Text);
+public sealed record AddNoteRequest(string Text);
 
 public sealed record TicketResponse(
     string Number,

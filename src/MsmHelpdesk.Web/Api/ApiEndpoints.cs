@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using MsmHelpdesk.Application;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
@@ -30,7 +31,7 @@ public static class ApiEndpoints
 
         api.MapPost("/clients", CreateClientAsync)
             .WithName("CreateClient").WithTags("Clients").WithSummary("Registers a client (PKP) by name and NPWP.")
-            .Accepts<CreateClientRequest>("application/json")
+            .AcceptsJson<CreateClientRequest>()
             .Produces<ClientResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         api.MapGet("/clients/{id:guid}", GetClientAsync)
@@ -40,21 +41,31 @@ public static class ApiEndpoints
 
         api.MapPost("/tickets", CreateTicketAsync)
             .WithName("CreateTicket").WithTags("Tickets").WithSummary("Logs a client's e-Faktur error as a new ticket.")
-            .Accepts<CreateTicketRequest>("application/json")
+            .AcceptsJson<CreateTicketRequest>()
             .Produces<TicketResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/tickets", ListTicketsAsync)
             .WithName("ListTickets").WithTags("Tickets").WithSummary("Searches tickets, newest first, a page at a time.")
             .Produces<TicketPageResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Read as text so a bad number gets a field error of ours; documented as what they are.
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.Name is "page" or "pageSize") ?? [])
+                {
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" };
+                }
+
+                return Task.CompletedTask;
+            });
         api.MapGet("/tickets/{number}", GetTicketAsync)
             .WithName("GetTicket").WithTags("Tickets")
             .Produces<TicketResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/tickets/{number}/notes", AddNoteAsync)
             .WithName("AddTicketNote").WithTags("Tickets").WithSummary("Adds an internal note to the ticket's timeline.")
-            .Accepts<AddNoteRequest>("application/json")
+            .AcceptsJson<AddNoteRequest>()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -64,6 +75,23 @@ public static class ApiEndpoints
             .ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>
+    /// Documents the JSON body without Accepts(), whose content-type filter would turn a request that forgot
+    /// its Content-Type header into an empty 415: the body is read as JSON whatever the header says.
+    /// </summary>
+    private static RouteHandlerBuilder AcceptsJson<TBody>(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken) },
+                },
+            };
+        });
 
     private static async Task<IResult> CreateClientAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
     {
