@@ -9,6 +9,7 @@ using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Web;
+using MsmHelpdesk.Web.Api;
 using MsmHelpdesk.Web.Components;
 using MsmHelpdesk.Web.Endpoints;
 using MsmHelpdesk.Web.Security;
@@ -45,6 +46,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options => options.Val
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
+builder.Services.AddHelpdeskApi();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>(
     "database",
@@ -91,6 +93,8 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
+app.MapHelpdeskApi();
+app.MapOpenApi(ApiServices.DocumentPath).AllowAnonymous();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
     {
         Authorization = [new AdminOnlyDashboardFilter()],
