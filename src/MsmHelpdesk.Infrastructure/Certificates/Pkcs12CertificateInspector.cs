@@ -42,11 +42,8 @@ public sealed class Pkcs12CertificateInspector : ICertificateInspector
         Pkcs12Info info;
         try
         {
-            info = Pkcs12Info.Decode(content, out var consumed, skipCopy: true);
-            if (consumed != content.Length)
-            {
-                return CertificateReading.Corrupt;
-            }
+            // Bytes after the structure are ignored, as the loader itself does.
+            info = Pkcs12Info.Decode(content, out _, skipCopy: true);
         }
         catch (CryptographicException)
         {
