@@ -671,3 +671,182 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedById] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedCause] varchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedCauseConfidence] float NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedEvidence] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedScenario] varchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedScenarioConfidence] float NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ConfirmedVersion] varchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedCause] varchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedCauseConfidence] float NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedEvidence] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedScenario] varchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedScenarioConfidence] float NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SuggestedVersion] varchar(50) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [Ticket_ConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    CREATE TABLE [CatalogueVersions] (
+        [Version] int NOT NULL,
+        [Content] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedById] nvarchar(450) NOT NULL,
+        [CreatedByName] nvarchar(150) NOT NULL,
+        [Note] nvarchar(4000) NULL,
+        CONSTRAINT [PK_CatalogueVersions] PRIMARY KEY ([Version])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    CREATE TABLE [LearnedModels] (
+        [Version] int NOT NULL,
+        [Content] nvarchar(max) NOT NULL,
+        [TrainedAt] datetimeoffset NOT NULL,
+        [ExampleCount] int NOT NULL,
+        CONSTRAINT [PK_LearnedModels] PRIMARY KEY ([Version])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Ticket_ConfirmedAt] ON [Tickets] ([Ticket_ConfirmedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126025516_Diagnosis'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126025516_Diagnosis', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

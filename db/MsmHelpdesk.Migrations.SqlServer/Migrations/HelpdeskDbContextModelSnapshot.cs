@@ -460,6 +460,13 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uniqueidentifier");
 
@@ -522,6 +529,8 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConfirmedAt");
+
                     b.HasIndex("ContactId");
 
                     b.HasIndex("Number")
@@ -537,7 +546,11 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", t =>
+                        {
+                            t.Property("ConfirmedAt")
+                                .HasColumnName("Ticket_ConfirmedAt");
+                        });
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TimelineEntry", b =>
@@ -672,6 +685,57 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Infrastructure.Persistence.CatalogueVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("CatalogueVersions");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Infrastructure.Persistence.LearnedModel", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ExampleCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("LearnedModels");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Infrastructure.Persistence.SystemFlag", b =>
@@ -930,6 +994,110 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("MsmHelpdesk.Domain.Tickets.TicketDiagnosis", "Confirmed", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ConfirmedAt");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(30)")
+                                .HasColumnName("ConfirmedCause");
+
+                            b1.Property<double>("CauseConfidence")
+                                .HasColumnType("float")
+                                .HasColumnName("ConfirmedCauseConfidence");
+
+                            b1.Property<string>("EvidenceJson")
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("ConfirmedEvidence");
+
+                            b1.Property<string>("Scenario")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)")
+                                .HasColumnName("ConfirmedScenario");
+
+                            b1.Property<double>("ScenarioConfidence")
+                                .HasColumnType("float")
+                                .HasColumnName("ConfirmedScenarioConfidence");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(50)")
+                                .HasColumnName("ConfirmedVersion");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("MsmHelpdesk.Domain.Tickets.TicketDiagnosis", "Suggested", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("SuggestedAt");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(30)")
+                                .HasColumnName("SuggestedCause");
+
+                            b1.Property<double>("CauseConfidence")
+                                .HasColumnType("float")
+                                .HasColumnName("SuggestedCauseConfidence");
+
+                            b1.Property<string>("EvidenceJson")
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("SuggestedEvidence");
+
+                            b1.Property<string>("Scenario")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(20)")
+                                .HasColumnName("SuggestedScenario");
+
+                            b1.Property<double>("ScenarioConfidence")
+                                .HasColumnType("float")
+                                .HasColumnName("SuggestedScenarioConfidence");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(50)")
+                                .HasColumnName("SuggestedVersion");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Confirmed");
+
+                    b.Navigation("Suggested");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TimelineEntry", b =>

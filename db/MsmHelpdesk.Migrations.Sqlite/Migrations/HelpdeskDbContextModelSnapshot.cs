@@ -448,6 +448,13 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("TEXT");
 
@@ -510,6 +517,8 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConfirmedAt");
+
                     b.HasIndex("ContactId");
 
                     b.HasIndex("Number")
@@ -525,7 +534,11 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", t =>
+                        {
+                            t.Property("ConfirmedAt")
+                                .HasColumnName("Ticket_ConfirmedAt");
+                        });
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TimelineEntry", b =>
@@ -657,6 +670,57 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Infrastructure.Persistence.CatalogueVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("CatalogueVersions");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Infrastructure.Persistence.LearnedModel", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExampleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("LearnedModels");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Infrastructure.Persistence.SystemFlag", b =>
@@ -913,6 +977,110 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("MsmHelpdesk.Domain.Tickets.TicketDiagnosis", "Confirmed", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ConfirmedAt");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedCause");
+
+                            b1.Property<double>("CauseConfidence")
+                                .HasColumnType("REAL")
+                                .HasColumnName("ConfirmedCauseConfidence");
+
+                            b1.Property<string>("EvidenceJson")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedEvidence");
+
+                            b1.Property<string>("Scenario")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedScenario");
+
+                            b1.Property<double>("ScenarioConfidence")
+                                .HasColumnType("REAL")
+                                .HasColumnName("ConfirmedScenarioConfidence");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ConfirmedVersion");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.OwnsOne("MsmHelpdesk.Domain.Tickets.TicketDiagnosis", "Suggested", b1 =>
+                        {
+                            b1.Property<Guid>("TicketId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SuggestedAt");
+
+                            b1.Property<string>("Cause")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SuggestedCause");
+
+                            b1.Property<double>("CauseConfidence")
+                                .HasColumnType("REAL")
+                                .HasColumnName("SuggestedCauseConfidence");
+
+                            b1.Property<string>("EvidenceJson")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SuggestedEvidence");
+
+                            b1.Property<string>("Scenario")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SuggestedScenario");
+
+                            b1.Property<double>("ScenarioConfidence")
+                                .HasColumnType("REAL")
+                                .HasColumnName("SuggestedScenarioConfidence");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SuggestedVersion");
+
+                            b1.HasKey("TicketId");
+
+                            b1.ToTable("Tickets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TicketId");
+                        });
+
+                    b.Navigation("Confirmed");
+
+                    b.Navigation("Suggested");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TimelineEntry", b =>

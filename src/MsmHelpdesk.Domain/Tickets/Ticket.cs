@@ -55,6 +55,16 @@ public sealed class Ticket
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>What the classifier last suggested, with the catalogue/classifier version that produced it.</summary>
+    public TicketDiagnosis? Suggested { get; private set; }
+
+    /// <summary>What a consultant confirmed or corrected; the truth later suggestions learn from.</summary>
+    public TicketDiagnosis? Confirmed { get; private set; }
+
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+
+    public string? ConfirmedById { get; private set; }
+
     /// <summary>Raised on every change: a save based on an older version is refused, never silently applied.</summary>
     public int Version { get; private set; }
 
@@ -145,6 +155,24 @@ public sealed class Ticket
     public void AddNote(string text, Actor actor, DateTimeOffset now)
     {
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.Note, actor, now, text: text.Trim()));
+        Touch(now);
+    }
+
+    /// <summary>Stores the latest suggestion. It is the machine's opinion, so it leaves no timeline entry.</summary>
+    public void RecordSuggestion(TicketDiagnosis suggestion) => Suggested = suggestion;
+
+    /// <summary>A consultant confirms the suggestion or corrects it; either way the choice is kept and audited.</summary>
+    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now)
+    {
+        var before = Confirmed ?? Suggested;
+        Confirmed = new TicketDiagnosis(scenario, 1, cause, 1, "consultant", null, now);
+        ConfirmedAt = now;
+        ConfirmedById = actor.Id;
+        var agreed = Suggested is { } s && s.Scenario == scenario && s.Cause == cause;
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.DiagnosisConfirmed, actor, now,
+            text: agreed ? "confirmed" : "corrected",
+            oldValue: before is null ? null : $"{before.Scenario}/{before.Cause}",
+            newValue: $"{scenario}/{cause}"));
         Touch(now);
     }
 

@@ -37,4 +37,5 @@ public enum TimelineKind
     AssigneeChanged,
     FieldChanged,
     AttachmentAdded,
+    DiagnosisConfirmed,
 }

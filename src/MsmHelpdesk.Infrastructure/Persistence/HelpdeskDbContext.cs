@@ -32,6 +32,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
 
+    public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
+
+    public DbSet<LearnedModel> LearnedModels => Set<LearnedModel>();
+
     public IQueryable<StaffMember> Staff =>
         Users.AsNoTracking().Select(user => new StaffMember { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email!, IsActive = user.IsActive });
 

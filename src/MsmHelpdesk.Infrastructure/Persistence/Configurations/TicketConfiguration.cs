@@ -10,6 +10,17 @@ namespace MsmHelpdesk.Infrastructure.Persistence.Configurations;
 
 public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
+    private static Action<OwnedNavigationBuilder<Ticket, TicketDiagnosis>> Diagnosis(string prefix) => diagnosis =>
+    {
+        diagnosis.Property(d => d.Scenario).HasColumnName($"{prefix}Scenario").HasMaxLength(20).IsUnicode(false);
+        diagnosis.Property(d => d.Cause).HasColumnName($"{prefix}Cause").HasMaxLength(30).IsUnicode(false);
+        diagnosis.Property(d => d.ScenarioConfidence).HasColumnName($"{prefix}ScenarioConfidence");
+        diagnosis.Property(d => d.CauseConfidence).HasColumnName($"{prefix}CauseConfidence");
+        diagnosis.Property(d => d.Version).HasColumnName($"{prefix}Version").HasMaxLength(50).IsUnicode(false);
+        diagnosis.Property(d => d.EvidenceJson).HasColumnName($"{prefix}Evidence");
+        diagnosis.Property(d => d.At).HasColumnName($"{prefix}At");
+    };
+
     public void Configure(EntityTypeBuilder<Ticket> ticket)
     {
         ticket.HasKey(t => t.Id);
@@ -38,8 +49,36 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.ErrorCode, t.ReportedAt });
         ticket.HasIndex(t => t.ReportedAt);
 
+        ticket.OwnsOne(t => t.Suggested, Diagnosis("Suggested"));
+        ticket.OwnsOne(t => t.Confirmed, Diagnosis("Confirmed"));
+        ticket.Property(t => t.ConfirmedById).HasMaxLength(450);
+        ticket.HasIndex(t => t.ConfirmedAt);
+
         ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         ticket.Navigation(t => t.Timeline).HasField("_timeline");
+    }
+}
+
+public sealed class CatalogueVersionConfiguration : IEntityTypeConfiguration<CatalogueVersion>
+{
+    public void Configure(EntityTypeBuilder<CatalogueVersion> version)
+    {
+        version.HasKey(v => v.Version);
+        version.Property(v => v.Version).ValueGeneratedNever();
+        version.Property(v => v.Content).IsRequired();
+        version.Property(v => v.CreatedById).HasMaxLength(450).IsRequired();
+        version.Property(v => v.CreatedByName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+        version.Property(v => v.Note).HasMaxLength(FieldLimits.NoteMaxLength);
+    }
+}
+
+public sealed class LearnedModelConfiguration : IEntityTypeConfiguration<LearnedModel>
+{
+    public void Configure(EntityTypeBuilder<LearnedModel> model)
+    {
+        model.HasKey(m => m.Version);
+        model.Property(m => m.Version).ValueGeneratedNever();
+        model.Property(m => m.Content).IsRequired();
     }
 }
 
