@@ -26,6 +26,7 @@ public static class CliApp
     [
         new MigrateCommand(),
         new UsersAddCommand(),
+        new ImportClientsCliCommand(),
     ];
 
     public static async Task<int> RunAsync(
@@ -47,7 +48,7 @@ public static class CliApp
         }
 
         var rest = args.Skip(command.Verb.Split(' ').Length).ToArray();
-        if (!TryParse(rest, out var options, out var arguments))
+        if (!TryParse(rest, command.Flags, out var options, out var arguments))
         {
             await error.WriteLineAsync("usage: " + command.Usage);
             return Usage;
@@ -88,7 +89,7 @@ public static class CliApp
         + "\n\nConfiguration: Database:Provider (Sqlite|SqlServer), ConnectionStrings:Helpdesk, Helpdesk:DataDirectory;\n"
         + "as environment variables Database__Provider and so on.";
 
-    private static bool TryParse(string[] args, out Dictionary<string, string> options, out List<string> arguments)
+    private static bool TryParse(string[] args, IReadOnlyCollection<string> flags, out Dictionary<string, string> options, out List<string> arguments)
     {
         options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         arguments = [];
@@ -97,6 +98,12 @@ public static class CliApp
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 arguments.Add(args[i]);
+                continue;
+            }
+
+            if (flags.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase))
+            {
+                options[args[i][2..]] = "true";
                 continue;
             }
 
