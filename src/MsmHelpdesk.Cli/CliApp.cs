@@ -27,6 +27,7 @@ public static class CliApp
         new MigrateCommand(),
         new UsersAddCommand(),
         new ImportClientsCliCommand(),
+        new SeedDemoCommand(),
     ];
 
     public static async Task<int> RunAsync(
