@@ -35,6 +35,15 @@ public static class AppText
     public static string UserNotFound => Get(nameof(UserNotFound));
     public static string LastAdminRequired => Get(nameof(LastAdminRequired));
     public static string CannotDeactivateSelf => Get(nameof(CannotDeactivateSelf));
+    public static string ApiKeyNotFound => Get(nameof(ApiKeyNotFound));
+    public static string ApiKeyMissing => Get(nameof(ApiKeyMissing));
+    public static string ApiKeyInvalid => Get(nameof(ApiKeyInvalid));
+    public static string ApiBodyNotJson => Get(nameof(ApiBodyNotJson));
+    public static string ApiBodyNotObject => Get(nameof(ApiBodyNotObject));
+    public static string ApiValueInvalid => Get(nameof(ApiValueInvalid));
+    public static string ApiNotFound => Get(nameof(ApiNotFound));
+    public static string ApiStatusUnknown(object first, object second) => Format(nameof(ApiStatusUnknown), first, second);
+    public static string ApiNumberExpected => Get(nameof(ApiNumberExpected));
     public static string PageOutOfRange(object arg) => Format(nameof(PageOutOfRange), arg);
     public static string NpwpNotDigits => Get(nameof(NpwpNotDigits));
     public static string NpwpLength => Get(nameof(NpwpLength));

@@ -26,6 +26,7 @@ public static class CliApp
     [
         new MigrateCommand(),
         new UsersAddCommand(),
+        new ApiKeysCreateCommand(),
         new ImportClientsCliCommand(),
         new SeedDemoCommand(),
     ];

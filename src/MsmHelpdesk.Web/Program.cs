@@ -9,6 +9,7 @@ using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Web;
+using MsmHelpdesk.Web.Api;
 using MsmHelpdesk.Web.Components;
 using MsmHelpdesk.Web.Endpoints;
 using MsmHelpdesk.Web.Security;
@@ -45,6 +46,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options => options.Val
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
     .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
+builder.Services.AddHelpdeskApi();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<HelpdeskDbContext>(
     "database",
@@ -67,6 +69,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.Use(async (context, next) =>
+{
+    // Browsers must never guess a type: an uploaded text file stays text, never HTML.
+    context.Response.Headers.XContentTypeOptions = "nosniff";
+    context.Response.Headers.XFrameOptions = "DENY";
+    context.Response.Headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseRequestLocalization(options =>
 {
@@ -82,6 +92,9 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapAttachmentEndpoints();
+app.MapHelpdeskApi();
+app.MapOpenApi(ApiServices.DocumentPath).AllowAnonymous();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
     {
         Authorization = [new AdminOnlyDashboardFilter()],

@@ -15,7 +15,7 @@ public static class FileSignature
             return null;
         }
 
-        if (content.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
             return "image/png";
         }
@@ -62,6 +62,12 @@ public static class FileSignature
             text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(sample.Length < content.Length ? TrimPartialCharacter(sample) : sample);
         }
         catch (DecoderFallbackException)
+        {
+            return false;
+        }
+
+        // Logs hold printable text; control characters (other than tabs and line breaks) mean binary.
+        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')))
         {
             return false;
         }

@@ -33,7 +33,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
 
     public IQueryable<StaffMember> Staff =>
-        Users.AsNoTracking().Select(user => new StaffMember(user.Id, user.DisplayName, user.Email!, user.IsActive));
+        Users.AsNoTracking().Select(user => new StaffMember { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email!, IsActive = user.IsActive });
 
     /// <summary>Keys protecting sign-in cookies: kept in the database so sessions survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

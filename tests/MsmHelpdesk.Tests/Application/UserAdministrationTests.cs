@@ -182,6 +182,8 @@ public sealed class UserAdministrationTests
         var consultantHome = await app.SendAsync(TestCurrentUser.With(budi, Roles.Consultant), new GetHomeQuery());
 
         Assert.Equal(new TeamOverview(Consultants: 1, Managers: 1, Admins: 1), managerHome.Value.Team);
+        Assert.NotNull(managerHome.Value.Backlog);
+        Assert.Null(consultantHome.Value.Backlog);
         Assert.Null(consultantHome.Value.Team);
         Assert.Equal([Roles.Consultant], consultantHome.Value.Roles);
     }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class TestApp : IAsyncDisposable
             })
             .Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
             .AddSingleton<TestCurrentUser>()

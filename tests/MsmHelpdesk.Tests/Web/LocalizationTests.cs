@@ -28,7 +28,16 @@ public sealed partial class LocalizationTests
             .Select(File.ReadAllText)
             .ToArray();
         var used = razor.SelectMany(text => UsedKey().Matches(text).Select(match => match.Groups[1].Value)).ToHashSet();
-        var roleKeys = Roles.All.Select(role => $"Role.{role}");
+        var roleKeys = Roles.All.Select(role => $"Role.{role}")
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TicketStatus>().Select(name => $"Status.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TicketPriority>().Select(name => $"Priority.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TicketChannel>().Select(name => $"Channel.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Clients.EFakturChannel>().Select(name => $"EFaktur.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Clients.CertificateState>().Select(name => $"CertState.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Application.Features.Tickets.TicketQueue>().Select(name => $"Queue.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TimelineKind>().Select(name => $"Timeline.{name}")
+                .Select(key => key.Replace("Timeline.AssigneeChanged", "Timeline.Assigned", StringComparison.Ordinal).Replace("Timeline.AttachmentAdded", "Timeline.Attachment", StringComparison.Ordinal)))
+            .Concat(TicketFieldNames().Select(name => $"TicketField.{name}"));
 
         Assert.True(used.Count > 40, $"found only {used.Count} keys");
         Assert.Equal([], used.Concat(roleKeys).Where(key => !known.Contains(key)).ToArray());
@@ -51,6 +60,23 @@ public sealed partial class LocalizationTests
         Assert.Equal("1-25 dari 140", pagerInfo.Value);
         Assert.True(english.ResourceNotFound);
     }
+
+    [Fact]
+    public void ShouldHaveAMessageForEveryApplicationText()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
+        var properties = typeof(MsmHelpdesk.Application.AppText).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static);
+        var statusNames = Enum.GetValues<MsmHelpdesk.Domain.Tickets.TicketStatus>().Select(MsmHelpdesk.Application.Features.Tickets.TicketStatusText.Of);
+
+        Assert.True(properties.Length > 30);
+        Assert.All(properties, property => Assert.NotEqual(property.Name, property.GetValue(null)));
+        Assert.DoesNotContain(statusNames, name => name.StartsWith("Status", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> TicketFieldNames() =>
+        MsmHelpdesk.Domain.Tickets.Ticket.Open("MSM-2026-000001", Guid.NewGuid(),
+            new MsmHelpdesk.Domain.Tickets.TicketFields(null, default, "x", null, null, null, default, DateTimeOffset.UnixEpoch),
+            new MsmHelpdesk.Domain.Tickets.Actor("a", "a"), DateTimeOffset.UnixEpoch).Snapshot().Keys;
 
     private static HashSet<string> Keys(string path) =>
         XDocument.Load(TestPaths.InRepository(path.Split('/')))

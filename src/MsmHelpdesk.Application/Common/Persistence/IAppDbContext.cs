@@ -38,4 +38,11 @@ public interface IAppDbContextFactory
     Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
 }
 
-public sealed record StaffMember(string Id, string DisplayName, string Email, bool IsActive);
+/// <summary>Built with an initializer (not a constructor) so EF can still filter on it in SQL.</summary>
+public sealed record StaffMember
+{
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public required string Email { get; init; }
+    public bool IsActive { get; init; }
+}

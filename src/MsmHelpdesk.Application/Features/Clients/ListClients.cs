@@ -20,7 +20,7 @@ public enum ClientSort
 }
 
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record ListClientsQuery : IQuery<Result<PagedList<ClientRow>>>
+public sealed record ListClientsQuery : IQuery<Result<PagedList<ClientRow>>>, IPagedQuery
 {
     /// <summary>Part of the name, or NPWP digits (dots and dashes are ignored).</summary>
     public string? Search { get; set; }
@@ -44,9 +44,7 @@ public sealed class ListClientsValidator : AbstractValidator<ListClientsQuery>
 {
     public ListClientsValidator()
     {
-        RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
-        RuleFor(query => query.PageSize).InclusiveBetween(1, FieldLimits.MaxPageSize).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
-        RuleFor(query => query.Search).MaximumLength(FieldLimits.SearchMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.SearchMaxLength));
+        Include(new PagingRules());
         RuleFor(query => query.SortBy).IsInEnum();
     }
 }

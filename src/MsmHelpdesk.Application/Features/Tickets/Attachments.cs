@@ -38,10 +38,10 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
     public async ValueTask<Result<Guid>> Handle(AddAttachmentCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
+        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+            return TicketSaves.NotFound();
         }
 
         var actor = await currentUser.GetActorAsync(cancellationToken);

@@ -26,10 +26,23 @@ public sealed record TicketCreated(Guid Id, string Number);
 
 public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketCommand>
 {
-    public CreateTicketValidator(TimeProvider clock) : base(clock) =>
+    public CreateTicketValidator(TimeProvider clock) : base(clock)
+    {
         RuleFor(command => command.ClientId)
             .Must((command, id) => id != Guid.Empty || !string.IsNullOrWhiteSpace(command.ClientNpwp))
             .WithMessage(_ => AppText.Required);
+
+        // A malformed NPWP is a typing error to point at, not a client that does not exist.
+        RuleFor(command => command.ClientNpwp)
+            .Custom((npwp, context) =>
+            {
+                if (Npwp.Parse(npwp).Problem is { } problem)
+                {
+                    context.AddFailure(Clients.ClientRules.NpwpMessage(problem));
+                }
+            })
+            .When(command => command.ClientId == Guid.Empty && !string.IsNullOrWhiteSpace(command.ClientNpwp));
+    }
 }
 
 public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)

@@ -31,7 +31,7 @@ public enum TicketSort
 
 /// <summary>The work lists, filtered, searched, sorted and paged in the database.</summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record ListTicketsQuery : IQuery<Result<PagedList<TicketRow>>>
+public sealed record ListTicketsQuery : IQuery<Result<PagedList<TicketRow>>>, IPagedQuery
 {
     public TicketQueue Queue { get; set; } = TicketQueue.AllOpen;
     public List<TicketStatus> Statuses { get; set; } = [];
@@ -72,9 +72,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
 {
     public ListTicketsValidator()
     {
-        RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
-        RuleFor(query => query.PageSize).InclusiveBetween(1, FieldLimits.MaxPageSize).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
-        RuleFor(query => query.Search).MaximumLength(FieldLimits.SearchMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.SearchMaxLength));
+        Include(new PagingRules());
         RuleFor(query => query.ErrorCode).MaximumLength(32).WithMessage(_ => AppText.MaxLength(32));
         RuleFor(query => query.To).Must((query, to) => to is null || query.From is null || to >= query.From).WithMessage(_ => AppText.DateOrder);
         RuleFor(query => query.Queue).IsInEnum();

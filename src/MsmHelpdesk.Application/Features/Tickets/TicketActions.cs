@@ -34,10 +34,10 @@ public sealed class ChangeTicketStatusHandler(IAppDbContextFactory databases, IC
     public async ValueTask<Result> Handle(ChangeTicketStatusCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
+        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+            return TicketSaves.NotFound();
         }
 
         var from = ticket.Status;
@@ -67,10 +67,10 @@ public sealed class AssignTicketHandler(IAppDbContextFactory databases, ICurrent
     public async ValueTask<Result> Handle(AssignTicketCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
+        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+            return TicketSaves.NotFound();
         }
 
         var assignee = string.IsNullOrWhiteSpace(command.AssigneeId) ? null : command.AssigneeId;
@@ -103,10 +103,10 @@ public sealed class AddTicketNoteHandler(IAppDbContextFactory databases, ICurren
     public async ValueTask<Result> Handle(AddTicketNoteCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
+        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+            return TicketSaves.NotFound();
         }
 
         ticket.AddNote(command.Text, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow());
@@ -116,6 +116,12 @@ public sealed class AddTicketNoteHandler(IAppDbContextFactory databases, ICurren
 
 internal static class TicketSaves
 {
+    /// <summary>The ticket to act on, tracked, or null when there is none with that id.</summary>
+    public static Task<Ticket?> FindAsync(IAppDbContext db, Guid ticketId, CancellationToken cancellationToken) =>
+        db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+
+    public static Error NotFound() => Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+
     /// <summary>Saves an action; if the ticket changed in between, the action is refused rather than merged blindly.</summary>
     public static async Task<Result> SaveAsync(IAppDbContext db, Guid ticketId, CancellationToken cancellationToken)
     {

@@ -27,10 +27,10 @@ public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrent
     public async ValueTask<Result<int>> Handle(UpdateTicketCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == command.TicketId, cancellationToken);
+        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return Error.NotFound("ticket-not-found", AppText.TicketNotFound);
+            return TicketSaves.NotFound();
         }
 
         if (ticket.Version != command.ExpectedVersion)

@@ -10,7 +10,7 @@ using MsmHelpdesk.Domain.Users;
 namespace MsmHelpdesk.Application.Features.Users;
 
 [RequiresRole(Roles.Admin)]
-public sealed record ListUsersQuery : IQuery<Result<PagedList<UserSummary>>>
+public sealed record ListUsersQuery : IQuery<Result<PagedList<UserSummary>>>, IPagedQuery
 {
     public string? Search { get; set; }
     public int Page { get; set; } = 1;
@@ -23,9 +23,7 @@ public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
 {
     public ListUsersValidator()
     {
-        RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
-        RuleFor(query => query.PageSize).InclusiveBetween(1, FieldLimits.MaxPageSize).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
-        RuleFor(query => query.Search).MaximumLength(FieldLimits.EmailMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.EmailMaxLength));
+        Include(new PagingRules());
         RuleFor(query => query.SortBy).IsInEnum();
     }
 }

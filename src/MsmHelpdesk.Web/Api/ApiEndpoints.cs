@@ -1,0 +1,229 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
+using MsmHelpdesk.Application;
+using MsmHelpdesk.Application.Features.Clients;
+using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Domain.Tickets;
+
+namespace MsmHelpdesk.Web.Api;
+
+/// <summary>
+/// /api/v1 for integrations. Each endpoint only translates JSON to a message and a result to HTTP: the
+/// same commands and queries as the screens, so the same rules, roles and timeline.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    private static readonly Dictionary<string, string> TicketFieldNames = new(StringComparer.Ordinal)
+    {
+        [nameof(CreateTicketCommand.ClientId)] = "clientNpwp",
+        [nameof(ListTicketsQuery.Statuses)] = "status",
+    };
+
+    public static IEndpointRouteBuilder MapHelpdeskApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix)
+            .RequireAuthorization(ApiServices.PolicyName)
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapPost("/clients", CreateClientAsync)
+            .WithName("CreateClient").WithTags("Clients").WithSummary("Registers a client (PKP) by name and NPWP.")
+            .AcceptsJson<CreateClientRequest>()
+            .Produces<ClientResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        api.MapGet("/clients/{id:guid}", GetClientAsync)
+            .WithName("GetClient").WithTags("Clients")
+            .Produces<ClientResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/tickets", CreateTicketAsync)
+            .WithName("CreateTicket").WithTags("Tickets").WithSummary("Logs a client's e-Faktur error as a new ticket.")
+            .AcceptsJson<CreateTicketRequest>()
+            .Produces<TicketResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/tickets", ListTicketsAsync)
+            .WithName("ListTickets").WithTags("Tickets").WithSummary("Searches tickets, newest first, a page at a time.")
+            .Produces<TicketPageResponse>()
+            .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Read as text so a bad number gets a field error of ours; documented as what they are.
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.Name is "page" or "pageSize") ?? [])
+                {
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" };
+                }
+
+                return Task.CompletedTask;
+            });
+        api.MapGet("/tickets/{number}", GetTicketAsync)
+            .WithName("GetTicket").WithTags("Tickets")
+            .Produces<TicketResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/tickets/{number}/notes", AddNoteAsync)
+            .WithName("AddTicketNote").WithTags("Tickets").WithSummary("Adds an internal note to the ticket's timeline.")
+            .AcceptsJson<AddNoteRequest>()
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Anything else under /api answers JSON too, rather than the helpdesk's HTML "not found" page.
+        api.Map("/{**path}", () => ApiResults.Problem(StatusCodes.Status404NotFound, AppText.ApiNotFound, "not-found"))
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Documents the JSON body without Accepts(), whose content-type filter would turn a request that forgot
+    /// its Content-Type header into an empty 415: the body is read as JSON whatever the header says.
+    /// </summary>
+    private static RouteHandlerBuilder AcceptsJson<TBody>(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken) },
+                },
+            };
+        });
+
+    private static async Task<IResult> CreateClientAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiResults.ReadJsonAsync<CreateClientRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var created = await sender.Send(new CreateClientCommand { Name = body!.Name ?? "", Npwp = body.Npwp ?? "", Kpp = body.Kpp }, cancellationToken);
+        if (!created.IsSuccess)
+        {
+            return ApiResults.From(created.Error);
+        }
+
+        var client = await sender.Send(new GetClientQuery(created.Value), cancellationToken);
+        return client.IsSuccess
+            ? Results.Created($"{Prefix}/clients/{created.Value}", ClientResponse.From(client.Value))
+            : ApiResults.From(client.Error);
+    }
+
+    private static async Task<IResult> GetClientAsync(Guid id, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var client = await sender.Send(new GetClientQuery(id), cancellationToken);
+        return client.IsSuccess ? Results.Ok(ClientResponse.From(client.Value)) : ApiResults.From(client.Error);
+    }
+
+    private static async Task<IResult> CreateTicketAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiResults.ReadJsonAsync<CreateTicketRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var created = await sender.Send(new CreateTicketCommand
+        {
+            ClientNpwp = body!.ClientNpwp,
+            ErrorText = body.ErrorText ?? "",
+            Description = body.Description,
+            Activity = body.Activity,
+            Channel = body.Channel ?? TicketChannel.Api,
+        }, cancellationToken);
+        if (!created.IsSuccess)
+        {
+            return ApiResults.From(created.Error, TicketFieldNames);
+        }
+
+        var ticket = await sender.Send(new GetTicketQuery { TicketId = created.Value.Id }, cancellationToken);
+        return ticket.IsSuccess
+            ? Results.Created($"{Prefix}/tickets/{created.Value.Number}", TicketResponse.From(ticket.Value))
+            : ApiResults.From(ticket.Error);
+    }
+
+    private static async Task<IResult> GetTicketAsync(string number, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var ticket = await sender.Send(new GetTicketQuery { Number = number }, cancellationToken);
+        return ticket.IsSuccess ? Results.Ok(TicketResponse.From(ticket.Value)) : ApiResults.From(ticket.Error);
+    }
+
+    /// <param name="status">Repeat it or separate with commas: status=New,InProgress. Without it, tickets of every status.</param>
+    private static async Task<IResult> ListTicketsAsync(
+        [FromQuery] string? search,
+        [FromQuery] string[]? status,
+        [FromQuery] string? page,
+        [FromQuery] string? pageSize,
+        [FromServices] ISender sender,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var statuses = new List<TicketStatus>();
+        foreach (var name in (status ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (Enum.TryParse<TicketStatus>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _))
+            {
+                statuses.Add(parsed);
+            }
+            else
+            {
+                errors["status"] = [AppText.ApiStatusUnknown(name, string.Join(", ", Enum.GetNames<TicketStatus>()))];
+            }
+        }
+
+        var pageNumber = ParseNumber(page, 1, "page", errors);
+        var size = ParseNumber(pageSize, 25, "pageSize", errors);
+        if (errors.Count > 0)
+        {
+            return ApiResults.ValidationProblem(errors);
+        }
+
+        var tickets = await sender.Send(new ListTicketsQuery
+        {
+            Queue = TicketQueue.All,
+            Statuses = statuses,
+            Search = search,
+            Page = pageNumber,
+            PageSize = size,
+        }, cancellationToken);
+        return tickets.IsSuccess ? Results.Ok(TicketPageResponse.From(tickets.Value)) : ApiResults.From(tickets.Error, TicketFieldNames);
+    }
+
+    private static async Task<IResult> AddNoteAsync(string number, HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiResults.ReadJsonAsync<AddNoteRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var ticket = await sender.Send(new GetTicketQuery { Number = number }, cancellationToken);
+        if (!ticket.IsSuccess)
+        {
+            return ApiResults.From(ticket.Error);
+        }
+
+        var added = await sender.Send(new AddTicketNoteCommand { TicketId = ticket.Value.Id, Text = body!.Text ?? "" }, cancellationToken);
+        return added.IsSuccess ? Results.NoContent() : ApiResults.From(added.Error);
+    }
+
+    private static int ParseNumber(string? text, int fallback, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors[field] = [AppText.ApiNumberExpected];
+        return fallback;
+    }
+}

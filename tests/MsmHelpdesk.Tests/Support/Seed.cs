@@ -1,0 +1,26 @@
+using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Features.Clients;
+using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Tests.Support;
+
+/// <summary>Arrangement helpers that go through the same messages a consultant sends.</summary>
+public static class Seed
+{
+    public const string ValidNpwp = "01.234.567.4-901.000";
+    public const string OtherNpwp = "02.123.456.2-011.001";
+
+    public static async Task<UserIdentity> ConsultantAsync(TestApp app, string email = "budi@msm.co.id", string name = "Budi")
+    {
+        var id = (await app.Identity.CreateUserAsync(new NewUser(email, name, "Konsultan2026", [Roles.Consultant]), CancellationToken.None)).Value;
+        return new UserIdentity(id, name, new HashSet<string> { Roles.Consultant });
+    }
+
+    public static async Task<Guid> ClientAsync(TestApp app, UserIdentity sender, string name = "PT Maju Jaya", string npwp = ValidNpwp) =>
+        (await app.SendAsync(sender, new CreateClientCommand { Name = name, Npwp = npwp, Kpp = "KPP Pratama Jakarta Setiabudi Satu" })).Value;
+
+    public static async Task<TicketCreated> TicketAsync(TestApp app, UserIdentity sender, Guid clientId, string errorText = "ETAX-40002: Error di Service") =>
+        (await app.SendAsync(sender, new CreateTicketCommand { ClientId = clientId, ErrorText = errorText, Activity = "upload faktur" })).Value;
+}
