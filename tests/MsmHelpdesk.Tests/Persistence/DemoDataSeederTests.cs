@@ -102,7 +102,9 @@ public sealed partial class DemoDataSeederTests
             Officers = [new OfficerInput { Name = "Budi Santoso", Position = "Direktur Utama" }],
         })).Value;
         var contactId = (await app.SendAsync(Admin, new AddClientContactCommand { ClientId = clientId, Name = "Rina", Phone = "0812-3456-7890", Email = "rina@lewat.co.id" })).Value;
-        var ticket = (await app.SendAsync(Admin, new CreateTicketCommand
+        // Seeded tickets are created by the helpdesk's users, so the EF ticket is too: ids look alike.
+        var sri = new UserIdentity(userId, "Sri Wahyuni", new HashSet<string> { Roles.Consultant });
+        var ticket = (await app.SendAsync(sri, new CreateTicketCommand
         {
             ClientId = clientId, ContactId = contactId, ErrorText = "ETAX-40002: Error di Service", Activity = "Upload", SystemVersion = "e-Faktur Desktop 4.0",
             Description = "Tidak bisa upload", Priority = TicketPriority.High, Channel = TicketChannel.WhatsApp, AssigneeId = userId,
@@ -110,7 +112,7 @@ public sealed partial class DemoDataSeederTests
         })).Value;
         foreach (var (to, summary) in new[] { (TicketStatus.Triaged, (string?)null), (TicketStatus.InProgress, null), (TicketStatus.Resolved, "Sertel diperbarui."), (TicketStatus.Closed, null) })
         {
-            Assert.True((await app.SendAsync(Admin, new ChangeTicketStatusCommand { TicketId = ticket.Id, To = to, ResolutionSummary = summary })).IsSuccess);
+            Assert.True((await app.SendAsync(sri, new ChangeTicketStatusCommand { TicketId = ticket.Id, To = to, ResolutionSummary = summary })).IsSuccess);
         }
 
         await Seeder(app).SeedAsync(new DemoSeedOptions(Clients: 60, Tickets: 300, Append: true));
