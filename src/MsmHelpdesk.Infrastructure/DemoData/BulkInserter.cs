@@ -35,9 +35,10 @@ internal abstract class BulkInserter : IAsyncDisposable
     /// <summary>
     /// An inserter for <paramref name="entityType"/>'s table and the named properties, in that order. On SQLite
     /// it binds by position on a native prepared statement: Microsoft.Data.Sqlite looks every parameter up by
-    /// name on each execution, which costs more than SQLite's own insert. Elsewhere it sends multi-row INSERTs.
+    /// name on each execution, which costs more than SQLite's own insert. Elsewhere (or when
+    /// <paramref name="portable"/>) it sends multi-row INSERTs through ordinary DbCommands.
     /// </summary>
-    public static BulkInserter For(DbContext db, IEntityType entityType, params string[] propertyNames)
+    public static BulkInserter For(DbContext db, bool portable, IEntityType entityType, params string[] propertyNames)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var properties = propertyNames
@@ -47,7 +48,7 @@ internal abstract class BulkInserter : IAsyncDisposable
         var columns = properties.Select(property => sql.DelimitIdentifier(property.GetColumnName())).ToArray();
         var prefix = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ";
         var connection = db.Database.GetDbConnection();
-        return connection is SqliteConnection sqlite
+        return connection is SqliteConnection sqlite && !portable
             ? new SqliteInserter(sqlite, prefix, properties)
             : new CommandInserter(connection, prefix, properties);
     }

@@ -12,7 +12,8 @@ namespace MsmHelpdesk.Infrastructure.DemoData;
 /// <param name="Tickets">New tickets, spread over the last two years across all clients.</param>
 /// <param name="Seed">Same seed, same data (relative to the current time).</param>
 /// <param name="Append">Add to a database that already has tickets; numbering continues each year's sequence.</param>
-public sealed record DemoSeedOptions(int Clients, int Tickets, int Seed = 1, bool Append = false);
+/// <param name="Portable">Write through plain multi-row DbCommands even on SQLite: the path SQL Server takes.</param>
+public sealed record DemoSeedOptions(int Clients, int Tickets, int Seed = 1, bool Append = false, bool Portable = false);
 
 public sealed record DemoSeedProgress(string Phase, long Done, long Total, TimeSpan Elapsed);
 
@@ -70,8 +71,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             }
 
             var generator = new DemoGenerator(random, now, History, staff);
-            var created = await InsertClientsAsync(db, generator, options.Clients, clients, progress, stopwatch, cancellationToken);
-            var (timeline, lastNumbers) = await InsertTicketsAsync(db, generator, options.Tickets, clients, progress, stopwatch, cancellationToken);
+            var created = await InsertClientsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
+            var (timeline, lastNumbers) = await InsertTicketsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
             return new DemoSeedResult(options.Clients, created, options.Tickets, timeline, lastNumbers, stopwatch.Elapsed);
         }
         finally
@@ -94,8 +95,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     }
 
     private static async Task<int> InsertClientsAsync(
-        HelpdeskDbContext db, DemoGenerator generator, int count, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+        HelpdeskDbContext db, DemoGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
+        var count = options.Clients;
         if (count == 0)
         {
             return 0;
@@ -104,12 +106,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         var takenNpwps = (await db.Clients.Select(client => client.Npwp).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var takenNames = (await db.Clients.Select(client => client.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var model = db.Model;
-        await using var clientRows = BulkInserter.For(db, model.FindEntityType(typeof(Client))!,
+        await using var clientRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Client))!,
             "Id", "Name", "Npwp", "Nitku", "Kpp", "PkpSince", "Channel", "CertificateIssuedOn", "CertificateExpiresOnEntered",
             "CoretaxExpiresOn", "PassphraseCustodian", "CreatedAt", "UpdatedAt", "Version");
-        await using var contactRows = BulkInserter.For(db, model.FindEntityType(typeof(Contact))!, "Id", "Name", "Phone", "Email");
-        await using var links = BulkInserter.For(db, model.FindEntityType("ClientContacts")!, "ClientsId", "ContactsId");
-        await using var officerRows = BulkInserter.For(db, model.GetEntityTypes().Single(type => type.ClrType == typeof(ClientOfficer)), "ClientId", "Name", "Position");
+        await using var contactRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Contact))!, "Id", "Name", "Phone", "Email");
+        await using var links = BulkInserter.For(db, options.Portable, model.FindEntityType("ClientContacts")!, "ClientsId", "ContactsId");
+        await using var officerRows = BulkInserter.For(db, options.Portable, model.GetEntityTypes().Single(type => type.ClrType == typeof(ClientOfficer)), "ClientId", "Name", "Position");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var inserter in new[] { clientRows, contactRows, links, officerRows })
@@ -179,8 +181,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     }
 
     private static async Task<(long Timeline, IReadOnlyDictionary<int, int> LastNumbers)> InsertTicketsAsync(
-        HelpdeskDbContext db, DemoGenerator generator, int count, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+        HelpdeskDbContext db, DemoGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
+        var count = options.Tickets;
         var sequences = await db.TicketSequences.ToDictionaryAsync(sequence => sequence.Year, sequence => sequence.LastValue, cancellationToken);
         if (count == 0)
         {
@@ -188,11 +191,11 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         }
 
         var model = db.Model;
-        await using var ticketRows = BulkInserter.For(db, model.FindEntityType(typeof(Ticket))!,
+        await using var ticketRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Ticket))!,
             "Id", "Number", "ClientId", "ContactId", "Channel", "ErrorText", "ErrorCode", "Activity", "SystemVersion", "Description",
             "Priority", "Status", "AssigneeId", "ReportedAt", "CreatedAt", "CreatedById", "UpdatedAt", "ResolutionSummary", "ResolvedAt",
             "ClosedAt", "Version");
-        await using var timelineRows = BulkInserter.For(db, model.FindEntityType(typeof(TimelineEntry))!,
+        await using var timelineRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(TimelineEntry))!,
             "TicketId", "Kind", "At", "ActorId", "ActorName", "Text", "Field", "OldValue", "NewValue");
 
         var reported = generator.ReportTimes(count);

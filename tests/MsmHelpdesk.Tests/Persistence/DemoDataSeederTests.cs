@@ -200,6 +200,24 @@ public sealed partial class DemoDataSeederTests
     }
 
     [Fact]
+    public async Task ShouldWriteTheSameRowsThroughThePortablePathAsThroughNativeSqlite()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
+        await using var native = await TestApp.StartAsync();
+        await using var portable = await TestApp.StartAsync();
+
+        await Seeder(native, clock).SeedAsync(new DemoSeedOptions(15, 300, Seed: 9));
+        await Seeder(portable, clock).SeedAsync(new DemoSeedOptions(15, 300, Seed: 9, Portable: true));
+
+        foreach (var table in new[] { "Clients", "Contacts", "ClientContacts", "ClientOfficers", "Tickets", "TimelineEntries", "TicketSequences" })
+        {
+            var rows = await DumpAsync(native, table);
+            Assert.NotEmpty(rows);
+            Assert.Equal(rows, await DumpAsync(portable, table));
+        }
+    }
+
+    [Fact]
     public async Task ShouldRefuseToSeedADatabaseWithTicketsUnlessAppending()
     {
         await using var app = await TestApp.StartAsync();
@@ -210,6 +228,27 @@ public sealed partial class DemoDataSeederTests
 
         Assert.Equal(100, await Seeder(app).CountTicketsAsync());
         Assert.Equal(5, await app.QueryDbAsync(db => db.Clients.CountAsync()));
+    }
+
+    /// <summary>Every row of a table as stored: each value with its SQLite type.</summary>
+    private static async Task<List<string>> DumpAsync(TestApp app, string table)
+    {
+        await using var connection = new SqliteConnection(await app.QueryDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+            {
+                byte[] bytes => "blob:" + Convert.ToHexString(bytes),
+                var value => $"{value.GetType().Name}:{value}",
+            })));
+        }
+
+        return rows;
     }
 
     private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
