@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using MsmHelpdesk.Domain.Clients;
@@ -62,6 +63,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
 
         var sqlite = db.Database.IsSqlite();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var synchronous = sqlite ? await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(cancellationToken) : 0;
         try
         {
             if (sqlite)
@@ -79,7 +81,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         {
             if (sqlite)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", CancellationToken.None);
+                // The connection goes back to the pool: leave it as it was.
+                var restore = "PRAGMA cache_size = -2000; PRAGMA synchronous = " + synchronous.ToString(CultureInfo.InvariantCulture) + ";";
+                await db.Database.ExecuteSqlRawAsync(restore, CancellationToken.None);
             }
 
             await db.Database.CloseConnectionAsync();
