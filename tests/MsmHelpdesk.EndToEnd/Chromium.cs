@@ -21,6 +21,8 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException($"{ExecutablePath} is missing: run `apt-get install -y chromium` (README's test command does it).");
         }
 
+        // CI machines are small (2 cores): give the circuit time before an expectation fails.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -52,12 +52,16 @@ public sealed class TicketFlowTests(Chromium chromium)
         await page.FillAsync("#ticket-error-text", "ETAX-40002: Error di Service");
         await page.FillAsync("#ticket-activity", "upload faktur");
         await page.FillAsync("#ticket-description", "<script>alert('x')</script> javascript:alert(1)");
+        await Expect(page.Locator("#ticket-client")).ToHaveValueAsync(new Regex("PT Maju"));
         await page.ClickAsync("#ticket-contact");
-        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Ani" }).ClickAsync();
+        var ani = page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Ani" });
+        await ani.ClickAsync();
+        await Expect(ani).ToBeHiddenAsync();
         await page.ClickAsync("#save-ticket");
         var number = $"MSM-{Year}-000001";
         await Expect(page.Locator("#ticket-number")).ToHaveTextAsync(number);
         await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Baru");
+        await Expect(page.Locator("#whatsapp-link")).ToBeVisibleAsync();
         await Expect(page.Locator("#ticket-description")).ToHaveValueAsync("<script>alert('x')</script> javascript:alert(1)");
 
         // Move it along, note, attach a screenshot.
