@@ -602,3 +602,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckNotAfter] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckNotBefore] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckOutcome] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckSubjectNpwp] varchar(16) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckedById] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CertificateCheckedByName] nvarchar(150) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126024445_CertificateCheck'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126024445_CertificateCheck', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

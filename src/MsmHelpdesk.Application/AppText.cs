@@ -71,6 +71,15 @@ public static class AppText
     public static string AttachmentTypeNotAllowed => Get(nameof(AttachmentTypeNotAllowed));
     public static string AttachmentEmpty => Get(nameof(AttachmentEmpty));
     public static string AttachmentNotFound => Get(nameof(AttachmentNotFound));
+    public static string CertificateFileRequired => Get(nameof(CertificateFileRequired));
+    public static string CertificateFileTooLarge(object arg) => Format(nameof(CertificateFileTooLarge), arg);
+    public static string CertificateCorrupt => Get(nameof(CertificateCorrupt));
+    public static string CertificateWrongPassphrase => Get(nameof(CertificateWrongPassphrase));
+    public static string CertificateExpired(object arg) => Format(nameof(CertificateExpired), arg);
+    public static string CertificateValid(object arg) => Format(nameof(CertificateValid), arg);
+    public static string CertificateNpwpMismatch(object first, object second) => Format(nameof(CertificateNpwpMismatch), first, second);
+    public static string CertificateNpwpMissing(object arg) => Format(nameof(CertificateNpwpMissing), arg);
+    public static string CertificateDatesUpdated => Get(nameof(CertificateDatesUpdated));
     public static string StatusNew => Get(nameof(StatusNew));
     public static string StatusTriaged => Get(nameof(StatusTriaged));
     public static string StatusInProgress => Get(nameof(StatusInProgress));

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Persistence;
@@ -31,6 +33,7 @@ public static class InfrastructureRegistration
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
+        services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
         services.AddIdentityCore<AppUser>(options =>

@@ -820,6 +820,55 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Clients.Client", b =>
                 {
+                    b.OwnsOne("MsmHelpdesk.Domain.Clients.CertificateCheck", "LastCertificateCheck", b1 =>
+                        {
+                            b1.Property<Guid>("ClientId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("CheckedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("CertificateCheckedAt");
+
+                            b1.Property<string>("CheckedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("CertificateCheckedById");
+
+                            b1.Property<string>("CheckedByName")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("nvarchar(150)")
+                                .HasColumnName("CertificateCheckedByName");
+
+                            b1.Property<DateOnly?>("NotAfter")
+                                .HasColumnType("date")
+                                .HasColumnName("CertificateCheckNotAfter");
+
+                            b1.Property<DateOnly?>("NotBefore")
+                                .HasColumnType("date")
+                                .HasColumnName("CertificateCheckNotBefore");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("CertificateCheckOutcome");
+
+                            b1.Property<string>("SubjectNpwp")
+                                .HasMaxLength(16)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(16)")
+                                .HasColumnName("CertificateCheckSubjectNpwp");
+
+                            b1.HasKey("ClientId");
+
+                            b1.ToTable("Clients");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
                     b.OwnsMany("MsmHelpdesk.Domain.Clients.ClientOfficer", "Officers", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -849,6 +898,8 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ClientId");
                         });
+
+                    b.Navigation("LastCertificateCheck");
 
                     b.Navigation("Officers");
                 });

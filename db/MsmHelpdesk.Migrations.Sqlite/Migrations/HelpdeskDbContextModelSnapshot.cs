@@ -805,6 +805,55 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Clients.Client", b =>
                 {
+                    b.OwnsOne("MsmHelpdesk.Domain.Clients.CertificateCheck", "LastCertificateCheck", b1 =>
+                        {
+                            b1.Property<Guid>("ClientId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("CheckedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificateCheckedAt");
+
+                            b1.Property<string>("CheckedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCheckedById");
+
+                            b1.Property<string>("CheckedByName")
+                                .IsRequired()
+                                .HasMaxLength(150)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCheckedByName");
+
+                            b1.Property<DateOnly?>("NotAfter")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCheckNotAfter");
+
+                            b1.Property<DateOnly?>("NotBefore")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCheckNotBefore");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCheckOutcome");
+
+                            b1.Property<string>("SubjectNpwp")
+                                .HasMaxLength(16)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCheckSubjectNpwp");
+
+                            b1.HasKey("ClientId");
+
+                            b1.ToTable("Clients");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
                     b.OwnsMany("MsmHelpdesk.Domain.Clients.ClientOfficer", "Officers", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -832,6 +881,8 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ClientId");
                         });
+
+                    b.Navigation("LastCertificateCheck");
 
                     b.Navigation("Officers");
                 });

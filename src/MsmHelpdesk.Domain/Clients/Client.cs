@@ -41,6 +41,9 @@ public sealed class Client
     /// <summary>Who holds the passphrase: a person's name, never the passphrase itself.</summary>
     public string? PassphraseCustodian { get; private set; }
 
+    /// <summary>The last check of the client's .p12 file by a consultant; null until one is made.</summary>
+    public CertificateCheck? LastCertificateCheck { get; private set; }
+
     public IReadOnlyList<ClientOfficer> Officers => _officers;
 
     public IReadOnlyList<Contact> Contacts => _contacts;
@@ -101,6 +104,30 @@ public sealed class Client
         {
             Touch(now);
         }
+    }
+
+    /// <summary>
+    /// Keeps the check's outcome. A certificate of this client that could be read is a better source of its
+    /// dates than what was typed, so they replace the recorded ones; returns whether the dates changed.
+    /// </summary>
+    public bool RecordCertificateCheck(CertificateCheck check, DateTimeOffset now)
+    {
+        LastCertificateCheck = check;
+        if (check.Outcome is not (CertificateCheckOutcome.Valid or CertificateCheckOutcome.Expired)
+            || check.NotBefore is not { } issuedOn || check.NotAfter is not { } expiresOn)
+        {
+            return false;
+        }
+
+        var changed = CertificateIssuedOn != issuedOn || CertificateExpiresOn != expiresOn;
+        CertificateIssuedOn = issuedOn;
+        CertificateExpiresOnEntered = expiresOn;
+        if (changed)
+        {
+            Touch(now);
+        }
+
+        return changed;
     }
 
     public CertificateState CertificateStateOn(DateOnly today) => CertificateStates.Of(CertificateExpiresOn, today);

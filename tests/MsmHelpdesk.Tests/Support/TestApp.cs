@@ -39,6 +39,7 @@ public sealed class TestApp : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(directory, "helpdesk.db")}",
+                [ConfigKeys.AttachmentsDirectory] = Path.Combine(directory, "attachments"),
             })
             .Build();
         var services = new ServiceCollection()

@@ -34,7 +34,8 @@ public sealed record ClientView(
     string? PassphraseCustodian,
     IReadOnlyList<OfficerInput> Officers,
     IReadOnlyList<ContactView> Contacts,
-    int Version);
+    int Version,
+    CertificateCheckView? LastCertificateCheck);
 
 public sealed record ContactView(Guid Id, string Name, string? Phone, string? Email);
 
@@ -71,6 +72,7 @@ public sealed class GetClientHandler(IAppDbContextFactory databases, TimeProvide
             client.PassphraseCustodian,
             client.Officers.Select(officer => new OfficerInput { Name = officer.Name, Position = officer.Position }).ToArray(),
             client.Contacts.OrderBy(contact => contact.Name).Select(contact => new ContactView(contact.Id, contact.Name, contact.Phone, contact.Email)).ToArray(),
-            client.Version);
+            client.Version,
+            client.LastCertificateCheck is { } check ? CertificateCheckView.From(check, client.Npwp) : null);
     }
 }

@@ -24,6 +24,18 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         client.HasIndex(c => c.CoretaxExpiresOn);
         client.Ignore(c => c.CertificateExpiresOn);
 
+        // The last certificate check lives in columns of the client row; nothing of the file or passphrase does.
+        client.OwnsOne(c => c.LastCertificateCheck, check =>
+        {
+            check.Property(c => c.Outcome).HasColumnName("CertificateCheckOutcome").HasConversion<string>().HasMaxLength(20);
+            check.Property(c => c.CheckedAt).HasColumnName("CertificateCheckedAt");
+            check.Property(c => c.NotBefore).HasColumnName("CertificateCheckNotBefore");
+            check.Property(c => c.NotAfter).HasColumnName("CertificateCheckNotAfter");
+            check.Property(c => c.SubjectNpwp).HasColumnName("CertificateCheckSubjectNpwp").HasMaxLength(16).IsUnicode(false);
+            check.Property(c => c.CheckedById).HasColumnName("CertificateCheckedById").HasMaxLength(450);
+            check.Property(c => c.CheckedByName).HasColumnName("CertificateCheckedByName").HasMaxLength(FieldLimits.PersonNameMaxLength + 50);
+        });
+
         client.OwnsMany(c => c.Officers, officer =>
         {
             officer.ToTable("ClientOfficers");
