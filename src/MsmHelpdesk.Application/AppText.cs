@@ -87,4 +87,17 @@ public static class AppText
     public static string StatusWaitingOnKpp => Get(nameof(StatusWaitingOnKpp));
     public static string StatusResolved => Get(nameof(StatusResolved));
     public static string StatusClosed => Get(nameof(StatusClosed));
+    public static string ImportFileEmpty => Get(nameof(ImportFileEmpty));
+    public static string ImportFileTooLarge(object arg) => Format(nameof(ImportFileTooLarge), arg);
+    public static string ImportNotCsv => Get(nameof(ImportNotCsv));
+    public static string ImportTooManyRows(object arg) => Format(nameof(ImportTooManyRows), arg);
+    public static string ImportMissingColumns(object arg) => Format(nameof(ImportMissingColumns), arg);
+    public static string ImportDuplicateColumn(object arg) => Format(nameof(ImportDuplicateColumn), arg);
+    public static string ImportUnknownColumns(object arg) => Format(nameof(ImportUnknownColumns), arg);
+    public static string ImportNoRows => Get(nameof(ImportNoRows));
+    public static string ImportDateFormat(object arg) => Format(nameof(ImportDateFormat), arg);
+    public static string ImportTooManyFields(object first, object second) => Format(nameof(ImportTooManyFields), first, second);
+    public static string ImportUnclosedQuote => Get(nameof(ImportUnclosedQuote));
+    public static string ImportTextAfterQuote => Get(nameof(ImportTextAfterQuote));
+    public static string ImportDuplicateNpwp(object arg) => Format(nameof(ImportDuplicateNpwp), arg);
 }

@@ -27,6 +27,8 @@ public static class CliApp
         new MigrateCommand(),
         new UsersAddCommand(),
         new ApiKeysCreateCommand(),
+        new ImportClientsCliCommand(),
+        new SeedDemoCommand(),
     ];
 
     public static async Task<int> RunAsync(
@@ -48,7 +50,7 @@ public static class CliApp
         }
 
         var rest = args.Skip(command.Verb.Split(' ').Length).ToArray();
-        if (!TryParse(rest, out var options, out var arguments))
+        if (!TryParse(rest, command.Flags, out var options, out var arguments))
         {
             await error.WriteLineAsync("usage: " + command.Usage);
             return Usage;
@@ -89,7 +91,7 @@ public static class CliApp
         + "\n\nConfiguration: Database:Provider (Sqlite|SqlServer), ConnectionStrings:Helpdesk, Helpdesk:DataDirectory;\n"
         + "as environment variables Database__Provider and so on.";
 
-    private static bool TryParse(string[] args, out Dictionary<string, string> options, out List<string> arguments)
+    private static bool TryParse(string[] args, IReadOnlyCollection<string> flags, out Dictionary<string, string> options, out List<string> arguments)
     {
         options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         arguments = [];
@@ -98,6 +100,12 @@ public static class CliApp
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 arguments.Add(args[i]);
+                continue;
+            }
+
+            if (flags.Contains(args[i][2..], StringComparer.OrdinalIgnoreCase))
+            {
+                options[args[i][2..]] = "true";
                 continue;
             }
 

@@ -12,6 +12,9 @@ public interface ICliCommand
     /// <summary>Whether the database must be migrated before the command runs (SQLite always is).</summary>
     bool NeedsDatabase => true;
 
+    /// <summary>Options that take no value, e.g. "append" for --append; present means "true".</summary>
+    IReadOnlyCollection<string> Flags => [];
+
     Task<int> RunAsync(CliContext context);
 }
 
@@ -25,4 +28,6 @@ public sealed record CliContext(
     TextWriter Error)
 {
     public string? Option(string name) => Options.TryGetValue(name, out var value) ? value : null;
+
+    public bool Flag(string name) => Options.ContainsKey(name);
 }

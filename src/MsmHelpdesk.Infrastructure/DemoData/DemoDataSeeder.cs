@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Time;
+using MsmHelpdesk.Infrastructure.Persistence;
+
+namespace MsmHelpdesk.Infrastructure.DemoData;
+
+/// <param name="Clients">New clients to create (each with contacts and officers).</param>
+/// <param name="Tickets">New tickets, spread over the last two years across all clients.</param>
+/// <param name="Seed">Same seed, same data (relative to the current time).</param>
+/// <param name="Append">Add to a database that already has tickets; numbering continues each year's sequence.</param>
+/// <param name="Portable">Write through plain multi-row DbCommands even on SQLite: the path SQL Server takes.</param>
+public sealed record DemoSeedOptions(int Clients, int Tickets, int Seed = 1, bool Append = false, bool Portable = false);
+
+public sealed record DemoSeedProgress(string Phase, long Done, long Total, TimeSpan Elapsed);
+
+public sealed record DemoSeedResult(int Clients, int Contacts, int Tickets, long TimelineEntries, IReadOnlyDictionary<int, int> LastNumberByYear, TimeSpan Elapsed);
+
+/// <summary>
+/// Fills a database with realistic demo clients and tickets, fast enough for a million tickets: raw
+/// multi-row INSERTs in large transactions instead of EF change tracking (see <see cref="BulkInserter"/>).
+/// </summary>
+public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> databases, TimeProvider clock)
+{
+    public const int TicketsPerTransaction = 100_000;
+    private const string SeedActorId = "demo-seed";
+    private const string SeedActorName = "Data demo";
+    private static readonly TimeSpan History = TimeSpan.FromDays(730);
+
+    public async Task<int> CountTicketsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Tickets.CountAsync(cancellationToken);
+    }
+
+    public async Task<DemoSeedResult> SeedAsync(DemoSeedOptions options, Action<DemoSeedProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Clients);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Tickets);
+        var stopwatch = Stopwatch.StartNew();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (!options.Append && await db.Tickets.AnyAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The database already has tickets; seed with append to add more.");
+        }
+
+        var random = new Random(options.Seed);
+
+        // Times are drawn relative to the current hour, so a seed gives the same data all hour long.
+        var now = clock.GetUtcNow();
+        now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        var staff = await db.Users.Where(user => user.IsActive).OrderBy(user => user.Id)
+            .Select(user => new Actor(user.Id, user.DisplayName)).ToArrayAsync(cancellationToken);
+        var clients = await LoadExistingClientsAsync(db, cancellationToken);
+        if (clients.Count + options.Clients == 0 && options.Tickets > 0)
+        {
+            throw new InvalidOperationException("There are no clients to give tickets to; seed some clients too.");
+        }
+
+        var sqlite = db.Database.IsSqlite();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var synchronous = sqlite ? await db.Database.SqlQueryRaw<long>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync(cancellationToken) : 0;
+        try
+        {
+            if (sqlite)
+            {
+                // A big page cache keeps the ticket indexes in memory while a million rows go in.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -200000; PRAGMA synchronous = NORMAL;", cancellationToken);
+            }
+
+            var generator = new DemoGenerator(random, now, History, staff);
+            var created = await InsertClientsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
+            var (timeline, lastNumbers) = await InsertTicketsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
+            return new DemoSeedResult(options.Clients, created, options.Tickets, timeline, lastNumbers, stopwatch.Elapsed);
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                // The connection goes back to the pool: leave it as it was.
+                var restore = "PRAGMA cache_size = -2000; PRAGMA synchronous = " + synchronous.ToString(CultureInfo.InvariantCulture) + ";";
+                await db.Database.ExecuteSqlRawAsync(restore, CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<List<DemoClient>> LoadExistingClientsAsync(HelpdeskDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Clients.AsNoTracking().OrderBy(client => client.Id)
+            .Select(client => new { client.Id, client.Kpp, Contacts = client.Contacts.OrderBy(contact => contact.Id).Select(contact => new { contact.Id, contact.Name }).ToList() })
+            .ToListAsync(cancellationToken);
+        return rows.Select(row => new DemoClient(row.Id, row.Kpp, row.Contacts.Select(contact => new DemoContact(contact.Id, contact.Name)).ToArray())).ToList();
+    }
+
+    private static async Task<int> InsertClientsAsync(
+        HelpdeskDbContext db, DemoGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var count = options.Clients;
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var takenNpwps = (await db.Clients.Select(client => client.Npwp).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var takenNames = (await db.Clients.Select(client => client.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var model = db.Model;
+        await using var clientRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Client))!,
+            "Id", "Name", "Npwp", "Nitku", "Kpp", "PkpSince", "Channel", "CertificateIssuedOn", "CertificateExpiresOnEntered",
+            "CoretaxExpiresOn", "PassphraseCustodian", "CreatedAt", "UpdatedAt", "Version");
+        await using var contactRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Contact))!, "Id", "Name", "Phone", "Email");
+        await using var links = BulkInserter.For(db, options.Portable, model.FindEntityType("ClientContacts")!, "ClientsId", "ContactsId");
+        await using var officerRows = BulkInserter.For(db, options.Portable, model.GetEntityTypes().Single(type => type.ClrType == typeof(ClientOfficer)), "ClientId", "Name", "Position");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var inserter in new[] { clientRows, contactRows, links, officerRows })
+        {
+            inserter.Use(transaction.GetDbTransaction());
+        }
+
+        var contacts = 0;
+        DemoContact? shared = null;
+        var linkRows = new List<object?[]>();
+        var officers = new List<object?[]>();
+        for (var i = 0; i < count; i++)
+        {
+            var client = generator.NextClient(takenNpwps, takenNames);
+            var people = new List<DemoContact>();
+            var contactCount = generator.Chance(0.35) ? 2 : 1;
+            for (var c = 0; c < contactCount; c++)
+            {
+                // An outsourced tax admin serves several clients: one contact, many links.
+                if (shared is not null && generator.Chance(0.08))
+                {
+                    people.Add(shared);
+                    continue;
+                }
+
+                var contact = generator.NextContact(client.Name);
+                await contactRows.AddAsync([contact.Id, contact.Name, contact.Phone, contact.Email], cancellationToken);
+                people.Add(new DemoContact(contact.Id, contact.Name));
+                contacts++;
+                shared = generator.Chance(0.05) ? people[^1] : shared;
+            }
+
+            people = people.DistinctBy(person => person.Id).ToList();
+            await clientRows.AddAsync(
+            [
+                client.Id, client.Name, client.Npwp, client.Nitku, client.Kpp, client.PkpSince, client.Channel, client.CertificateIssuedOn,
+                client.CertificateExpiresOnEntered, client.CoretaxExpiresOn, client.PassphraseCustodian, client.CreatedAt, client.CreatedAt,
+                2 + people.Count,
+            ], cancellationToken);
+            linkRows.AddRange(people.Select(person => new object?[] { client.Id, person.Id }));
+            officers.AddRange(client.Officers.Select(officer => new object?[] { client.Id, officer.Name, officer.Position }));
+            clients.Add(new DemoClient(client.Id, client.Kpp, [.. people]));
+            if ((i + 1) % 10_000 == 0)
+            {
+                progress?.Invoke(new DemoSeedProgress("clients", i + 1, count, stopwatch.Elapsed));
+            }
+        }
+
+        // Foreign keys are checked row by row: links and officers go in once their clients and contacts are written.
+        await contactRows.FlushAsync(cancellationToken);
+        await clientRows.FlushAsync(cancellationToken);
+        foreach (var row in linkRows)
+        {
+            await links.AddAsync(row, cancellationToken);
+        }
+
+        foreach (var row in officers)
+        {
+            await officerRows.AddAsync(row, cancellationToken);
+        }
+
+        await links.FlushAsync(cancellationToken);
+        await officerRows.FlushAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Invoke(new DemoSeedProgress("clients", count, count, stopwatch.Elapsed));
+        return contacts;
+    }
+
+    private static async Task<(long Timeline, IReadOnlyDictionary<int, int> LastNumbers)> InsertTicketsAsync(
+        HelpdeskDbContext db, DemoGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var count = options.Tickets;
+        var sequences = await db.TicketSequences.ToDictionaryAsync(sequence => sequence.Year, sequence => sequence.LastValue, cancellationToken);
+        if (count == 0)
+        {
+            return (0, sequences);
+        }
+
+        var model = db.Model;
+        await using var ticketRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Ticket))!,
+            "Id", "Number", "ClientId", "ContactId", "Channel", "ErrorText", "ErrorCode", "Activity", "SystemVersion", "Description",
+            "Priority", "Status", "AssigneeId", "ReportedAt", "CreatedAt", "CreatedById", "UpdatedAt", "ResolutionSummary", "ResolvedAt",
+            "ClosedAt", "Version");
+        await using var timelineRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(TimelineEntry))!,
+            "TicketId", "Kind", "At", "ActorId", "ActorName", "Text", "Field", "OldValue", "NewValue");
+
+        var reported = generator.ReportTimes(count);
+        IDbContextTransaction? transaction = null;
+        var ticketRow = new object?[21];
+        var pendingTimeline = new List<object?[]>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (i % TicketsPerTransaction == 0)
+                {
+                    if (transaction is not null)
+                    {
+                        await CommitChunkAsync(db, transaction, sequences, ticketRows, timelineRows, pendingTimeline, cancellationToken);
+                        await transaction.DisposeAsync();
+                        progress?.Invoke(new DemoSeedProgress("tickets", i, count, stopwatch.Elapsed));
+                    }
+
+                    transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    ticketRows.Use(transaction.GetDbTransaction());
+                    timelineRows.Use(transaction.GetDbTransaction());
+                }
+
+                var year = Wib.ToWib(reported[i]).Year;
+                var sequence = sequences[year] = sequences.GetValueOrDefault(year) + 1;
+                var ticket = generator.NextTicket(TicketNumber.Format(year, sequence), reported[i], clients);
+                ticket.CopyTo(ticketRow);
+                pendingTimeline.AddRange(ticket.Timeline.Select(entry => new object?[]
+                {
+                    ticket.Id, entry.Kind, entry.At, entry.Actor.Id, entry.Actor.Name, entry.Text, null, entry.OldValue, entry.NewValue,
+                }));
+
+                // Timeline rows point at their ticket: they are written only once the tickets' batch is.
+                if (await ticketRows.AddAsync(ticketRow, cancellationToken))
+                {
+                    await WriteAsync(timelineRows, pendingTimeline, cancellationToken);
+                }
+            }
+
+            await CommitChunkAsync(db, transaction!, sequences, ticketRows, timelineRows, pendingTimeline, cancellationToken);
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+
+        progress?.Invoke(new DemoSeedProgress("tickets", count, count, stopwatch.Elapsed));
+        return (timelineRows.RowsWritten, sequences);
+    }
+
+    /// <summary>Each chunk commits with the year sequences it used, so later real tickets continue the numbering.</summary>
+    private static async Task CommitChunkAsync(
+        HelpdeskDbContext db,
+        IDbContextTransaction transaction,
+        Dictionary<int, int> sequences,
+        BulkInserter tickets,
+        BulkInserter timeline,
+        List<object?[]> pendingTimeline,
+        CancellationToken cancellationToken)
+    {
+        await tickets.FlushAsync(cancellationToken);
+        await WriteAsync(timeline, pendingTimeline, cancellationToken);
+        await timeline.FlushAsync(cancellationToken);
+        var stored = await db.TicketSequences.ToListAsync(cancellationToken);
+        foreach (var (year, last) in sequences)
+        {
+            if (stored.Find(sequence => sequence.Year == year) is { } row)
+            {
+                row.LastValue = last;
+            }
+            else
+            {
+                db.TicketSequences.Add(new TicketSequence { Year = year, LastValue = last });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static async Task WriteAsync(BulkInserter inserter, List<object?[]> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            await inserter.AddAsync(row, cancellationToken);
+        }
+
+        rows.Clear();
+    }
+}

@@ -1,0 +1,443 @@
+using System.Globalization;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Time;
+
+namespace MsmHelpdesk.Infrastructure.DemoData;
+
+internal sealed record DemoContact(Guid Id, string Name);
+
+/// <summary>A client tickets can be given to: new or already in the database.</summary>
+internal sealed record DemoClient(Guid Id, string? Kpp, DemoContact[] Contacts);
+
+internal sealed record NewDemoClient(
+    Guid Id,
+    string Name,
+    string Npwp,
+    string? Nitku,
+    string Kpp,
+    DateOnly PkpSince,
+    EFakturChannel Channel,
+    DateOnly? CertificateIssuedOn,
+    DateOnly? CertificateExpiresOnEntered,
+    DateOnly? CoretaxExpiresOn,
+    string? PassphraseCustodian,
+    DateTimeOffset CreatedAt,
+    (string Name, string Position)[] Officers);
+
+internal sealed record NewDemoContact(Guid Id, string Name, string? Phone, string? Email);
+
+internal sealed record DemoTimelineEntry(TimelineKind Kind, DateTimeOffset At, Actor Actor, string? Text, string? OldValue, string? NewValue);
+
+internal sealed record DemoTicket(
+    Guid Id,
+    string Number,
+    Guid ClientId,
+    Guid? ContactId,
+    TicketChannel Channel,
+    string ErrorText,
+    string? ErrorCode,
+    string? Activity,
+    string? SystemVersion,
+    string? Description,
+    TicketPriority Priority,
+    TicketStatus Status,
+    string? AssigneeId,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset CreatedAt,
+    string CreatedById,
+    DateTimeOffset UpdatedAt,
+    string? ResolutionSummary,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    int Version,
+    IReadOnlyList<DemoTimelineEntry> Timeline)
+{
+    /// <summary>The values in the seeder's ticket column order.</summary>
+    public void CopyTo(object?[] row)
+    {
+        row[0] = Id;
+        row[1] = Number;
+        row[2] = ClientId;
+        row[3] = ContactId;
+        row[4] = Channel;
+        row[5] = ErrorText;
+        row[6] = ErrorCode;
+        row[7] = Activity;
+        row[8] = SystemVersion;
+        row[9] = Description;
+        row[10] = Priority;
+        row[11] = Status;
+        row[12] = AssigneeId;
+        row[13] = ReportedAt;
+        row[14] = CreatedAt;
+        row[15] = CreatedById;
+        row[16] = UpdatedAt;
+        row[17] = ResolutionSummary;
+        row[18] = ResolvedAt;
+        row[19] = ClosedAt;
+        row[20] = Version;
+    }
+}
+
+/// <summary>Draws demo clients, contacts and tickets from one seeded random source, so a seed always gives the same data.</summary>
+internal sealed class DemoGenerator
+{
+    private static readonly TicketStatus[] OpenStatuses =
+        [TicketStatus.New, TicketStatus.Triaged, TicketStatus.InProgress, TicketStatus.WaitingOnClient, TicketStatus.WaitingOnKpp];
+
+    private readonly Random _random;
+    private readonly DateTimeOffset _now;
+    private readonly DateTimeOffset _start;
+    private readonly DateOnly _today;
+    private readonly Actor[] _staff;
+    private readonly Actor _seedActor = new("demo-seed", "Data demo");
+    private readonly int _errorWeight = DemoCatalog.Errors.Sum(variant => variant.Weight);
+    private readonly int _outageWeight = DemoCatalog.OutageErrors.Sum(variant => variant.Weight);
+    private readonly Dictionary<string, string?> _codes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _phones = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _outageHours = [];
+
+    public DemoGenerator(Random random, DateTimeOffset now, TimeSpan history, Actor[] staff)
+    {
+        _random = random;
+        _now = now;
+        _start = now - history;
+        _today = DateOnly.FromDateTime(Wib.ToWib(now).DateTime);
+        _staff = staff;
+    }
+
+    public bool Chance(double probability) => _random.NextDouble() < probability;
+
+    public NewDemoClient NextClient(HashSet<string> takenNpwps, HashSet<string> takenNames)
+    {
+        var (kpp, kppCode) = Pick(DemoCatalog.Kpps);
+        string npwp;
+        do
+        {
+            var first = string.Create(CultureInfo.InvariantCulture, $"0{_random.Next(1, 4)}{_random.Next(0, 1_000_000):D6}");
+            var fifteen = first + Npwp.LuhnCheckDigit(first).ToString(CultureInfo.InvariantCulture) + kppCode + "000";
+            npwp = Npwp.Parse(fifteen).Npwp!.Value;
+        }
+        while (!takenNpwps.Add(npwp));
+
+        var name = CompanyName();
+        for (var attempt = 0; !takenNames.Add(name); attempt++)
+        {
+            name = attempt < 20 ? CompanyName() : $"{CompanyName()} {Pick(DemoCatalog.Cities)} {attempt}";
+        }
+
+        var issued = Chance(0.9) ? _today.AddDays(-_random.Next(0, 800)) : (DateOnly?)null;
+        var expiresEntered = issued is { } date && Chance(0.1) ? date.AddYears(Client.CertificateValidityYears) : (DateOnly?)null;
+        var coretax = Chance(0.7) ? _today.AddDays(_random.Next(-60, 700)) : (DateOnly?)null;
+        var createdAt = _start - TimeSpan.FromDays(_random.Next(1, 400)) - TimeSpan.FromMinutes(_random.Next(0, 1440));
+        var officers = new List<(string, string)> { (PersonName(), "Direktur Utama") };
+        if (Chance(0.5))
+        {
+            officers.Add((PersonName(), Pick(DemoCatalog.OfficerPositions[1..])));
+        }
+
+        return new NewDemoClient(
+            Guid7(createdAt),
+            name,
+            npwp,
+            Chance(0.6) ? npwp + "000000" : null,
+            kpp,
+            new DateOnly(1995, 1, 1).AddDays(_random.Next(0, 10_500)),
+            Weighted(DemoCatalog.ClientChannels),
+            issued,
+            expiresEntered,
+            coretax,
+            Chance(0.5) ? $"{PersonName()} ({Pick(["Direktur", "Manajer Keuangan", "Staf Pajak"])})" : null,
+            createdAt,
+            [.. officers]);
+    }
+
+    public NewDemoContact NextContact(string companyName)
+    {
+        var first = Pick(DemoCatalog.FirstNames);
+        var last = Pick(DemoCatalog.LastNames);
+        string? phone = null;
+        if (Chance(0.9))
+        {
+            do
+            {
+                var local = string.Create(CultureInfo.InvariantCulture, $"0{Pick(DemoCatalog.MobilePrefixes)}-{_random.Next(1000, 10_000)}-{_random.Next(1000, 100_000)}");
+                phone = PhoneNumber.Normalize(local);
+            }
+            while (phone is null || !_phones.Add(phone));
+        }
+
+        string? email = null;
+        if (phone is null || Chance(0.6))
+        {
+            var domain = Chance(0.6)
+                ? string.Concat(companyName.Split(' ').Skip(1).Take(2)).ToLowerInvariant() + ".co.id"
+                : Pick(DemoCatalog.MailProviders);
+            email = $"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}{_random.Next(1, 100)}@{domain}";
+        }
+
+        return new NewDemoContact(Guid7(_start), $"{first} {last}", phone, email);
+    }
+
+    /// <summary>
+    /// Report times over the history, oldest first: office hours and weekdays mostly, more in recent months as
+    /// the client base grows, and a few DJP outage hours when many clients call at once.
+    /// </summary>
+    public DateTimeOffset[] ReportTimes(int count)
+    {
+        var span = (_now - _start).Ticks;
+        var times = new long[count];
+        var outages = Math.Min(6, count / 200);
+        var perOutage = count / 500;
+        var index = 0;
+        for (var outage = 0; outage < outages; outage++)
+        {
+            var hour = _start.Ticks + (_random.NextInt64(span) / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour);
+            _outageHours.Add(hour / TimeSpan.TicksPerHour);
+            for (var i = 0; i < perOutage && index < count; i++)
+            {
+                times[index++] = hour + _random.NextInt64(TimeSpan.TicksPerHour);
+            }
+        }
+
+        while (index < count)
+        {
+            var ticks = _start.Ticks + _random.NextInt64(span);
+            var wib = new DateTime(ticks).Add(Wib.Offset);
+            var day = wib.DayOfWeek switch { DayOfWeek.Sunday => 0.05, DayOfWeek.Saturday => 0.25, _ => 1.0 };
+            var hour = wib.Hour switch { >= 8 and < 17 => 1.0, >= 7 and < 20 => 0.35, _ => 0.03 };
+            var growth = 0.5 + (0.5 * (ticks - _start.Ticks) / span);
+            if (_random.NextDouble() < day * hour * growth)
+            {
+                times[index++] = ticks;
+            }
+        }
+
+        Array.Sort(times);
+        var latest = (_now - TimeSpan.FromMinutes(5)).Ticks;
+        return times.Select(ticks => new DateTimeOffset(Math.Min(ticks, latest), TimeSpan.Zero)).ToArray();
+    }
+
+    public DemoTicket NextTicket(string number, DateTimeOffset reportedAt, List<DemoClient> clients)
+    {
+        var inOutage = _outageHours.Contains(reportedAt.Ticks / TimeSpan.TicksPerHour) && Chance(0.85);
+        var variant = inOutage ? WeightedVariant(DemoCatalog.OutageErrors, _outageWeight) : WeightedVariant(DemoCatalog.Errors, _errorWeight);
+        var cause = Pick(variant.Causes);
+
+        // Some clients call far more often than others.
+        var client = clients[(int)(Math.Pow(_random.NextDouble(), 1.8) * clients.Count)];
+        var contact = client.Contacts.Length > 0 && Chance(0.8) ? Pick(client.Contacts) : null;
+        var activity = Chance(0.85) ? Pick(variant.Activities) : null;
+        var system = variant.Text.StartsWith("Coretax", StringComparison.Ordinal) || variant.Text.StartsWith("REG-", StringComparison.Ordinal)
+            ? "Coretax"
+            : Chance(0.8) ? Pick(DemoCatalog.SystemVersions) : null;
+        var createdAt = Min(reportedAt + TimeSpan.FromMinutes(_random.Next(1, 90)), _now);
+        var creator = _staff.Length > 0 ? Pick(_staff) : _seedActor;
+        var age = _now - reportedAt;
+        var status = StatusFor(age, cause);
+        var assignee = status == TicketStatus.New || _staff.Length == 0 || (status == TicketStatus.Triaged && Chance(0.3)) ? null : Pick(_staff);
+
+        DateTimeOffset? resolvedAt = null;
+        DateTimeOffset? closedAt = null;
+        if (status is TicketStatus.Resolved or TicketStatus.Closed)
+        {
+            resolvedAt = Min(createdAt + TimeToResolve(cause), _now - TimeSpan.FromMinutes(1));
+            if (status == TicketStatus.Closed)
+            {
+                closedAt = resolvedAt + TimeSpan.FromHours(_random.Next(4, 24 * 7));
+                if (closedAt > _now)
+                {
+                    (status, closedAt) = (TicketStatus.Resolved, null);
+                }
+            }
+        }
+
+        var updatedAt = closedAt ?? resolvedAt
+            ?? (status == TicketStatus.New ? createdAt : Min(createdAt + TimeSpan.FromMinutes(_random.Next(5, 60 * 48)), _now));
+        var resolution = resolvedAt is null ? null : string.Format(CultureInfo.InvariantCulture, Pick(DemoCatalog.Resolutions[cause]), client.Kpp ?? "KPP terdaftar");
+
+        var timeline = new List<DemoTimelineEntry> { new(TimelineKind.Created, createdAt, creator, variant.Text, null, null) };
+        if (assignee is not null)
+        {
+            timeline.Add(new(TimelineKind.AssigneeChanged, Min(createdAt + TimeSpan.FromMinutes(_random.Next(1, 30)), updatedAt), creator, null, null, assignee.Id));
+        }
+
+        if (status != TicketStatus.New)
+        {
+            var at = resolvedAt ?? updatedAt;
+            timeline.Add(new(TimelineKind.StatusChanged, at, assignee ?? creator, resolution, TicketStatus.New.ToString(), (resolvedAt is null ? status : TicketStatus.Resolved).ToString()));
+            if (closedAt is { } closed)
+            {
+                timeline.Add(new(TimelineKind.StatusChanged, closed, assignee ?? creator, null, TicketStatus.Resolved.ToString(), TicketStatus.Closed.ToString()));
+            }
+        }
+
+        return new DemoTicket(
+            Guid7(createdAt),
+            number,
+            client.Id,
+            contact?.Id,
+            TicketChannelFor(),
+            variant.Text,
+            Code(variant.Text),
+            activity,
+            system,
+            Description(contact, cause, activity),
+            PriorityFor(cause),
+            status,
+            assignee?.Id,
+            reportedAt,
+            createdAt,
+            creator.Id,
+            updatedAt,
+            resolution,
+            resolvedAt,
+            closedAt,
+            timeline.Count - 1,
+            timeline);
+    }
+
+    /// <summary>Old tickets are mostly closed; the open ones are recent, with a small stuck backlog.</summary>
+    private TicketStatus StatusFor(TimeSpan age, DemoCause cause)
+    {
+        var roll = _random.NextDouble();
+        if (age > TimeSpan.FromDays(30))
+        {
+            return roll < 0.82 ? TicketStatus.Closed
+                : roll < 0.995 ? TicketStatus.Resolved
+                : cause == DemoCause.Expired ? TicketStatus.WaitingOnKpp : TicketStatus.WaitingOnClient;
+        }
+
+        if (age > TimeSpan.FromDays(7))
+        {
+            return roll < 0.45 ? TicketStatus.Closed
+                : roll < 0.8 ? TicketStatus.Resolved
+                : roll < 0.9 && cause is DemoCause.Expired or DemoCause.Passphrase ? TicketStatus.WaitingOnKpp
+                : Pick(OpenStatuses[2..]);
+        }
+
+        if (age > TimeSpan.FromDays(1))
+        {
+            return roll < 0.15 ? TicketStatus.Closed
+                : roll < 0.45 ? TicketStatus.Resolved
+                : roll < 0.55 && cause == DemoCause.Expired ? TicketStatus.WaitingOnKpp
+                : Pick(OpenStatuses[1..]);
+        }
+
+        return roll < 0.15 ? TicketStatus.Resolved : Pick(OpenStatuses);
+    }
+
+    private TimeSpan TimeToResolve(DemoCause cause) => cause switch
+    {
+        // Renewal needs an officer at the KPP: days, not hours.
+        DemoCause.Expired => TimeSpan.FromHours(_random.Next(20, 24 * 6)),
+        DemoCause.Passphrase => TimeSpan.FromHours(_random.Next(1, 24 * 4)),
+        DemoCause.Outage => TimeSpan.FromMinutes(_random.Next(60, 60 * 8)),
+        DemoCause.Network or DemoCause.Activation => TimeSpan.FromMinutes(_random.Next(20, 60 * 6)),
+        _ => TimeSpan.FromMinutes(_random.Next(30, 60 * 30)),
+    };
+
+    private TicketPriority PriorityFor(DemoCause cause)
+    {
+        var roll = _random.NextDouble();
+        if (cause == DemoCause.Outage)
+        {
+            return roll < 0.6 ? TicketPriority.High : TicketPriority.Urgent;
+        }
+
+        return roll < 0.15 ? TicketPriority.Low : roll < 0.75 ? TicketPriority.Normal : roll < 0.95 ? TicketPriority.High : TicketPriority.Urgent;
+    }
+
+    private TicketChannel TicketChannelFor()
+    {
+        var roll = _random.NextDouble();
+        return roll < 0.45 ? TicketChannel.WhatsApp : roll < 0.8 ? TicketChannel.Phone : roll < 0.95 ? TicketChannel.Email : roll < 0.99 ? TicketChannel.WalkIn : TicketChannel.Api;
+    }
+
+    /// <summary>How a consultant jots a call down: who, what they were doing, a clue, a plea.</summary>
+    private string? Description(DemoContact? contact, DemoCause cause, string? activity)
+    {
+        if (Chance(0.12))
+        {
+            return null;
+        }
+
+        var who = contact is null ? "Klien" : (Chance(0.5) ? "Bu " : "Pak ") + contact.Name.Split(' ')[0];
+        var opener = string.Format(CultureInfo.InvariantCulture, Pick(DemoCatalog.Openers), who);
+        var symptom = string.Format(CultureInfo.InvariantCulture, Pick(DemoCatalog.Symptoms[DemoCatalog.SymptomKey(activity)]), null, _random.Next(3, 120));
+        var parts = new[] { opener, symptom, Pick(DemoCatalog.Clues[cause]), Pick(DemoCatalog.Closers) };
+        var text = string.Join(' ', parts.Where(part => part.Length > 0));
+        return opener.Length == 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+    }
+
+    private string? Code(string text)
+    {
+        if (!_codes.TryGetValue(text, out var code))
+        {
+            code = _codes[text] = ErrorCodes.Extract(text);
+        }
+
+        return code;
+    }
+
+    private string CompanyName()
+    {
+        var legal = _random.NextDouble() switch { < 0.82 => "PT", < 0.95 => "CV", _ => "UD" };
+        var words = Chance(0.7)
+            ? $"{Pick(DemoCatalog.NameFirstWords)} {Pick(DemoCatalog.NameSecondWords)} {Pick(DemoCatalog.NameThirdWords)}"
+            : $"{Pick(DemoCatalog.NameFirstWords)} {Pick(DemoCatalog.NameSecondWords)}";
+        var suffix = legal == "PT" && Chance(0.03) ? " Tbk" : "";
+        return $"{legal} {words}{suffix}";
+    }
+
+    private string PersonName() => $"{Pick(DemoCatalog.FirstNames)} {Pick(DemoCatalog.LastNames)}";
+
+    private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
+
+    private T Weighted<T>((T Item, int Weight)[] items)
+    {
+        var roll = _random.Next(items.Sum(item => item.Weight));
+        foreach (var (item, weight) in items)
+        {
+            if ((roll -= weight) < 0)
+            {
+                return item;
+            }
+        }
+
+        return items[^1].Item;
+    }
+
+    private DemoErrorVariant WeightedVariant(DemoErrorVariant[] variants, int total)
+    {
+        var roll = _random.Next(total);
+        foreach (var variant in variants)
+        {
+            if ((roll -= variant.Weight) < 0)
+            {
+                return variant;
+            }
+        }
+
+        return variants[^1];
+    }
+
+    /// <summary>A version-7 id (time-ordered, like Guid.CreateVersion7) whose random part comes from the seed.</summary>
+    private Guid Guid7(DateTimeOffset at)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _random.NextBytes(bytes[6..]);
+        var milliseconds = at.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(milliseconds >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Application.Features.Users;
+using MsmHelpdesk.Benchmarks;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.DemoData;
+using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Web;
+
+// Seeds a SQLite database with demo data, then times the work lists, search and ticket creation through
+// the real mediator pipeline (logging, authorization, validation, handler), as the web app sends them.
+var options = BenchmarkOptions.Parse(args);
+var directory = options.Directory ?? Path.Combine(Path.GetTempPath(), "msmhelpdesk-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(directory);
+var databasePath = Path.Combine(directory, "helpdesk.db");
+var configuration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?> { [ConfigKeys.ConnectionString] = $"Data Source={databasePath}" })
+    .Build();
+var sql = new SqlCapture();
+var services = new ServiceCollection()
+    .AddLogging(logging => logging.AddProvider(sql).AddFilter((category, level) => category == SqlCapture.Category && level >= LogLevel.Information))
+    .AddSingleton<IConfiguration>(configuration)
+    .AddHelpdeskCore(configuration)
+    .AddSingleton<ICurrentUser>(new BenchmarkUser())
+    .BuildServiceProvider();
+
+try
+{
+    await DatabaseInitializer.MigrateAsync(services);
+    var seeder = new DemoDataSeeder(services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System);
+    string seeding;
+    if (await seeder.CountTicketsAsync() == 0)
+    {
+        await CreateStaffAsync(services);
+        Console.Error.WriteLine($"Seeding {options.Tickets:N0} tickets for {options.Clients:N0} clients into {databasePath}");
+        var seeded = await seeder.SeedAsync(new DemoSeedOptions(options.Clients, options.Tickets, options.Seed), progress =>
+            Console.Error.WriteLine($"  {progress.Phase}: {progress.Done:N0} / {progress.Total:N0} ({progress.Elapsed.TotalSeconds:N1} s)"));
+        seeding = $"{seeded.Tickets:N0} tickets ({seeded.TimelineEntries:N0} timeline entries) and {seeded.Clients:N0} clients seeded in "
+            + $"{seeded.Elapsed.TotalSeconds:N1} s ({seeded.Tickets / seeded.Elapsed.TotalSeconds:N0} tickets/s)";
+    }
+    else
+    {
+        seeding = $"reusing the {await seeder.CountTicketsAsync():N0} tickets already in {databasePath}";
+    }
+
+    Console.Error.WriteLine(seeding);
+    var rows = new List<string>();
+    var plans = new List<string>();
+    var firstPage = new ListTicketsQuery();
+    var openCount = (await SendAsync(services, firstPage)).Value.TotalCount;
+    rows.Add(await TimeQueryAsync(services, $"first page, all open ({openCount:N0} open), 25 rows", firstPage, options.Runs, "< 100 ms"));
+    foreach (var (label, query) in new (string, ListTicketsQuery)[]
+    {
+        ("search \"Sejahtera\" (client name), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "Sejahtera" }),
+        ("search \"40002\", all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "40002" }),
+        ("search \"40002\", all open", new ListTicketsQuery { Search = "40002" }),
+        ("search \"kadaluwarsa\" (description word), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "kadaluwarsa" }),
+        ("ticket number \"MSM-2025-000123\"", new ListTicketsQuery { Queue = TicketQueue.All, Search = "MSM-2025-000123" }),
+    })
+    {
+        rows.Add(await TimeQueryAsync(services, label, query, options.Runs, "< 300 ms"));
+        sql.Start();
+        await SendAsync(services, query);
+        plans.Add($"### {label}\n\n{Explain(databasePath, sql.Stop())}");
+    }
+
+    var clientIds = await ClientIdsAsync(services);
+    rows.Add(await TimeCreatesAsync(services, clientIds, options.Creates, senders: 1));
+    rows.Add(await TimeCreatesAsync(services, clientIds, options.Creates, senders: options.Concurrency));
+
+    Console.WriteLine($"## MsmHelpdesk benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, SQLite)\n");
+    Console.WriteLine(seeding + ".\n");
+    Console.WriteLine("| measurement | p50 | p95 | goal |");
+    Console.WriteLine("|---|---:|---:|---|");
+    rows.ForEach(Console.WriteLine);
+    Console.WriteLine();
+    Console.WriteLine("## Query plans (EXPLAIN QUERY PLAN of each statement the search sends)\n");
+    plans.ForEach(Console.WriteLine);
+}
+finally
+{
+    await services.DisposeAsync();
+    SqliteConnection.ClearAllPools();
+    if (options.Directory is null && !options.Keep)
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+}
+
+static async Task<T> SendAsync<T>(IServiceProvider services, IQuery<T> query)
+{
+    await using var scope = services.CreateAsyncScope();
+    return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+}
+
+static async Task<string> TimeQueryAsync(IServiceProvider services, string label, ListTicketsQuery query, int runs, string goal)
+{
+    for (var i = 0; i < 5; i++)
+    {
+        var warmUp = await SendAsync(services, query);
+        if (!warmUp.IsSuccess)
+        {
+            throw new InvalidOperationException($"{label}: {warmUp.Error.Message}");
+        }
+    }
+
+    var times = new List<double>();
+    var total = 0;
+    for (var i = 0; i < runs; i++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        total = (await SendAsync(services, query)).Value.TotalCount;
+        times.Add(stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.Error.WriteLine($"{label}: p50 {Percentile(times, 50):N1} ms, p95 {Percentile(times, 95):N1} ms");
+    return $"| {label} — {total:N0} matches | {Percentile(times, 50):N1} ms | {Percentile(times, 95):N1} ms | {goal} |";
+}
+
+static async Task<string> TimeCreatesAsync(IServiceProvider services, Guid[] clientIds, int count, int senders)
+{
+    var failures = 0;
+    var latencies = new List<double>();
+    var stopwatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, senders).Select(sender => Task.Run(async () =>
+    {
+        var random = new Random(sender);
+        for (var i = 0; i < count / senders; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateTicketCommand
+            {
+                ClientId = clientIds[random.Next(clientIds.Length)],
+                ErrorText = "ETAX-40002: Error di Service",
+                Activity = "Upload faktur (Start Uploader)",
+                Description = "Benchmark: klien telp, upload gagal sejak pagi.",
+                Channel = TicketChannel.Phone,
+            });
+            lock (latencies)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                failures += result.IsSuccess ? 0 : 1;
+            }
+        }
+    })));
+    var elapsed = stopwatch.Elapsed;
+    var created = latencies.Count - failures;
+    var label = $"create ticket, {senders} sender{(senders == 1 ? "" : "s")}: {created / elapsed.TotalSeconds:N0} tickets/s ({created:N0} in {elapsed.TotalSeconds:N1} s, {failures} failed)";
+    Console.Error.WriteLine(label);
+    return $"| {label} | {Percentile(latencies, 50):N1} ms | {Percentile(latencies, 95):N1} ms | |";
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+static async Task<Guid[]> ClientIdsAsync(IServiceProvider services)
+{
+    await using var db = await services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+    return await db.Clients.Select(client => client.Id).ToArrayAsync();
+}
+
+/// <summary>Consultants to give the demo tickets to, so the lists show assignee names as in real use.</summary>
+static async Task CreateStaffAsync(IServiceProvider services)
+{
+    foreach (var name in new[] { "Sri Wahyuni", "Budi Hartono", "Maya Sari", "Andi Pratama", "Dewi Kusuma", "Rudi Salim" })
+    {
+        await using var scope = services.CreateAsyncScope();
+        var email = name.Split(' ')[0].ToLowerInvariant() + "@msm.co.id";
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateUserCommand
+        {
+            Email = email, DisplayName = name, Password = "Konsultan2026", ConfirmPassword = "Konsultan2026", Roles = [Roles.Consultant],
+        });
+    }
+}
+
+static string Explain(string databasePath, IReadOnlyList<string> statements)
+{
+    using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+    connection.Open();
+    var text = new List<string>();
+    foreach (var statement in statements.Where(statement => statement.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+    {
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The statements are EF's own, captured from its log; parameters stay unbound.
+        command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+#pragma warning restore CA2100
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        text.Add($"```sql\n{statement.Trim()}\n```\n\n```\n{string.Join("\n", plan)}\n```\n");
+    }
+
+    return string.Join("\n", text);
+}
