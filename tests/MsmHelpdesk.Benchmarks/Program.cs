@@ -65,6 +65,7 @@ try
         ("search \"40002\", all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "40002" }),
         ("search \"40002\", all open", new ListTicketsQuery { Search = "40002" }),
         ("search \"kadaluwarsa\" (description word), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "kadaluwarsa" }),
+        ("search \"gudang zzq\" (matches nothing), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "gudang zzq" }),
         ("ticket number \"MSM-2025-000123\"", new ListTicketsQuery { Queue = TicketQueue.All, Search = "MSM-2025-000123" }),
     })
     {

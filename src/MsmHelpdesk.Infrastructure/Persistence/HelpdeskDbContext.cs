@@ -84,6 +84,21 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         return await TicketSequences.Where(sequence => sequence.Year == year).Select(sequence => sequence.LastValue).SingleAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, CancellationToken cancellationToken)
+    {
+        // Only SQLite has the trigram index (see the TicketSearchIndex migration); SQL Server searches with LIKE.
+        // LIKE wildcards in the term are left to that plain path rather than escaped here.
+        if (!Database.IsSqlite() || term.Length < 3 || term.AsSpan().IndexOfAny("%_\\") >= 0)
+        {
+            return null;
+        }
+
+        var pattern = $"%{term}%";
+        var ids = await Database.SqlQuery<string>($"SELECT TicketId AS Value FROM TicketSearch WHERE Content LIKE {pattern} LIMIT {limit + 1}")
+            .ToListAsync(cancellationToken);
+        return ids.Count > limit ? null : ids.Distinct().Select(Guid.Parse).ToArray();
+    }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // The timeline is the audit trail: nothing may change or remove an entry once written.

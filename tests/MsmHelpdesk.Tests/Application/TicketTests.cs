@@ -213,6 +213,25 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public async Task ShouldFindAnEditedTicketByItsNewWordsOnly()
+    {
+        await using var app = await TestApp.StartAsync();
+        var budi = await Seed.ConsultantAsync(app);
+        var ticket = await Seed.TicketAsync(app, budi, await Seed.ClientAsync(app, budi));
+        var loaded = (await app.SendAsync(budi, new GetTicketQuery { TicketId = ticket.Id })).Value;
+        await app.SendAsync(budi, Edit(loaded, "laptop baru dari gudang"));
+        var edited = (await app.SendAsync(budi, new GetTicketQuery { TicketId = ticket.Id })).Value;
+        await app.SendAsync(budi, Edit(edited, "proxy kantor memblokir"));
+
+        async Task<int> Count(string search) =>
+            (await app.SendAsync(budi, new ListTicketsQuery { Queue = TicketQueue.All, Search = search })).Value.TotalCount;
+
+        Assert.Equal(1, await Count("proxy kantor"));
+        Assert.Equal(0, await Count("gudang"));
+        Assert.Equal(1, await Count("PROXY"));
+    }
+
+    [Fact]
     public async Task ShouldNeverLetTheProductChangeOrDeleteATimelineEntry()
     {
         await using var app = await TestApp.StartAsync();

@@ -28,6 +28,14 @@ public interface IAppDbContext : IAsyncDisposable
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Ids of tickets whose number, error text or description may contain <paramref name="term"/>, from a
+    /// full-text index, when the database has one and at most <paramref name="limit"/> tickets match;
+    /// null when it cannot tell quickly (no index, a term under 3 letters, or more matches than the limit).
+    /// Candidates, not answers: the caller re-checks them.
+    /// </summary>
+    Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, CancellationToken cancellationToken);
+
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
 }

@@ -83,6 +83,9 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
 public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentUser currentUser)
     : IQueryHandler<ListTicketsQuery, Result<PagedList<TicketRow>>>
 {
+    /// <summary>A search counts matches up to this many; more are shown as "more than".</summary>
+    public const int SearchCountCap = 1000;
+
     public async ValueTask<Result<PagedList<TicketRow>>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
@@ -103,44 +106,41 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         }
 
         tickets = Filter(tickets, query);
-        tickets = await SearchAsync(db, tickets, query.Search, cancellationToken);
+        var (matches, broad) = await SearchAsync(db, tickets, query.Search, cancellationToken);
 
-        var total = await tickets.CountAsync(cancellationToken);
+        // A broad word ("40002") matches most tickets: counting them all costs a full read of the table,
+        // so a search counts up to a cap and says "more than"; the page itself stops after its rows.
+        var total = broad ? await matches.Take(SearchCountCap + 1).CountAsync(cancellationToken) : await matches.CountAsync(cancellationToken);
+        var capped = broad && total > SearchCountCap;
         var ordered = (query.SortBy, query.Descending) switch
         {
-            (TicketSort.UpdatedAt, false) => tickets.OrderBy(t => t.UpdatedAt),
-            (TicketSort.UpdatedAt, true) => tickets.OrderByDescending(t => t.UpdatedAt),
-            (TicketSort.Number, false) => tickets.OrderBy(t => t.Number),
-            (TicketSort.Number, true) => tickets.OrderByDescending(t => t.Number),
-            (TicketSort.Priority, false) => tickets.OrderBy(t => t.Priority).ThenByDescending(t => t.ReportedAt),
-            (TicketSort.Priority, true) => tickets.OrderByDescending(t => t.Priority).ThenByDescending(t => t.ReportedAt),
-            (TicketSort.Status, false) => tickets.OrderBy(t => t.Status).ThenByDescending(t => t.ReportedAt),
-            (TicketSort.Status, true) => tickets.OrderByDescending(t => t.Status).ThenByDescending(t => t.ReportedAt),
-            (_, false) => tickets.OrderBy(t => t.ReportedAt),
-            (_, true) => tickets.OrderByDescending(t => t.ReportedAt),
+            (TicketSort.UpdatedAt, false) => matches.OrderBy(t => t.UpdatedAt),
+            (TicketSort.UpdatedAt, true) => matches.OrderByDescending(t => t.UpdatedAt),
+            (TicketSort.Number, false) => matches.OrderBy(t => t.Number),
+            (TicketSort.Number, true) => matches.OrderByDescending(t => t.Number),
+            (TicketSort.Priority, false) => matches.OrderBy(t => t.Priority).ThenByDescending(t => t.ReportedAt),
+            (TicketSort.Priority, true) => matches.OrderByDescending(t => t.Priority).ThenByDescending(t => t.ReportedAt),
+            (TicketSort.Status, false) => matches.OrderBy(t => t.Status).ThenByDescending(t => t.ReportedAt),
+            (TicketSort.Status, true) => matches.OrderByDescending(t => t.Status).ThenByDescending(t => t.ReportedAt),
+            (_, false) => matches.OrderBy(t => t.ReportedAt),
+            (_, true) => matches.OrderByDescending(t => t.ReportedAt),
         };
         var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
-            .Select(t => new
-            {
-                t.Id,
-                t.Number,
-                t.ClientId,
-                Client = db.Clients.Where(c => c.Id == t.ClientId).Select(c => new { c.Name, c.Npwp }).First(),
-                t.ErrorCode,
-                t.ErrorText,
-                t.Status,
-                t.Priority,
-                Assignee = db.Staff.Where(s => s.Id == t.AssigneeId).Select(s => s.DisplayName).FirstOrDefault(),
-                t.ReportedAt,
-                t.UpdatedAt,
-            })
+            .Select(t => new { t.Id, t.Number, t.ClientId, t.ErrorCode, t.ErrorText, t.Status, t.Priority, t.AssigneeId, t.ReportedAt, t.UpdatedAt })
             .ToListAsync(cancellationToken);
+
+        // Names for the page's rows only: two small lookups instead of a join over every client.
+        var clientIds = rows.Select(row => row.ClientId).Distinct().ToArray();
+        var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, c.Npwp }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var assigneeIds = rows.Select(row => row.AssigneeId).OfType<string>().Distinct().ToArray();
+        var assignees = await db.Staff.Where(s => assigneeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
         var items = rows.Select(row => new TicketRow(
-            row.Id, row.Number, row.ClientId, row.Client.Name, Npwp.Format(row.Client.Npwp), row.ErrorCode, row.ErrorText,
-            row.Status, row.Priority, row.Assignee, row.ReportedAt, row.UpdatedAt)).ToArray();
-        return new PagedList<TicketRow>(items, total, query.Page, query.PageSize);
+            row.Id, row.Number, row.ClientId, clients[row.ClientId].Name, Npwp.Format(clients[row.ClientId].Npwp), row.ErrorCode, row.ErrorText,
+            row.Status, row.Priority, row.AssigneeId is null ? null : assignees.GetValueOrDefault(row.AssigneeId), row.ReportedAt, row.UpdatedAt)).ToArray();
+        return new PagedList<TicketRow>(items, capped ? SearchCountCap : total, query.Page, query.PageSize) { TotalCountIsCapped = capped };
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, ListTicketsQuery query)
@@ -189,37 +189,49 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     }
 
     /// <summary>
-    /// A ticket number is looked up exactly, NPWP digits through the client index, anything else as words
-    /// in the client name, error text and description.
+    /// A ticket number is looked up exactly, NPWP digits through the client index, and words through the
+    /// full-text index when it finds few enough candidates; otherwise (a broad word, or no index) by LIKE
+    /// over the ordered tickets, which the caller counts only up to a cap. Client names match too.
     /// </summary>
-    private static async Task<IQueryable<Ticket>> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
+    private static async Task<(IQueryable<Ticket> Matches, bool Broad)> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
-            return tickets;
+            return (tickets, false);
         }
 
         var term = search.Trim();
         if (TicketNumber.LooksLikeOne(term))
         {
             var number = term.ToUpperInvariant();
-            return tickets.Where(t => t.Number == number);
+            return (tickets.Where(t => t.Number == number), false);
         }
 
         var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length >= 8 && term.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or ' '))
         {
-            var clientIds = await db.Clients.Where(c => c.Npwp.Contains(digits)).Select(c => c.Id).Take(1000).ToListAsync(cancellationToken);
-            return tickets.Where(t => clientIds.Contains(t.ClientId));
+            var npwpClients = db.Clients.Where(c => c.Npwp.Contains(digits)).Select(c => c.Id);
+            return (tickets.Where(t => npwpClients.Contains(t.ClientId)), false);
         }
 
         var pattern = "%" + EscapeLike(term) + "%";
-        var matchingClients = await db.Clients.Where(c => EF.Functions.Like(c.Name, pattern, "\\")).Select(c => c.Id).Take(1000).ToListAsync(cancellationToken);
-        return tickets.Where(t =>
+        var namedClients = db.Clients.Where(c => EF.Functions.Like(c.Name, pattern, "\\")).Select(c => c.Id);
+        var candidates = await db.FindTicketCandidatesAsync(term, SearchCountCap, cancellationToken);
+        if (candidates is not null)
+        {
+            return (tickets.Where(t =>
+                (candidates.Contains(t.Id)
+                    && (EF.Functions.Like(t.Number, pattern, "\\")
+                        || EF.Functions.Like(t.ErrorText, pattern, "\\")
+                        || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
+                || namedClients.Contains(t.ClientId)), true);
+        }
+
+        return (tickets.Where(t =>
             EF.Functions.Like(t.Number, pattern, "\\")
             || EF.Functions.Like(t.ErrorText, pattern, "\\")
             || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))
-            || matchingClients.Contains(t.ClientId));
+            || namedClients.Contains(t.ClientId)), true);
     }
 
     private static string EscapeLike(string term) =>
