@@ -90,7 +90,8 @@ public static class InfrastructureRegistration
         }
         else
         {
-            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly))
+                .AddInterceptors(new SqliteConnectionSetup());
         }
     }
 }
