@@ -36,6 +36,8 @@ public static class InfrastructureRegistration
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
+        // The sign-in manager needs the authentication services; the web app adds its cookie schemes on top.
+        services.AddAuthentication();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;

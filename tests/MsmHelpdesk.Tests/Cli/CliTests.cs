@@ -2,7 +2,10 @@ using System.Globalization;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Cli;
 using MsmHelpdesk.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Tests.Support;
+using MsmHelpdesk.Web;
 
 namespace MsmHelpdesk.Tests.Cli;
 
@@ -69,6 +72,23 @@ public sealed class CliTests : IDisposable
         Assert.Equal(CliApp.Usage, unknown.Exit);
         Assert.Contains("msmhelpdesk users add", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(CliApp.Usage, missing.Exit);
+    }
+
+    [Fact]
+    public void ShouldBuildEveryServiceTheCliRegistersAsDevelopmentValidatesThem()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(_directory, "helpdesk.db")}" })
+            .Build();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddLogging()
+            .AddHelpdeskCore(configuration)
+            .AddSingleton<MsmHelpdesk.Application.Common.Security.ICurrentUser>(new TestCurrentUser());
+
+        using var provider = services.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        using var scope = provider.CreateScope();
+        Assert.NotNull(scope.ServiceProvider.GetService(typeof(Mediator.ISender)));
     }
 
     public void Dispose()
