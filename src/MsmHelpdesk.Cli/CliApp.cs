@@ -27,6 +27,7 @@ public static class CliApp
         new MigrateCommand(),
         new UsersAddCommand(),
         new ApiKeysCreateCommand(),
+        new ClassifyCommand(),
     ];
 
     public static async Task<int> RunAsync(

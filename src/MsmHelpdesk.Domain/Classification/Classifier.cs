@@ -267,7 +267,7 @@ public sealed class Classifier
         for (var i = 0; i < work.TokenCount; i++)
         {
             ref var token = ref work.Tokens[i];
-            terms[i] = token.Id >= 0 ? _termNames[token.Id] : Canon(text.AsSpan(token.Start, token.Length));
+            terms[i] = token.Id >= 0 ? _termNames[token.Id] : UnknownForm(Canon(text.AsSpan(token.Start, token.Length)));
         }
 
         return terms;
@@ -1043,7 +1043,8 @@ public sealed class Classifier
                 i++;
             }
 
-            var canon = Canon(text.AsSpan(start, i - start));
+            var word = text[start..i].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+            var canon = Canon(word);
             if (canon.Length == 0 || canon.Length > MaxTokenLength)
             {
                 continue;
@@ -1051,12 +1052,17 @@ public sealed class Classifier
 
             var id = _termLookup.TryGetValue(canon, out var known) ? known
                 : digits || canon.Length < 4 ? -1 : ResolveAffixes(canon);
-            ids.Add(id >= 0 ? id : TermId(canon));
+            ids.Add(id >= 0 ? id : TermId(UnknownForm(word)));
         }
 
         return [.. ids];
     }
 
+    /// <summary>A word the lexicon does not know, without the particle "-nya": "routernya" is "router".</summary>
+    private static string UnknownForm(string canon) =>
+        canon.Length >= 7 && canon.EndsWith("nya", StringComparison.Ordinal) && canon.All(char.IsLetter) ? canon[..^3] : canon;
+
+    /// <summary>The id of a canonical word, kept readable ("passphrase") while its key is collapsed ("pasphrase").</summary>
     private int TermId(string canonical)
     {
         var key = Canon(canonical);
@@ -1066,7 +1072,7 @@ public sealed class Classifier
         }
 
         id = _termNames.Count;
-        _termNames.Add(key);
+        _termNames.Add(canonical.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
         _terms[key] = id;
         return id;
     }
