@@ -29,6 +29,7 @@ public static class CliApp
         new ApiKeysCreateCommand(),
         new ImportClientsCliCommand(),
         new SeedDemoCommand(),
+        new ClassifyCommand(),
     ];
 
     public static async Task<int> RunAsync(

@@ -1,0 +1,39 @@
+namespace MsmHelpdesk.Domain.Classification;
+
+/// <summary>The error codes and recognition phrases the classifier knows; versioned so a verdict says which it used.</summary>
+public sealed record Catalogue(int Version, IReadOnlyList<ErrorCodeEntry> Codes, IReadOnlyList<RecognitionPhrase> Phrases);
+
+/// <summary>
+/// One error code with its prefix ("ETAX-40002", "ETAXSERVICE-40002") or a Coretax message key
+/// ("CORETAX-SIGNING-IN-PROGRESS"). <see cref="MatchPatterns"/> are texts that name it ("ETAX-40002",
+/// "Error di Service"), matched case-insensitively word by word, repeated letters ignored.
+/// </summary>
+public sealed record ErrorCodeEntry(
+    string Code,
+    string Title,
+    string Meaning,
+    IReadOnlyList<Cause> TypicalCauses,
+    IReadOnlyList<Playbook> Playbooks,
+    IReadOnlyList<string> MatchPatterns)
+{
+    /// <summary>What the code alone says about scenario or cause, e.g. ETAX-20018 ⇒ "scenario:invoice".</summary>
+    public IReadOnlyList<CodeImplication> Implies { get; init; } = [];
+
+    /// <summary>A family name shared by codes treated as one (ETAX-40001 and ETAX-40002), or null.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>A prefix such as ETAX-50000 (SPT): it stands for every ETAX-5xxxx code without its own entry.</summary>
+    public bool IsPrefix { get; init; }
+}
+
+public sealed record CodeImplication(string Points, double Weight);
+
+/// <summary>The steps for one cause, in Bahasa Indonesia.</summary>
+public sealed record Playbook(Cause Cause, IReadOnlyList<string> Steps);
+
+/// <summary>
+/// A word or phrase that points to a scenario or cause ("scenario:upload", "cause:network"). It is normalised
+/// like ticket text (affixes, informal spellings, synonyms), so "sertifikat kedaluwarsa" also matches
+/// "sertelnya udah expired". A negative weight counts against (e.g. "masih berlaku").
+/// </summary>
+public sealed record RecognitionPhrase(string Phrase, string Points, double Weight, string Language);

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using MsmHelpdesk.Domain.Classification;
+using Xunit.Abstractions;
+
+namespace MsmHelpdesk.Tests.Classification;
+
+/// <summary>
+/// Accuracy on hand-labelled tickets written from DOMAIN.md, never by copying the classifier's output.
+/// Labelling rules: scenario is what the user was doing, Unknown when the text gives no clue; cause is Unknown
+/// unless the text or a recorded fact names one (the code ETAX-40002 alone names none); a certificate whose
+/// expiry is before the ticket's date is expired; three or more reports in the hour are a DJP outage; Coretax
+/// messages and look-alike codes (ETAXSERVICE-40002, ETAX-20018, ETAX-40003) are scenario/cause Other unless the
+/// text says more.
+/// <para>
+/// corpus.jsonl (229 tickets) was written before the classifier, but the lexicon was then written by the same
+/// person with it in view, so its scores are in-sample and optimistic. holdout.jsonl (50 tickets) was written
+/// after the classifier and measured once, without tuning anything to it: it is the honest estimate.
+/// </para>
+/// </summary>
+public sealed class ClassifierAccuracyTests(ITestOutputHelper output)
+{
+    private static readonly Classifier Classifier = new(DefaultCatalogue.Create());
+
+    [Fact]
+    public void ShouldClassifyTheCorpusWithMacroF1AtLeast090AndTrustworthyUnknowns()
+    {
+        var report = Measure(LabelledTicket.Load("corpus.jsonl"), "corpus (in-sample)");
+
+        Assert.True(report.Scenario.MacroF1 >= 0.90, $"scenario macro F1 {report.Scenario.MacroF1:0.000} < 0.90");
+        Assert.True(report.Cause.MacroF1 >= 0.90, $"cause macro F1 {report.Cause.MacroF1:0.000} < 0.90");
+        Assert.True(report.Scenario.UnknownPrecision >= 0.90, $"scenario unknown precision {report.Scenario.UnknownPrecision:0.000} < 0.90");
+        Assert.True(report.Cause.UnknownPrecision >= 0.90, $"cause unknown precision {report.Cause.UnknownPrecision:0.000} < 0.90");
+        Assert.True(report.CodeAccuracy >= 0.97, $"first error code accuracy {report.CodeAccuracy:0.000} < 0.97");
+    }
+
+    /// <summary>
+    /// Unseen tickets: the classifier may say Unknown when it lacks a word (a consultant then decides), but a
+    /// named verdict must be right: at least 95 % of non-Unknown verdicts correct.
+    /// </summary>
+    [Fact]
+    public void ShouldRarelyGuessWrongOnUnseenTickets()
+    {
+        var report = Measure(LabelledTicket.Load("holdout.jsonl"), "holdout (unseen)");
+
+        Assert.True(report.Scenario.Accuracy >= 0.90, $"scenario accuracy {report.Scenario.Accuracy:0.000} < 0.90");
+        Assert.True(report.Cause.Accuracy >= 0.80, $"cause accuracy {report.Cause.Accuracy:0.000} < 0.80");
+        Assert.True(report.Scenario.NamedPrecision >= 0.95, $"scenario named-verdict precision {report.Scenario.NamedPrecision:0.000} < 0.95");
+        Assert.True(report.Cause.NamedPrecision >= 0.95, $"cause named-verdict precision {report.Cause.NamedPrecision:0.000} < 0.95");
+        Assert.True(report.CodeAccuracy >= 0.90, $"first error code accuracy {report.CodeAccuracy:0.000} < 0.90");
+    }
+
+    [Fact]
+    public void ShouldCoverEveryScenarioAndCausePairAtLeastTwiceInTheCorpus()
+    {
+        var tickets = LabelledTicket.Load("corpus.jsonl");
+        var pairs = tickets.CountBy(ticket => (ticket.Scenario, ticket.Cause)).ToDictionary();
+
+        Assert.True(tickets.Count >= 220, $"{tickets.Count} tickets");
+        Assert.Equal(tickets.Count, tickets.Select(ticket => ticket.Id).Distinct().Count());
+        foreach (var scenario in Enum.GetValues<Scenario>())
+        {
+            foreach (var cause in Enum.GetValues<Cause>())
+            {
+                Assert.True(pairs.GetValueOrDefault((scenario, cause)) >= 2, $"{Wire.Of(scenario)} × {Wire.Of(cause)}");
+            }
+        }
+    }
+
+    private Report Measure(IReadOnlyList<LabelledTicket> tickets, string title)
+    {
+        var results = tickets.Select(ticket => (Ticket: ticket, Result: Classifier.Classify(ticket.ToInput()))).ToList();
+        var scenario = new Scores<Scenario>(results.Select(r => (r.Ticket.Scenario, r.Result.Scenario)), Scenario.Unknown);
+        var cause = new Scores<Cause>(results.Select(r => (r.Ticket.Cause, r.Result.Cause)), Cause.Unknown);
+        var codeAccuracy = results.Count(r => r.Ticket.ErrorCode == r.Result.ErrorCodes.FirstOrDefault()) / (double)results.Count;
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"== {title}: {tickets.Count} tickets ==");
+        scenario.Print(text, "scenario", Wire.Of);
+        cause.Print(text, "cause", Wire.Of);
+        text.AppendLine(CultureInfo.InvariantCulture, $"first error code accuracy {codeAccuracy:0.000}");
+        foreach (var (ticket, result) in results.Where(r => r.Ticket.Scenario != r.Result.Scenario || r.Ticket.Cause != r.Result.Cause))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  miss {ticket.Id}: want {Wire.Of(ticket.Scenario)}/{Wire.Of(ticket.Cause)}, got {Wire.Of(result.Scenario)}/{Wire.Of(result.Cause)}");
+        }
+
+        output.WriteLine(text.ToString());
+        return new Report(scenario, cause, codeAccuracy);
+    }
+
+    private sealed record Report(IScores Scenario, IScores Cause, double CodeAccuracy);
+
+    private interface IScores
+    {
+        double MacroF1 { get; }
+
+        double Accuracy { get; }
+
+        /// <summary>Of the Unknown verdicts, the share that really were Unknown.</summary>
+        double UnknownPrecision { get; }
+
+        /// <summary>Of the verdicts that named a class (not Unknown), the share that were right.</summary>
+        double NamedPrecision { get; }
+    }
+
+    private sealed class Scores<T> : IScores where T : struct, Enum
+    {
+        private readonly List<(T Truth, T Predicted)> _pairs;
+        private readonly T _unknown;
+
+        public Scores(IEnumerable<(T Truth, T Predicted)> pairs, T unknown)
+        {
+            _pairs = pairs.ToList();
+            _unknown = unknown;
+        }
+
+        public double Accuracy => _pairs.Count(p => p.Truth.Equals(p.Predicted)) / (double)_pairs.Count;
+
+        public double MacroF1 => Classes().Average(c => F1(c));
+
+        public double UnknownPrecision => Precision(_unknown);
+
+        public double NamedPrecision
+        {
+            get
+            {
+                var named = _pairs.Where(p => !p.Predicted.Equals(_unknown)).ToList();
+                return named.Count == 0 ? 1 : named.Count(p => p.Truth.Equals(p.Predicted)) / (double)named.Count;
+            }
+        }
+
+        public void Print(StringBuilder text, string title, Func<T, string> name)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{title,-22} precision  recall     F1  support");
+            foreach (var c in Classes())
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {name(c),-20} {Precision(c),9:0.000} {Recall(c),7:0.000} {F1(c),6:0.000} {_pairs.Count(p => p.Truth.Equals(c)),8}");
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {"macro F1",-20} {MacroF1,24:0.000}   accuracy {Accuracy:0.000}   named-verdict precision {NamedPrecision:0.000}");
+        }
+
+        private IEnumerable<T> Classes() =>
+            Enum.GetValues<T>().Where(c => _pairs.Any(p => p.Truth.Equals(c) || p.Predicted.Equals(c)));
+
+        private double Precision(T c)
+        {
+            var predicted = _pairs.Count(p => p.Predicted.Equals(c));
+            return predicted == 0 ? 1 : _pairs.Count(p => p.Predicted.Equals(c) && p.Truth.Equals(c)) / (double)predicted;
+        }
+
+        private double Recall(T c)
+        {
+            var actual = _pairs.Count(p => p.Truth.Equals(c));
+            return actual == 0 ? 1 : _pairs.Count(p => p.Predicted.Equals(c) && p.Truth.Equals(c)) / (double)actual;
+        }
+
+        private double F1(T c)
+        {
+            var (precision, recall) = (Precision(c), Recall(c));
+            return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+    }
+}
