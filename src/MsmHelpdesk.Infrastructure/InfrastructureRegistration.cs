@@ -33,6 +33,7 @@ public static class InfrastructureRegistration
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
+        services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 

@@ -18,6 +18,7 @@ public static class HelpdeskCore
     {
         services.AddHelpdeskPersistence(configuration);
         services.AddValidatorsFromAssemblyContaining(typeof(AppText), ServiceLifetime.Scoped);
+        services.AddSingleton<MsmHelpdesk.Application.Features.Diagnosis.Diagnostician>();
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

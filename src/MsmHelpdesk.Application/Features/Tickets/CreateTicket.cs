@@ -22,7 +22,11 @@ public sealed record CreateTicketCommand : TicketForm, ICommand<Result<TicketCre
     public string? AssigneeId { get; set; }
 }
 
-public sealed record TicketCreated(Guid Id, string Number);
+public sealed record TicketCreated(Guid Id, string Number)
+{
+    /// <summary>What the classifier suggested for the new ticket.</summary>
+    public Diagnosis.DiagnosisView? Suggestion { get; init; }
+}
 
 public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketCommand>
 {
@@ -45,7 +49,7 @@ public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketComm
     }
 }
 
-public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, Diagnosis.Diagnostician diagnostician, TimeProvider clock)
     : ICommandHandler<CreateTicketCommand, Result<TicketCreated>>
 {
     public async ValueTask<Result<TicketCreated>> Handle(CreateTicketCommand command, CancellationToken cancellationToken)
@@ -70,10 +74,13 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
 
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var fields = command.ToFields(now);
+        var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(clientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var year = Domain.Time.Wib.ToWib(now).Year;
         var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
-        var ticket = Ticket.Open(number, clientId.Value, command.ToFields(now), actor, now);
+        var ticket = Ticket.Open(number, clientId.Value, fields, actor, now);
+        ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
         if (command.AssigneeId is not null)
         {
             ticket.AssignTo(command.AssigneeId, actor, now);
@@ -82,7 +89,7 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new TicketCreated(ticket.Id, ticket.Number);
+        return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion };
     }
 
     private static async Task<Guid?> FindClientAsync(IAppDbContext db, CreateTicketCommand command, CancellationToken cancellationToken)

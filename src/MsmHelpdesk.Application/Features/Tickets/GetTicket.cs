@@ -46,13 +46,15 @@ public sealed record TicketView(
     int Version,
     IReadOnlyList<TicketStatus> NextStatuses,
     IReadOnlyList<TimelineItem> Timeline,
-    IReadOnlyList<AttachmentItem> Attachments);
+    IReadOnlyList<AttachmentItem> Attachments,
+    Diagnosis.DiagnosisView? Suggested,
+    TicketDiagnosis? Confirmed);
 
 public sealed record TimelineItem(long Id, TimelineKind Kind, DateTimeOffset At, string ActorName, string? Text, string? Field, string? OldValue, string? NewValue);
 
 public sealed record AttachmentItem(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
 
-public sealed class GetTicketHandler(IAppDbContextFactory databases, TimeProvider clock) : IQueryHandler<GetTicketQuery, Result<TicketView>>
+public sealed class GetTicketHandler(IAppDbContextFactory databases, Diagnosis.Diagnostician diagnostician, TimeProvider clock) : IQueryHandler<GetTicketQuery, Result<TicketView>>
 {
     public async ValueTask<Result<TicketView>> Handle(GetTicketQuery query, CancellationToken cancellationToken)
     {
@@ -82,12 +84,18 @@ public sealed class GetTicketHandler(IAppDbContextFactory databases, TimeProvide
             .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt))
             .ToListAsync(cancellationToken);
 
+        var catalogue = await diagnostician.CatalogueAsync(cancellationToken);
+        var suggested = ticket.Suggested is { } stored
+            ? new Diagnosis.DiagnosisView(
+                ticket.ErrorCode is null ? [] : [ticket.ErrorCode], false, stored.Scenario, stored.ScenarioConfidence, stored.Cause, stored.CauseConfidence,
+                Diagnosis.Diagnostician.EvidenceOf(stored), stored.Version, Diagnosis.Playbooks.For(catalogue, ticket.ErrorCode, stored.Cause))
+            : null;
         return new TicketView(
             ticket.Id, ticket.Number, client.Id, client.Name, Npwp.Format(client.Npwp),
             client.CertificateStateOn(Domain.Time.Wib.Today(clock)), client.CertificateExpiresOn,
             contact?.Id, contact?.Name, contact?.Phone, contact?.Email,
             ticket.Channel, ticket.ErrorText, ticket.ErrorCode, ticket.Activity, ticket.SystemVersion, ticket.Description,
             ticket.Priority, ticket.Status, ticket.AssigneeId, assignee, ticket.ReportedAt, ticket.CreatedAt, ticket.UpdatedAt,
-            ticket.ResolutionSummary, ticket.Version, TicketWorkflow.NextFrom(ticket.Status), timeline, attachments);
+            ticket.ResolutionSummary, ticket.Version, TicketWorkflow.NextFrom(ticket.Status), timeline, attachments, suggested, ticket.Confirmed);
     }
 }

@@ -21,7 +21,7 @@ public sealed record UpdateTicketCommand : TicketForm, ICommand<Result<int>>
 
 public sealed class UpdateTicketValidator(TimeProvider clock) : TicketFormValidator<UpdateTicketCommand>(clock);
 
-public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, Diagnosis.Diagnostician diagnostician, TimeProvider clock)
     : ICommandHandler<UpdateTicketCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(UpdateTicketCommand command, CancellationToken cancellationToken)
@@ -45,8 +45,10 @@ public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrent
         }
 
         var now = clock.GetUtcNow();
-        ticket.Edit(command.ToFields(now) with { ReportedAt = command.ReportedAt?.ToUniversalTime() ?? ticket.ReportedAt },
-            await currentUser.GetActorAsync(cancellationToken), now);
+        var fields = command.ToFields(now) with { ReportedAt = command.ReportedAt?.ToUniversalTime() ?? ticket.ReportedAt };
+        ticket.Edit(fields, await currentUser.GetActorAsync(cancellationToken), now);
+        var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(ticket.ClientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
+        ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

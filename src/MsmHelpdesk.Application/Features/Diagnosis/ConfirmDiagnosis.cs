@@ -1,0 +1,53 @@
+using FluentValidation;
+using Mediator;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Domain.Classification;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Application.Features.Diagnosis;
+
+/// <summary>A consultant confirms the suggested scenario and cause, or corrects them, in one click.</summary>
+[RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
+public sealed record ConfirmDiagnosisCommand : ICommand<Result>
+{
+    public Guid TicketId { get; set; }
+
+    /// <summary>Wire spelling: registration, upload, invoice, profile-sync, other, unknown.</summary>
+    public string Scenario { get; set; } = "";
+
+    /// <summary>Wire spelling: corrupt-certificate, expired-certificate, wrong-passphrase, network, djp-outage, other, unknown.</summary>
+    public string Cause { get; set; } = "";
+}
+
+public sealed class ConfirmDiagnosisValidator : AbstractValidator<ConfirmDiagnosisCommand>
+{
+    public ConfirmDiagnosisValidator()
+    {
+        RuleFor(command => command.Scenario).Must(value => Wire.ParseScenario(value) is not null).WithMessage(_ => AppText.Required);
+        RuleFor(command => command.Cause).Must(value => Wire.ParseCause(value) is not null).WithMessage(_ => AppText.Required);
+    }
+}
+
+public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<ConfirmDiagnosisCommand, Result>
+{
+    public async ValueTask<Result> Handle(ConfirmDiagnosisCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateAsync(cancellationToken);
+        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
+        if (ticket is null)
+        {
+            return TicketSaves.NotFound();
+        }
+
+        ticket.ConfirmDiagnosis(
+            Wire.Of(Wire.ParseScenario(command.Scenario)!.Value),
+            Wire.Of(Wire.ParseCause(command.Cause)!.Value),
+            await currentUser.GetActorAsync(cancellationToken),
+            clock.GetUtcNow());
+        return await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
+    }
+}
