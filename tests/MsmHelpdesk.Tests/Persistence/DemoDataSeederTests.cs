@@ -135,7 +135,9 @@ public sealed partial class DemoDataSeederTests
             {
                 var ef = await ShapesAsync(connection, table, column, efRows);
                 var seeded = await ShapesAsync(connection, table, column, $"NOT ({efRows})");
-                Assert.True(seeded.Count > 0 || ef.Count == 0 || column is "Field" or "ContactId", $"{table}.{column}: no seeded value to compare");
+                // Demo tickets carry no classifier suggestion or confirmation yet (Suggested*/Confirmed* columns).
+                var notSeeded = column is "Field" or "ContactId" || column.StartsWith("Suggested", StringComparison.Ordinal) || column.StartsWith("Confirmed", StringComparison.Ordinal);
+                Assert.True(seeded.Count > 0 || ef.Count == 0 || notSeeded, $"{table}.{column}: no seeded value to compare");
                 if (ef.Count > 0 && seeded.Count > 0)
                 {
                     Assert.True(seeded.IsSubsetOf(ef), $"{table}.{column}: seeded {string.Join(",", seeded)} but EF wrote {string.Join(",", ef)}");
