@@ -37,7 +37,10 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<MsmHelpdesk.Application.Features.Tickets.TicketQueue>().Select(name => $"Queue.{name}"))
             .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TimelineKind>().Select(name => $"Timeline.{name}")
                 .Select(key => key.Replace("Timeline.AssigneeChanged", "Timeline.Assigned", StringComparison.Ordinal).Replace("Timeline.AttachmentAdded", "Timeline.Attachment", StringComparison.Ordinal)))
-            .Concat(TicketFieldNames().Select(name => $"TicketField.{name}"));
+            .Concat(TicketFieldNames().Select(name => $"TicketField.{name}"))
+            .Concat(Enum.GetValues<MsmHelpdesk.Domain.Classification.Scenario>().Select(value => $"Scenario.{MsmHelpdesk.Domain.Classification.Wire.Of(value)}"))
+            .Concat(Enum.GetValues<MsmHelpdesk.Domain.Classification.Cause>().Select(value => $"Cause.{MsmHelpdesk.Domain.Classification.Wire.Of(value)}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Classification.EvidenceSource>().Select(name => $"Diagnosis.Source.{name}"));
 
         Assert.True(used.Count > 40, $"found only {used.Count} keys");
         Assert.Equal([], used.Concat(roleKeys).Where(key => !known.Contains(key)).ToArray());
