@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Domain.Classification;
 
 namespace MsmHelpdesk.Cli.Commands;
@@ -15,9 +16,10 @@ namespace MsmHelpdesk.Cli.Commands;
 /// </summary>
 public sealed class ClassifyCommand(Func<IServiceProvider, Catalogue> catalogueSource) : ICliCommand
 {
-    /// <summary>The built-in catalogue. The one place to swap in the database catalogue.</summary>
+    /// <summary>The catalogue in force in the configured database (the seeded default on a fresh one), as the app uses.</summary>
     public ClassifyCommand()
-        : this(_ => DefaultCatalogue.Create())
+        : this(services => services.GetRequiredService<MsmHelpdesk.Application.Common.Persistence.IKnowledgeStore>()
+            .CurrentAsync(CancellationToken.None).GetAwaiter().GetResult().Catalogue)
     {
     }
 
@@ -31,7 +33,7 @@ public sealed class ClassifyCommand(Func<IServiceProvider, Catalogue> catalogueS
             "certificateExpiresOn"?}), one JSON line out per ticket (error code, scenario, cause, confidences, evidence).
         """;
 
-    public bool NeedsDatabase => false;
+    public bool NeedsDatabase => true;
 
     public async Task<int> RunAsync(CliContext context)
     {

@@ -37,14 +37,40 @@ public sealed record TicketResponse(
     DateTimeOffset ReportedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<TimelineEntryResponse> Timeline)
+    IReadOnlyList<TimelineEntryResponse> Timeline,
+    ClassificationResponse? Classification)
 {
     public static TicketResponse From(TicketView ticket) => new(
         ticket.Number, ticket.Status, ticket.Priority, ticket.Channel, ticket.ClientName, ticket.ClientNpwp,
         ticket.ErrorText, ticket.ErrorCode, ticket.Activity, ticket.Description, ticket.AssigneeName, ticket.ResolutionSummary,
         ticket.ReportedAt, ticket.CreatedAt, ticket.UpdatedAt,
-        ticket.Timeline.Select(entry => new TimelineEntryResponse(entry.Kind, entry.At, entry.ActorName, entry.Text, entry.Field, entry.OldValue, entry.NewValue)).ToArray());
+        ticket.Timeline.Select(entry => new TimelineEntryResponse(entry.Kind, entry.At, entry.ActorName, entry.Text, entry.Field, entry.OldValue, entry.NewValue)).ToArray(),
+        ticket.Suggested is null ? null : ClassificationResponse.From(ticket.Suggested));
 }
+
+/// <summary>The classifier's answer in the same spellings as `msmhelpdesk classify`.</summary>
+public sealed record ClassificationResponse(
+    string? ErrorCode,
+    bool AmbiguousCode,
+    string Scenario,
+    double ScenarioConfidence,
+    string Cause,
+    double CauseConfidence,
+    IReadOnlyList<EvidenceResponse> Evidence,
+    IReadOnlyList<string> Playbook,
+    string Version)
+{
+    public static ClassificationResponse From(MsmHelpdesk.Application.Features.Diagnosis.DiagnosisView view) => new(
+        view.ErrorCodes.FirstOrDefault(), view.AmbiguousCode, view.Scenario, view.ScenarioConfidence, view.Cause, view.CauseConfidence,
+        view.Evidence.Select(e => new EvidenceResponse(e.Points, e.Text, e.Field.ToString(), e.Start, e.Length, e.Source.ToString())).ToArray(),
+        view.Playbook, view.Version);
+}
+
+public sealed record EvidenceResponse(string Points, string Text, string Field, int Start, int Length, string Source);
+
+/// <param name="Text">The error text as the client reported it.</param>
+/// <param name="ClientNpwp">Optional: the client's certificate dates then count as evidence.</param>
+public sealed record ClassifyRequest(string Text, string? Description = null, string? Activity = null, string? ClientNpwp = null, DateTimeOffset? ReportedAt = null);
 
 public sealed record TimelineEntryResponse(TimelineKind Kind, DateTimeOffset At, string ActorName, string? Text, string? Field, string? OldValue, string? NewValue);
 

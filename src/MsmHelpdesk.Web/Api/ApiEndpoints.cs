@@ -45,6 +45,11 @@ public static class ApiEndpoints
             .Produces<TicketResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/classify", ClassifyAsync)
+            .WithName("Classify").WithTags("Classification").WithSummary("Classifies an error text (scenario, cause, evidence) without creating a ticket.")
+            .AcceptsJson<ClassifyRequest>()
+            .Produces<ClassificationResponse>()
+            .ProducesValidationProblem();
         api.MapGet("/tickets", ListTicketsAsync)
             .WithName("ListTickets").WithTags("Tickets").WithSummary("Searches tickets, newest first, a page at a time.")
             .Produces<TicketPageResponse>()
@@ -144,6 +149,37 @@ public static class ApiEndpoints
         return ticket.IsSuccess
             ? Results.Created($"{Prefix}/tickets/{created.Value.Number}", TicketResponse.From(ticket.Value))
             : ApiResults.From(ticket.Error);
+    }
+
+    private static async Task<IResult> ClassifyAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiResults.ReadJsonAsync<ClassifyRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.Text))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["text"] = [MsmHelpdesk.Application.AppText.Required] });
+        }
+
+        Guid? clientId = null;
+        if (!string.IsNullOrWhiteSpace(body.ClientNpwp))
+        {
+            var clients = await sender.Send(new MsmHelpdesk.Application.Features.Clients.ListClientsQuery { Search = body.ClientNpwp, PageSize = 2 }, cancellationToken);
+            clientId = clients.IsSuccess && clients.Value.Items.Count == 1 ? clients.Value.Items[0].Id : null;
+        }
+
+        var result = await sender.Send(new MsmHelpdesk.Application.Features.Diagnosis.DiagnoseTextQuery
+        {
+            ClientId = clientId,
+            ErrorText = body.Text,
+            Description = body.Description,
+            Activity = body.Activity,
+            ReportedAt = body.ReportedAt,
+        }, cancellationToken);
+        return result.IsSuccess ? Results.Ok(ClassificationResponse.From(result.Value)) : ApiResults.From(result.Error);
     }
 
     private static async Task<IResult> GetTicketAsync(string number, [FromServices] ISender sender, CancellationToken cancellationToken)
