@@ -30,6 +30,7 @@ public static class CliApp
         new ImportClientsCliCommand(),
         new SeedDemoCommand(),
         new ClassifyCommand(),
+        new JobsRunCommand(),
     ];
 
     public static async Task<int> RunAsync(

@@ -12,6 +12,7 @@ using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
+using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Persistence;
 
 namespace MsmHelpdesk.Infrastructure;
@@ -34,6 +35,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
         services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
+        services.AddSingleton<ILearnedModelStore, LearnedModelStore>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
@@ -82,6 +84,8 @@ public static class InfrastructureRegistration
                 configuration.UseInMemoryStorage(new InMemoryStorageOptions());
             }
         });
+        services.AddScoped<JobContext>();
+        services.AddTransient<ClassifierRetrainingJob>();
         return services;
     }
 

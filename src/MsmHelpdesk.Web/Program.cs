@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Web;
 using MsmHelpdesk.Web.Api;
@@ -32,7 +33,10 @@ builder.Services.AddHttpContextAccessor();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
-builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddScoped<CurrentUser>();
+// A background job sets who it acts as in its own scope; everything else is the signed-in user.
+builder.Services.AddScoped<ICurrentUser>(services =>
+    services.GetRequiredService<JobContext>().User ?? services.GetRequiredService<CurrentUser>());
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
@@ -103,6 +107,8 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
     })
     .RequireAuthorization(Roles.Admin);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+ClassifierRetrainingJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 await app.RunAsync();
 
