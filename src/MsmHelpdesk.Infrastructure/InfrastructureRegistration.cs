@@ -34,6 +34,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
         services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
+        services.AddSingleton<ICatalogueVersions, CatalogueVersions>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
