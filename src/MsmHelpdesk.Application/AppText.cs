@@ -100,4 +100,9 @@ public static class AppText
     public static string ImportUnclosedQuote => Get(nameof(ImportUnclosedQuote));
     public static string ImportTextAfterQuote => Get(nameof(ImportTextAfterQuote));
     public static string ImportDuplicateNpwp(object arg) => Format(nameof(ImportDuplicateNpwp), arg);
+    public static string CataloguePointsInvalid => Get(nameof(CataloguePointsInvalid));
+    public static string CatalogueWeightRange => Get(nameof(CatalogueWeightRange));
+    public static string CatalogueLanguageInvalid => Get(nameof(CatalogueLanguageInvalid));
+    public static string CataloguePhraseDuplicate => Get(nameof(CataloguePhraseDuplicate));
+    public static string CataloguePhraseNotFound => Get(nameof(CataloguePhraseNotFound));
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.SqlServer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
         services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
         services.AddSingleton<ILearnedModelStore, LearnedModelStore>();
+        services.AddSingleton<ICatalogueVersions, CatalogueVersions>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
@@ -69,21 +71,18 @@ public static class InfrastructureRegistration
     {
         // What must happen is recorded in our own tables first; Hangfire only acts on those records,
         // so losing the in-memory job store on restart loses no work.
-        services.AddHangfire(configuration =>
-        {
-            configuration
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (settings.Provider == DatabaseProvider.SqlServer)
-            {
-                configuration.UseSqlServerStorage(settings.ConnectionString);
-            }
-            else
-            {
-                configuration.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
-        });
+        var storage = new Lazy<JobStorage>(() => settings.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(settings.ConnectionString)
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage.Value));
+
+        // This host's own storage, registered last: Hangfire would otherwise hand out the static
+        // JobStorage.Current, which several hosts in one process (the test suite) overwrite in turn.
+        services.AddSingleton<JobStorage>(_ => storage.Value);
         services.AddScoped<JobContext>();
         services.AddTransient<ClassifierRetrainingJob>();
         return services;

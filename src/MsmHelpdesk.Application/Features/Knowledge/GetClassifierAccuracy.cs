@@ -1,0 +1,124 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Domain.Time;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Application.Features.Knowledge;
+
+/// <summary>
+/// How often the suggestion matched what the consultant confirmed: confusion matrices (suggested × confirmed)
+/// for cause and scenario, the overall rate, and the rate per month of confirmation (WIB), all counted in SQL.
+/// </summary>
+[RequiresRole(Roles.Manager, Roles.Admin)]
+public sealed record GetClassifierAccuracyQuery : IQuery<Result<ClassifierAccuracy>>
+{
+    /// <summary>How many months back from the newest confirmation the monthly table covers.</summary>
+    public int Months { get; set; } = 12;
+}
+
+public sealed record ConfusionCell(string Suggested, string Confirmed, int Count);
+
+public sealed record MonthlyAccuracy(int Year, int Month, int Tickets, int CauseCorrect, int ScenarioCorrect)
+{
+    public double CauseAccuracy => Tickets == 0 ? 0 : (double)CauseCorrect / Tickets;
+    public double ScenarioAccuracy => Tickets == 0 ? 0 : (double)ScenarioCorrect / Tickets;
+}
+
+public sealed record ClassifierAccuracy(
+    int Tickets,
+    int CauseCorrect,
+    int ScenarioCorrect,
+    IReadOnlyList<ConfusionCell> Cause,
+    IReadOnlyList<ConfusionCell> Scenario,
+    IReadOnlyList<MonthlyAccuracy> Monthly)
+{
+    public double CauseAccuracy => Tickets == 0 ? 0 : (double)CauseCorrect / Tickets;
+    public double ScenarioAccuracy => Tickets == 0 ? 0 : (double)ScenarioCorrect / Tickets;
+
+    /// <summary>Labels seen on either side of a matrix, sorted, for the table's rows and columns.</summary>
+    public static IReadOnlyList<string> Labels(IReadOnlyList<ConfusionCell> cells) =>
+        cells.SelectMany(c => new[] { c.Suggested, c.Confirmed }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    public static int CountOf(IReadOnlyList<ConfusionCell> cells, string suggested, string confirmed) =>
+        cells.FirstOrDefault(c => c.Suggested == suggested && c.Confirmed == confirmed)?.Count ?? 0;
+}
+
+public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases) : IQueryHandler<GetClassifierAccuracyQuery, Result<ClassifierAccuracy>>
+{
+    public async ValueTask<Result<ClassifierAccuracy>> Handle(GetClassifierAccuracyQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateAsync(cancellationToken);
+        var judged = db.Tickets.AsNoTracking()
+            .Where(t => t.ConfirmedAt != null)
+            .Select(t => new Pair
+            {
+                SuggestedCause = t.Suggested!.Cause,
+                ConfirmedCause = t.Confirmed!.Cause,
+                SuggestedScenario = t.Suggested.Scenario,
+                ConfirmedScenario = t.Confirmed.Scenario,
+                ConfirmedAt = t.ConfirmedAt!.Value,
+            })
+            .Where(p => p.SuggestedCause != null && p.ConfirmedCause != null);
+
+        var cause = await judged
+            .GroupBy(t => new { Suggested = t.SuggestedCause, Confirmed = t.ConfirmedCause })
+            .Select(g => new ConfusionCell(g.Key.Suggested, g.Key.Confirmed, g.Count()))
+            .ToListAsync(cancellationToken);
+        var scenario = await judged
+            .GroupBy(t => new { Suggested = t.SuggestedScenario, Confirmed = t.ConfirmedScenario })
+            .Select(g => new ConfusionCell(g.Key.Suggested, g.Key.Confirmed, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var monthly = new List<MonthlyAccuracy>();
+        var newest = await judged.MaxAsync(t => (DateTimeOffset?)t.ConfirmedAt, cancellationToken);
+        if (newest is { } last)
+        {
+            // SQLite keeps instants as UTC ticks, so calendar parts are not available in SQL; each WIB month
+            // is a range instead, counted by one aggregate query (a constant key groups the whole range).
+            var end = Wib.ToWib(last);
+            var month = new DateTimeOffset(end.Year, end.Month, 1, 0, 0, 0, Wib.Offset);
+            for (var i = 0; i < Math.Clamp(query.Months, 1, 36); i++, month = month.AddMonths(-1))
+            {
+                var (from, to) = (month, month.AddMonths(1));
+                var rows = await judged
+                    .Where(t => t.ConfirmedAt >= from && t.ConfirmedAt < to)
+                    .GroupBy(t => new { Cause = t.SuggestedCause == t.ConfirmedCause, Scenario = t.SuggestedScenario == t.ConfirmedScenario })
+                    .Select(g => new { g.Key.Cause, g.Key.Scenario, Count = g.Count() })
+                    .ToListAsync(cancellationToken);
+                if (rows.Count > 0)
+                {
+                    monthly.Add(new MonthlyAccuracy(
+                        month.Year,
+                        month.Month,
+                        rows.Sum(r => r.Count),
+                        rows.Where(r => r.Cause).Sum(r => r.Count),
+                        rows.Where(r => r.Scenario).Sum(r => r.Count)));
+                }
+            }
+
+            monthly.Reverse();
+        }
+
+        var total = cause.Sum(c => c.Count);
+        return new ClassifierAccuracy(
+            total,
+            cause.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count),
+            scenario.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count),
+            cause,
+            scenario,
+            monthly);
+    }
+
+    /// <summary>A judged ticket flattened, so EF can group by plain columns rather than owned navigations.</summary>
+    private sealed class Pair
+    {
+        public string SuggestedCause { get; init; } = "";
+        public string ConfirmedCause { get; init; } = "";
+        public string SuggestedScenario { get; init; } = "";
+        public string ConfirmedScenario { get; init; } = "";
+        public DateTimeOffset ConfirmedAt { get; init; }
+    }
+}
