@@ -21,11 +21,7 @@ public sealed class ApiKeyAdministrationTests(Chromium chromium)
             .CreateFirstAdminAsync(new NewUser("admin@msm.co.id", "Sri Admin", Password, [Roles.Admin]), CancellationToken.None);
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", "admin@msm.co.id");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitUntilInteractiveAsync();
+        await page.SignInAsync("admin@msm.co.id", Password);
 
         await page.ClickAsync("a[href='/admin/api-keys']");
         await page.WaitUntilInteractiveAsync();

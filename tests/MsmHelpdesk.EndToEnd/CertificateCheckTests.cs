@@ -24,11 +24,7 @@ public sealed class CertificateCheckTests(Chromium chromium)
         Assert.True(created.IsSuccess);
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", "budi@msm.co.id");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitUntilInteractiveAsync();
+        await page.SignInAsync("budi@msm.co.id", Password);
 
         await page.GotoAsync("/clients/new");
         await page.WaitUntilInteractiveAsync();

@@ -20,11 +20,7 @@ public sealed class DiagnosisTests(Chromium chromium)
             .CreateFirstAdminAsync(new NewUser("budi@msm.co.id", "Budi Santoso", Password, [Roles.Admin, Roles.Consultant]), CancellationToken.None);
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", "budi@msm.co.id");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitUntilInteractiveAsync();
+        await page.SignInAsync("budi@msm.co.id", Password);
 
         await page.GotoAsync("/clients/new");
         await page.WaitUntilInteractiveAsync();

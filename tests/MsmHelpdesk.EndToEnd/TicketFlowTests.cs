@@ -22,7 +22,7 @@ public sealed class TicketFlowTests(Chromium chromium)
         var page = await context.NewPageAsync();
         var scriptRan = false;
         page.Dialog += (_, dialog) => { scriptRan = true; _ = dialog.DismissAsync(); };
-        await SignInAsync(page, "budi@msm.co.id");
+        await page.SignInAsync("budi@msm.co.id", Password);
 
         // A wrong check digit is refused next to the field, and what was typed stays.
         await page.GotoAsync("/clients/new");
@@ -110,8 +110,8 @@ public sealed class TicketFlowTests(Chromium chromium)
         await using var citraContext = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         var budi = await budiContext.NewPageAsync();
         var citra = await citraContext.NewPageAsync();
-        await SignInAsync(budi, "budi@msm.co.id");
-        await SignInAsync(citra, "citra@msm.co.id");
+        await budi.SignInAsync("budi@msm.co.id", Password);
+        await citra.SignInAsync("citra@msm.co.id", Password);
 
         await budi.GotoAsync("/clients/new");
         await budi.WaitUntilInteractiveAsync();
@@ -155,12 +155,4 @@ public sealed class TicketFlowTests(Chromium chromium)
         Assert.True(created.IsSuccess);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitUntilInteractiveAsync();
-    }
 }

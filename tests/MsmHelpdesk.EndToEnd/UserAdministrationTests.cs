@@ -20,7 +20,7 @@ public sealed class UserAdministrationTests(Chromium chromium)
             .CreateFirstAdminAsync(new NewUser("admin@msm.co.id", "Sri Admin", Password, [Roles.Admin]), CancellationToken.None);
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "admin@msm.co.id");
+        await page.SignInAsync("admin@msm.co.id", Password);
 
         await page.ClickAsync("a[href='/admin/users']");
         await page.WaitUntilInteractiveAsync();
@@ -51,7 +51,7 @@ public sealed class UserAdministrationTests(Chromium chromium)
         await Expect(grid).ToContainTextAsync("1-2 dari 2");
 
         await page.ClickAsync("#sign-out");
-        await SignInAsync(page, "budi@msm.co.id", "Konsultan2026");
+        await page.SignInAsync("budi@msm.co.id", "Konsultan2026");
         await Expect(page.Locator("#home-greeting")).ToContainTextAsync("Budi");
         await Expect(page.Locator("a[href='/admin/users']")).ToHaveCountAsync(0);
 
@@ -63,12 +63,4 @@ public sealed class UserAdministrationTests(Chromium chromium)
         Assert.NotNull(jobs);
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password = Password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitUntilInteractiveAsync();
-    }
 }
