@@ -12,7 +12,9 @@ public sealed record ClassificationInput(
     DateOnly? CertificateIssuedOn,
     DateOnly? CertificateExpiresOn,
     DateTimeOffset? ReportedAt,
-    int RecentSameCodeReports = 0);
+    int RecentSameCodeReports = 0,
+    Clients.CertificateCheckOutcome? CertificateCheck = null /* the client's last .p12 check, when it was done within 30 days of the ticket */,
+    DateTimeOffset? CertificateCheckedAt = null);
 
 public enum EvidenceField { ErrorText, Description, Activity, Certificate, Reports }
 

@@ -234,6 +234,7 @@ public sealed class Classifier
         }
 
         var expiredByDate = CertificateFacts(input, work, evidence);
+        FileCheckFacts(input, work, evidence);
         if (input.RecentSameCodeReports > 0)
         {
             var reports = input.RecentSameCodeReports;
@@ -313,6 +314,36 @@ public sealed class Classifier
         var strength = 1 - Math.Exp(-score);
         var dominance = Math.Clamp((score - second) / score, 0, 1);
         return Math.Round(strength * (0.5 + 0.5 * dominance), 3);
+    }
+
+    /// <summary>
+    /// A consultant opened the client's .p12 with the client's passphrase: a corrupt file or a refused passphrase
+    /// is a fact about this client's certificate, as strong as its dates. Expired and valid come in through the dates.
+    /// </summary>
+    private static void FileCheckFacts(ClassificationInput input, Work work, List<Evidence> evidence)
+    {
+        if (input.CertificateCheck is not { } outcome || input.CertificateCheckedAt is not { } checkedAt
+            || (input.ReportedAt is { } reported && (checkedAt - reported).Duration() > TimeSpan.FromDays(30)))
+        {
+            return;
+        }
+
+        var (cause, weight, what) = outcome switch
+        {
+            Clients.CertificateCheckOutcome.Corrupt => (Cause.CorruptCertificate, ExpiredByDateWeight, "berkas .p12 rusak"),
+            Clients.CertificateCheckOutcome.WrongPassphrase => (Cause.WrongPassphrase, ExpiredByDateWeight, "passphrase dari klien ditolak"),
+            Clients.CertificateCheckOutcome.NpwpMismatch => (Cause.CorruptCertificate, ExpiredByDateWeight / 2, "berkas .p12 milik NPWP lain"),
+            _ => (Cause.Unknown, 0.0, ""),
+        };
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        work.Scores[CauseDimension][(int)cause] += weight;
+        evidence.Add(new Evidence(Wire.PointsOf(cause),
+            string.Create(CultureInfo.InvariantCulture, $"pemeriksaan sertifikat {Time.Wib.ToWib(checkedAt):yyyy-MM-dd}: {what}"),
+            EvidenceField.Certificate, -1, 0, weight, EvidenceSource.Structured));
     }
 
     private bool CertificateFacts(ClassificationInput input, Work work, List<Evidence> evidence)

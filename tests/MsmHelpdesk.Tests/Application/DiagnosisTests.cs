@@ -55,6 +55,28 @@ public sealed class DiagnosisTests
     }
 
     [Fact]
+    public async Task ShouldTakeARefusedPassphraseFromTheCertificateCheckAsEvidence()
+    {
+        await using var app = await TestApp.StartAsync();
+        var budi = await Seed.ConsultantAsync(app);
+        var client = await Seed.ClientAsync(app, budi);
+        var before = (await app.SendAsync(budi, new DiagnoseTextQuery { ClientId = client, ErrorText = "ETAX-40002: Error di Service" })).Value;
+
+        await app.SendAsync(budi, new CheckCertificateCommand
+        {
+            ClientId = client,
+            FileName = "0012345674901000.p12",
+            Content = TestCertificates.Current(),
+            Passphrase = "bukan-passphrase-klien",
+        });
+        var after = (await app.SendAsync(budi, new DiagnoseTextQuery { ClientId = client, ErrorText = "ETAX-40002: Error di Service" })).Value;
+
+        Assert.Equal("unknown", before.Cause);
+        Assert.Equal("wrong-passphrase", after.Cause);
+        Assert.Contains(after.Evidence, e => e.Field == EvidenceField.Certificate && e.Source == EvidenceSource.Structured && e.Points == "cause:wrong-passphrase");
+    }
+
+    [Fact]
     public async Task ShouldStoreTheSuggestionWithItsVersionAndKeepTheConsultantsCorrection()
     {
         await using var app = await TestApp.StartAsync();

@@ -22,7 +22,7 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
     {
         var certificate = facts.ClientId is { } clientId
             ? await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
-                .Select(c => new { c.CertificateIssuedOn, c.CertificateExpiresOnEntered }).FirstOrDefaultAsync(cancellationToken)
+                .Select(c => new { c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var reportedAt = facts.ReportedAt;
         var code = ErrorCodes.Extract(facts.ErrorText);
@@ -36,7 +36,8 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
         }
 
         var expires = certificate?.CertificateExpiresOnEntered ?? certificate?.CertificateIssuedOn?.AddYears(Client.CertificateValidityYears);
-        var input = new ClassificationInput(facts.ErrorText, facts.Description, facts.Activity, certificate?.CertificateIssuedOn, expires, reportedAt, recent);
+        var input = new ClassificationInput(facts.ErrorText, facts.Description, facts.Activity, certificate?.CertificateIssuedOn, expires, reportedAt, recent,
+            certificate?.LastCertificateCheck?.Outcome, certificate?.LastCertificateCheck?.CheckedAt);
         var (catalogue, classifier) = await ClassifierAsync(cancellationToken);
         return DiagnosisView.From(classifier.Classify(input), catalogue);
     }
