@@ -79,4 +79,26 @@ public sealed class AccessTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Halaman tidak ditemukan", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/admin/catalogue", "ETAX-40002")]
+    [InlineData("/reports/classifier", "<h1")]
+    public async Task ShouldShowKnowledgePagesToAManagerOnly(string path, string expected)
+    {
+        await using var factory = new HelpdeskWebFactory();
+        await factory.CreateAdminAsync();
+        await factory.CreateUserAsync("maya@msm.co.id", Roles.Manager);
+        await factory.CreateUserAsync("budi@msm.co.id", Roles.Consultant);
+        var manager = factory.Browser();
+        var consultant = factory.Browser();
+        await HelpdeskWebFactory.SignInAsync(manager, "maya@msm.co.id");
+        await HelpdeskWebFactory.SignInAsync(consultant, "budi@msm.co.id");
+
+        var page = await manager.GetAsync(path);
+        var refused = await consultant.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(expected, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/access-denied", HelpdeskWebFactory.RedirectTarget(refused), StringComparison.Ordinal);
+    }
 }

@@ -26,5 +26,8 @@ public sealed class FormErrors
 
     public bool Has(string field) => _fields.ContainsKey(field);
 
+    /// <summary>The fields with messages, e.g. "Steps[0]" for an item of a list.</summary>
+    public IEnumerable<string> Keys() => _fields.Keys;
+
     public string? Text(string field) => _fields.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }
