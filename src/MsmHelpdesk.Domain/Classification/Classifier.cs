@@ -348,7 +348,7 @@ public sealed class Classifier
 
     private bool CertificateFacts(ClassificationInput input, Work work, List<Evidence> evidence)
     {
-        var expires = input.CertificateExpiresOn ?? input.CertificateIssuedOn?.AddYears(2);
+        var expires = Clients.Client.ExpiryOf(input.CertificateIssuedOn, input.CertificateExpiresOn);
         if (expires is not { } expiry || input.ReportedAt is not { } reported)
         {
             return false;

@@ -54,8 +54,11 @@ public sealed class Client
 
     public int Version { get; private set; }
 
-    public DateOnly? CertificateExpiresOn =>
-        CertificateExpiresOnEntered ?? CertificateIssuedOn?.AddYears(CertificateValidityYears);
+    public DateOnly? CertificateExpiresOn => ExpiryOf(CertificateIssuedOn, CertificateExpiresOnEntered);
+
+    /// <summary>The entered expiry, else two years after issue; null when neither is known.</summary>
+    public static DateOnly? ExpiryOf(DateOnly? issuedOn, DateOnly? enteredExpiry) =>
+        enteredExpiry ?? issuedOn?.AddYears(CertificateValidityYears);
 
     public static Client Register(string name, Npwp npwp, DateTimeOffset now) => new()
     {

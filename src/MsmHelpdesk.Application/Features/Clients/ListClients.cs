@@ -94,7 +94,7 @@ public sealed class ListClientsHandler(IAppDbContextFactory databases, TimeProvi
         var today = Domain.Time.Wib.Today(clock);
         var items = rows.Select(row =>
         {
-            var expires = row.CertificateExpiresOnEntered ?? row.CertificateIssuedOn?.AddYears(Client.CertificateValidityYears);
+            var expires = Client.ExpiryOf(row.CertificateIssuedOn, row.CertificateExpiresOnEntered);
             return new ClientRow(row.Id, row.Name, Npwp.Format(row.Npwp), row.Kpp, expires, CertificateStates.Of(expires, today), row.CoretaxExpiresOn, row.OpenTickets);
         }).ToArray();
         return new PagedList<ClientRow>(items, total, query.Page, query.PageSize);

@@ -35,7 +35,7 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
                 .Select(t => t.ClientId).Distinct().CountAsync(cancellationToken);
         }
 
-        var expires = certificate?.CertificateExpiresOnEntered ?? certificate?.CertificateIssuedOn?.AddYears(Client.CertificateValidityYears);
+        var expires = Client.ExpiryOf(certificate?.CertificateIssuedOn, certificate?.CertificateExpiresOnEntered);
         var input = new ClassificationInput(facts.ErrorText, facts.Description, facts.Activity, certificate?.CertificateIssuedOn, expires, reportedAt, recent,
             certificate?.LastCertificateCheck?.Outcome, certificate?.LastCertificateCheck?.CheckedAt);
         var (catalogue, classifier) = await ClassifierAsync(cancellationToken);
