@@ -30,8 +30,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    /// <summary>Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).</summary>
-    public static async Task<TestApp> StartAsync(string? directory = null)
+    /// <summary>
+    /// Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).
+    /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -46,6 +49,7 @@ public sealed class TestApp : IAsyncDisposable
             .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
+            .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<TestCurrentUser>()
             .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>())
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
