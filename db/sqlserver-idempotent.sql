@@ -850,3 +850,117 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ClosedForNoReplyAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE TABLE [CertificateReminders] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ClientId] uniqueidentifier NOT NULL,
+        [Credential] nvarchar(10) NOT NULL,
+        [ExpiresOn] date NOT NULL,
+        [ThresholdDays] int NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Acted] bit NOT NULL,
+        [HandledAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CertificateReminders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CertificateReminders_Clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [Clients] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CertificateReminders_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [Kind] varchar(50) NOT NULL,
+        [Key] nvarchar(200) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Body] nvarchar(2000) NOT NULL,
+        [Link] nvarchar(300) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ReadAt] datetimeoffset NULL,
+        [MailState] nvarchar(10) NOT NULL,
+        [MailAttempts] int NOT NULL,
+        [MailNextAttemptAt] datetimeoffset NULL,
+        [MailSentAt] datetimeoffset NULL,
+        [MailLastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Notifications_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CertificateReminders_ClientId_Credential_ExpiresOn_ThresholdDays] ON [CertificateReminders] ([ClientId], [Credential], [ExpiresOn], [ThresholdDays]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_CertificateReminders_TicketId] ON [CertificateReminders] ([TicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_MailState_MailNextAttemptAt] ON [Notifications] ([MailState], [MailNextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [Notifications] ([UserId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Notifications_UserId_Key] ON [Notifications] ([UserId], [Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_ReadAt] ON [Notifications] ([UserId], [ReadAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126040742_Notifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126040742_Notifications', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -105,4 +105,13 @@ public static class AppText
     public static string CatalogueLanguageInvalid => Get(nameof(CatalogueLanguageInvalid));
     public static string CataloguePhraseDuplicate => Get(nameof(CataloguePhraseDuplicate));
     public static string CataloguePhraseNotFound => Get(nameof(CataloguePhraseNotFound));
+    public static string NotificationNotFound => Get(nameof(NotificationNotFound));
+    public static string CertificateExpiringTitle(object first, object second) => Format(nameof(CertificateExpiringTitle), first, second);
+    public static string CoretaxExpiringTitle(object first, object second) => Format(nameof(CoretaxExpiringTitle), first, second);
+    public static string CertificateExpiringBody(object first, object second) => Format(nameof(CertificateExpiringBody), first, second);
+    public static string WaitingAutoCloseReason(object arg) => Format(nameof(WaitingAutoCloseReason), arg);
+    public static string WaitingReminderNote(object arg) => Format(nameof(WaitingReminderNote), arg);
+    public static string WaitingClosedTitle(object arg) => Format(nameof(WaitingClosedTitle), arg);
+    public static string WaitingReminderTitle(object first, object second) => Format(nameof(WaitingReminderTitle), first, second);
+    public static string WaitingReminderBody => Get(nameof(WaitingReminderBody));
 }

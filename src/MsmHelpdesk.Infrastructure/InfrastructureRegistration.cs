@@ -8,12 +8,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Jobs;
+using MsmHelpdesk.Infrastructure.Notifications;
 using MsmHelpdesk.Infrastructure.Persistence;
 
 namespace MsmHelpdesk.Infrastructure;
@@ -39,6 +41,12 @@ public static class InfrastructureRegistration
         services.AddSingleton<ILearnedModelStore, LearnedModelStore>();
         services.AddSingleton<ICatalogueVersions, CatalogueVersions>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
+        services.AddSingleton(SmtpSettings.Read(configuration));
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<INotifier, DatabaseNotifier>();
+        services.AddSingleton(new WaitingOnClientPolicy(
+            int.TryParse(configuration[ConfigKeys.WaitingReminderDays], out var reminderDays) ? reminderDays : WaitingOnClientPolicy.Default.ReminderDays,
+            int.TryParse(configuration[ConfigKeys.WaitingAutoCloseDays], out var closeDays) ? closeDays : WaitingOnClientPolicy.Default.AutoCloseDays));
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
         // The sign-in manager needs the authentication services; the web app adds its cookie schemes on top.
@@ -85,6 +93,9 @@ public static class InfrastructureRegistration
         services.AddSingleton<JobStorage>(_ => storage.Value);
         services.AddScoped<JobContext>();
         services.AddTransient<ClassifierRetrainingJob>();
+        services.AddTransient<MailDeliveryJob>();
+        services.AddTransient<CertificateExpiryScanJob>();
+        services.AddTransient<WaitingOnClientJob>();
         return services;
     }
 

@@ -109,6 +109,13 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 ClassifierRetrainingJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+MailDeliveryJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+CertificateExpiryScanJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+WaitingOnClientJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+if (!app.Services.GetRequiredService<MsmHelpdesk.Infrastructure.Notifications.SmtpSettings>().IsConfigured)
+{
+    app.Logger.LogInformation("SMTP is not configured (Smtp:Host): notifications are shown in the app only, no e-mail is sent");
+}
 
 await app.RunAsync();
 

@@ -373,6 +373,119 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Acted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credential")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThresholdDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ClientId", "Credential", "ExpiresOn", "ThresholdDays")
+                        .IsUnique();
+
+                    b.ToTable("CertificateReminders");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailLastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MailSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailState")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailState", "MailNextAttemptAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -446,6 +559,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedForNoReplyAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ConfirmedAt")
@@ -949,6 +1065,30 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Navigation("LastCertificateCheck");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>

@@ -1,6 +1,9 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Features.Certificates;
 using MsmHelpdesk.Application.Features.Diagnosis;
+using MsmHelpdesk.Application.Features.Notifications;
+using MsmHelpdesk.Application.Features.Tickets;
 
 namespace MsmHelpdesk.Cli.Commands;
 
@@ -14,6 +17,21 @@ public sealed class JobsRunCommand : ICliCommand
             ["classifier-retraining"] = async sender =>
             {
                 var result = await sender.Send(new RetrainClassifierCommand());
+                return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
+            },
+            ["certificate-expiry-scan"] = async sender =>
+            {
+                var result = await sender.Send(new ScanCertificateExpiryCommand());
+                return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
+            },
+            ["waiting-on-client"] = async sender =>
+            {
+                var result = await sender.Send(new RunWaitingOnClientCommand());
+                return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
+            },
+            ["mail-delivery"] = async sender =>
+            {
+                var result = await sender.Send(new DeliverPendingMailCommand());
                 return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
             },
         };

@@ -132,6 +132,7 @@ public sealed class Ticket
         {
             ResolvedAt = null;
             ClosedAt = null;
+            ClosedForNoReplyAt = null;
         }
 
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now,
@@ -215,6 +216,62 @@ public sealed class Ticket
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // --- Client conversation, reminders and auto-close (issue 5, notify) ---
+
+    /// <summary>Field name on the timeline entries of a waiting-on-client reminder and of the auto-close.</summary>
+    public const string WaitingOnClientMarker = "waiting-on-client";
+
+    /// <summary>Set when the system closed the ticket because the client never answered; cleared when it is reopened.</summary>
+    public DateTimeOffset? ClosedForNoReplyAt { get; private set; }
+
+    /// <summary>
+    /// Logs what the client said. A client who answers a ticket waiting on them puts it back to work, and an
+    /// answer to a ticket the system closed for lack of reply reopens it; otherwise the status stays.
+    /// </summary>
+    public void RecordClientMessage(string text, Actor actor, DateTimeOffset now)
+    {
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.ClientMessage, actor, now, text: text.Trim()));
+        if (Status == TicketStatus.WaitingOnClient || (Status == TicketStatus.Closed && ClosedForNoReplyAt is not null))
+        {
+            var from = Status;
+            Status = TicketStatus.InProgress;
+            ResolvedAt = null;
+            ClosedAt = null;
+            ClosedForNoReplyAt = null;
+            _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now,
+                field: "client-replied", oldValue: from.ToString(), newValue: Status.ToString()));
+        }
+
+        Touch(now);
+    }
+
+    /// <summary>A reminder the system adds to the timeline; <paramref name="marker"/> tells later runs what it was for.</summary>
+    public void AddReminder(string text, string marker, Actor actor, DateTimeOffset now)
+    {
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.Reminder, actor, now, text: text.Trim(), field: marker));
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Closes a ticket that waited on the client too long. Skips Resolved on purpose: nothing was resolved,
+    /// and the reason stays on the timeline; a later client message reopens it.
+    /// </summary>
+    public DomainError? CloseForNoReply(string reason, Actor actor, DateTimeOffset now)
+    {
+        if (Status != TicketStatus.WaitingOnClient)
+        {
+            return new DomainError("ticket-not-waiting-on-client", Status);
+        }
+
+        Status = TicketStatus.Closed;
+        ClosedAt = now;
+        ClosedForNoReplyAt = now;
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now, text: reason.Trim(), field: WaitingOnClientMarker,
+            oldValue: nameof(TicketStatus.WaitingOnClient), newValue: nameof(TicketStatus.Closed)));
+        Touch(now);
+        return null;
+    }
 }
 
 public sealed record TicketFields(

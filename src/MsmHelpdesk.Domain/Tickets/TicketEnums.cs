@@ -27,6 +27,9 @@ public enum TicketChannel
     Email,
     WalkIn,
     Api,
+
+    /// <summary>Opened by the helpdesk itself before the client calls, e.g. a certificate about to expire.</summary>
+    Proactive,
 }
 
 public enum TimelineKind
@@ -38,4 +41,10 @@ public enum TimelineKind
     FieldChanged,
     AttachmentAdded,
     DiagnosisConfirmed,
+
+    /// <summary>What the client said (by phone, WhatsApp, e-mail or an integration), logged by a consultant or the API.</summary>
+    ClientMessage,
+
+    /// <summary>A reminder the system added: a certificate threshold crossed, a client who has not answered.</summary>
+    Reminder,
 }

@@ -7,6 +7,7 @@ using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Notifications;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Infrastructure.Identity;
 
@@ -41,6 +42,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     /// <summary>Keys protecting sign-in cookies: kept in the database so sessions survive restarts and scale-out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<CertificateReminder> CertificateReminders => Set<CertificateReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

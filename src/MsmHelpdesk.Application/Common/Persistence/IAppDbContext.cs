@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Notifications;
 using MsmHelpdesk.Domain.Tickets;
 
 namespace MsmHelpdesk.Application.Common.Persistence;
@@ -38,6 +39,11 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
+
+    DbSet<Notification> Notifications { get; }
+
+    /// <summary>Certificate-expiry thresholds already handled, one row per (client, credential, expiry date, threshold).</summary>
+    DbSet<CertificateReminder> CertificateReminders { get; }
 }
 
 /// <summary>Opens a fresh context per operation: Blazor circuits outlive any single one.</summary>
