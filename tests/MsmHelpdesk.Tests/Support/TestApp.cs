@@ -32,9 +32,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).
-    /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it.
+    /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it;
+    /// <paramref name="settings"/> adds configuration (e.g. the Smtp section).
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null)
+    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -44,6 +45,7 @@ public sealed class TestApp : IAsyncDisposable
                 [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(directory, "helpdesk.db")}",
                 [ConfigKeys.AttachmentsDirectory] = Path.Combine(directory, "attachments"),
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
