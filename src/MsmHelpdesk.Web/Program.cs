@@ -34,6 +34,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<MsmHelpdesk.Web.Components.Layout.NotificationSignal>();
 // A background job sets who it acts as in its own scope; everything else is the signed-in user.
 builder.Services.AddScoped<ICurrentUser>(services =>
     services.GetRequiredService<JobContext>().User ?? services.GetRequiredService<CurrentUser>());

@@ -21,6 +21,12 @@ public sealed record CreateTicketRequest(string ClientNpwp, string ErrorText, st
 
 public sealed record AddNoteRequest(string Text);
 
+/// <param name="Text">What the client wrote or said, as received.</param>
+public sealed record ClientMessageRequest(string Text);
+
+/// <param name="Status">The ticket's status after the message: InProgress when it was waiting on the client or closed for lack of reply.</param>
+public sealed record ClientMessageResponse(string Number, TicketStatus Status);
+
 public sealed record TicketResponse(
     string Number,
     TicketStatus Status,

@@ -75,6 +75,14 @@ public static class ApiEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapPost("/tickets/{number}/messages", AddClientMessageAsync)
+            .WithName("AddClientMessage").WithTags("Tickets")
+            .WithSummary("Records a message from the client: a ticket waiting on the client goes back to InProgress, one closed for lack of reply reopens.")
+            .AcceptsJson<ClientMessageRequest>()
+            .Produces<ClientMessageResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         // Anything else under /api answers JSON too, rather than the helpdesk's HTML "not found" page.
         api.Map("/{**path}", () => ApiResults.Problem(StatusCodes.Status404NotFound, AppText.ApiNotFound, "not-found"))
             .ExcludeFromDescription();
@@ -261,5 +269,23 @@ public static class ApiEndpoints
 
         errors[field] = [AppText.ApiNumberExpected];
         return fallback;
+    }
+
+    private static async Task<IResult> AddClientMessageAsync(string number, HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await ApiResults.ReadJsonAsync<ClientMessageRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var ticket = await sender.Send(new GetTicketQuery { Number = number }, cancellationToken);
+        if (!ticket.IsSuccess)
+        {
+            return ApiResults.From(ticket.Error);
+        }
+
+        var recorded = await sender.Send(new RecordClientMessageCommand { TicketId = ticket.Value.Id, Text = body!.Text ?? "" }, cancellationToken);
+        return recorded.IsSuccess ? Results.Ok(new ClientMessageResponse(ticket.Value.Number, recorded.Value)) : ApiResults.From(recorded.Error);
     }
 }
