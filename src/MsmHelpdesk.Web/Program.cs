@@ -113,7 +113,12 @@ ClassifierRetrainingJob.Schedule(app.Services.GetRequiredService<IRecurringJobMa
 MailDeliveryJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 CertificateExpiryScanJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 WaitingOnClientJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
-if (!app.Services.GetRequiredService<MsmHelpdesk.Infrastructure.Notifications.SmtpSettings>().IsConfigured)
+var smtp = app.Services.GetRequiredService<MsmHelpdesk.Infrastructure.Notifications.SmtpSettings>();
+if (smtp.IsConfigured)
+{
+    app.Logger.LogInformation("Notification e-mail goes through SMTP {Host}:{Port}", smtp.Host, smtp.Port);
+}
+else
 {
     app.Logger.LogInformation("SMTP is not configured (Smtp:Host): notifications are shown in the app only, no e-mail is sent");
 }
