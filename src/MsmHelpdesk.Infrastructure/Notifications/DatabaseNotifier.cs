@@ -45,6 +45,15 @@ public sealed class DatabaseNotifier(IDbContextFactory<HelpdeskDbContext> databa
         return added;
     }
 
+    public void Stage(Application.Common.Persistence.IAppDbContext db, IReadOnlyCollection<string> userIds, Notice notice)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var userId in userIds.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal))
+        {
+            db.Notifications.Add(Notification.Create(userId, notice.Kind, notice.Key, notice.Title, notice.Body, notice.Link, mail.IsConfigured, now));
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);

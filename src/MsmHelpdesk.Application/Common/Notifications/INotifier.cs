@@ -32,6 +32,13 @@ public interface INotifier
     /// <summary>Records <paramref name="notice"/> for each user that has not had its key yet; returns how many were new.</summary>
     Task<int> NotifyAsync(IReadOnlyCollection<string> userIds, Notice notice, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds <paramref name="notice"/> for each user to <paramref name="db"/> without saving, so it is recorded in the
+    /// caller's own save and transaction, together with what caused it: both or neither. For a key that is new by
+    /// construction (the caller's own record already guards the event); a repeated key fails the caller's save.
+    /// </summary>
+    void Stage(Persistence.IAppDbContext db, IReadOnlyCollection<string> userIds, Notice notice);
+
     /// <summary>The ids of the active users who hold <paramref name="role"/> (e.g. every Manager, for escalations).</summary>
     Task<IReadOnlyList<string>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken);
 }

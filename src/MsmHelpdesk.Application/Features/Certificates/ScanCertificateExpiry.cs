@@ -163,6 +163,19 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             db.CertificateReminders.Add(CertificateReminder.Record(candidate.ClientId, candidate.Credential, candidate.ExpiresOn, threshold, ticket.Id, threshold == current, now));
         }
 
+        // Recorded in the same transaction as the ticket or reminder: both happen, or neither does.
+        var recipients = ticket.AssigneeId is { } assignee ? [assignee] : await notifier.ActiveUsersInRoleAsync(Roles.Consultant, cancellationToken);
+        notifier.Stage(db, recipients, new Notice
+        {
+            Kind = NoticeKind,
+            Key = $"{NoticeKind}:{candidate.ClientId}:{candidate.Credential}:{candidate.ExpiresOn:yyyy-MM-dd}:{current}",
+            Title = candidate.Credential == Credential.Legacy
+                ? AppText.CertificateExpiringTitle(candidate.ClientName, daysLeft)
+                : AppText.CoretaxExpiringTitle(candidate.ClientName, daysLeft),
+            Body = AppText.CertificateExpiringBody(ticket.Number, expiry),
+            Link = $"/tickets/{ticket.Number}",
+        });
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -175,17 +188,6 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             return Action.Raced;
         }
 
-        var recipients = ticket.AssigneeId is { } assignee ? [assignee] : await notifier.ActiveUsersInRoleAsync(Roles.Consultant, cancellationToken);
-        await notifier.NotifyAsync(recipients, new Notice
-        {
-            Kind = NoticeKind,
-            Key = $"{NoticeKind}:{candidate.ClientId}:{candidate.Credential}:{candidate.ExpiresOn:yyyy-MM-dd}:{current}",
-            Title = candidate.Credential == Credential.Legacy
-                ? AppText.CertificateExpiringTitle(candidate.ClientName, daysLeft)
-                : AppText.CoretaxExpiringTitle(candidate.ClientName, daysLeft),
-            Body = AppText.CertificateExpiringBody(ticket.Number, expiry),
-            Link = $"/tickets/{ticket.Number}",
-        }, cancellationToken);
         return action;
     }
 

@@ -118,23 +118,28 @@ public sealed class RunWaitingOnClientHandler(IAppDbContextFactory databases, IN
                 ticket.AddReminder(AppText.WaitingReminderNote(policy.ReminderDays), Ticket.WaitingOnClientMarker, actor, now);
             }
 
-            if (!(await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken)).IsSuccess)
-            {
-                // Someone changed the ticket meanwhile; the next run looks at it again.
-                continue;
-            }
-
-            _ = close ? closed++ : reminded++;
             var recipients = ticket.AssigneeId is { } assignee ? [assignee] : await notifier.ActiveUsersInRoleAsync(Roles.Consultant, cancellationToken);
             var kind = close ? ClosedKind : ReminderKind;
-            await notifier.NotifyAsync(recipients, new Notice
+            notifier.Stage(db, recipients, new Notice
             {
                 Kind = kind,
                 Key = $"{kind}:{ticket.Id}:{candidate.Since!.Value.UtcTicks}",
                 Title = close ? AppText.WaitingClosedTitle(ticket.Number) : AppText.WaitingReminderTitle(ticket.Number, policy.ReminderDays),
                 Body = close ? AppText.WaitingAutoCloseReason(policy.AutoCloseDays) : AppText.WaitingReminderBody,
                 Link = $"/tickets/{ticket.Number}",
-            }, cancellationToken);
+            });
+            try
+            {
+                // The timeline entry and the notification are saved together.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone changed the ticket meanwhile (or another run did this): the next run looks at it again.
+                continue;
+            }
+
+            _ = close ? closed++ : reminded++;
         }
 
         return new WaitingOnClientOutcome(reminded, closed);
