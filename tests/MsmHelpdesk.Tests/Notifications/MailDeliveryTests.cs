@@ -110,4 +110,24 @@ public sealed class MailDeliveryTests
         Assert.NotNull(row.MailLastError);
         Assert.DoesNotContain(nameof(Notification.MailLastError), typeof(NotificationView).GetProperties().Select(p => p.Name));
     }
+
+    [Fact]
+    public async Task ShouldSendEachMailOnceWhenDeliveriesRunConcurrently()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await TestApp.StartAsync(settings: SmtpTestServer.SettingsFor(smtp.Port));
+        var budi = await Seed.ConsultantAsync(app);
+        var notifier = app.Services.GetRequiredService<INotifier>();
+        for (var i = 0; i < 10; i++)
+        {
+            await notifier.NotifyAsync([budi.UserId!], SlaNotice with { Key = $"k{i}", Title = $"Pemberitahuan {i}" }, CancellationToken.None);
+        }
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.SendAsync(Operator, new DeliverPendingMailCommand())));
+
+        Assert.Equal(10, outcomes.Sum(o => o.Value.Sent));
+        Assert.Equal(10, smtp.Received.Count);
+        Assert.Equal(10, smtp.Received.Select(m => m.Subject).Distinct().Count());
+        Assert.Equal(10, await app.QueryDbAsync(db => db.Notifications.CountAsync(n => n.MailState == MailState.Sent && n.MailAttempts == 1)));
+    }
 }

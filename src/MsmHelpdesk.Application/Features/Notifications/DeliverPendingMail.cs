@@ -36,6 +36,9 @@ public sealed class DeliverPendingMailValidator : AbstractValidator<DeliverPendi
 public sealed class DeliverPendingMailHandler(IAppDbContextFactory databases, IMailTransport transport, TimeProvider clock)
     : ICommandHandler<DeliverPendingMailCommand, Result<MailDeliveryOutcome>>
 {
+    /// <summary>How long a claimed mail is left alone by other deliveries; longer than one SMTP attempt can take.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     public async ValueTask<Result<MailDeliveryOutcome>> Handle(DeliverPendingMailCommand command, CancellationToken cancellationToken)
     {
         if (!transport.IsConfigured)
@@ -57,6 +60,18 @@ public sealed class DeliverPendingMailHandler(IAppDbContextFactory databases, IM
         int sent = 0, retrying = 0, gaveUp = 0;
         foreach (var notification in due)
         {
+            // Claim the mail before sending: a second delivery running at the same time (another instance, the
+            // CLI) finds the attempt time moved and leaves it alone, so no mail goes out twice.
+            var dueAt = notification.MailNextAttemptAt;
+            var lease = clock.GetUtcNow() + ClaimLease;
+            var claimed = await db.Notifications
+                .Where(n => n.Id == notification.Id && n.MailState == MailState.Pending && n.MailNextAttemptAt == dueAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(n => n.MailNextAttemptAt, lease), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
             try
             {
                 if (!recipients.TryGetValue(notification.UserId, out var recipient) || string.IsNullOrWhiteSpace(recipient.Email))
