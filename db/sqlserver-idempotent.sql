@@ -850,3 +850,295 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosisBusinessMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosisMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FirstConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FirstConfirmedCause] varchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstRespondedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseAtRiskAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseDueAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseMet] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseTargetMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseUsedSeconds] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionAtRiskAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionDueAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionMet] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionPausedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionTargetMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionUsedSeconds] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolvedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE TABLE [Holidays] (
+        [Id] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Name] nvarchar(150) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_Holidays] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE TABLE [SlaEscalations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Clock] nvarchar(20) NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Recipients] int NOT NULL,
+        CONSTRAINT [PK_SlaEscalations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SlaEscalations_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE TABLE [SlaPolicies] (
+        [Priority] int NOT NULL,
+        [FirstResponseMinutes] int NOT NULL,
+        [ResolutionMinutes] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedById] nvarchar(450) NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_SlaPolicies] PRIMARY KEY ([Priority])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE TABLE [SlaSettingsChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(150) NOT NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_SlaSettingsChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE TABLE [WorkingHours] (
+        [Id] int NOT NULL,
+        [Opens] time NOT NULL,
+        [Closes] time NOT NULL,
+        [WorkingDaysMask] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_WorkingHours] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_FirstConfirmedAt] ON [Tickets] ([FirstConfirmedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaFirstRespondedAt] ON [Tickets] ([SlaFirstRespondedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaResolvedAt] ON [Tickets] ([SlaResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_SlaFirstResponseDueAt] ON [Tickets] ([Status], [SlaFirstResponseDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_SlaResolutionDueAt] ON [Tickets] ([Status], [SlaResolutionDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Holidays_Date] ON [Holidays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SlaEscalations_TicketId_Clock_State] ON [SlaEscalations] ([TicketId], [Clock], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    CREATE INDEX [IX_SlaSettingsChanges_At] ON [SlaSettingsChanges] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041147_SlaClocks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126041147_SlaClocks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

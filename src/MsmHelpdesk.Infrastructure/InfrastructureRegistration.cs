@@ -39,6 +39,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<ILearnedModelStore, LearnedModelStore>();
         services.AddSingleton<ICatalogueVersions, CatalogueVersions>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
+        services.AddSingleton<Application.Common.IBusinessCalendarSource, Application.Features.Sla.DatabaseBusinessCalendarSource>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
         // The sign-in manager needs the authentication services; the web app adds its cookie schemes on top.
@@ -85,6 +86,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<JobStorage>(_ => storage.Value);
         services.AddScoped<JobContext>();
         services.AddTransient<ClassifierRetrainingJob>();
+        services.AddTransient<SlaEscalationJob>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 
 namespace MsmHelpdesk.Application.Common.Persistence;
@@ -38,6 +39,16 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
+
+    DbSet<Holiday> Holidays { get; }
+
+    DbSet<WorkingHours> WorkingHours { get; }
+
+    DbSet<SlaPolicy> SlaPolicies { get; }
+
+    DbSet<SlaSettingsChange> SlaSettingsChanges { get; }
+
+    DbSet<SlaEscalation> SlaEscalations { get; }
 }
 
 /// <summary>Opens a fresh context per operation: Blazor circuits outlive any single one.</summary>
