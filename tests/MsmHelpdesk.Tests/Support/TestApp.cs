@@ -2,8 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
@@ -34,7 +36,9 @@ public sealed class TestApp : IAsyncDisposable
     /// Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).
     /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it.
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null)
+    /// <para>With <paramref name="notifier"/> the app notifies through it (shared across restarts when the test passes the same
+    /// one); otherwise a fresh <see cref="TestNotifier"/> stands in while no INotifier is registered.</para>
+    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null, TestNotifier? notifier = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -51,10 +55,21 @@ public sealed class TestApp : IAsyncDisposable
             .AddHelpdeskCore(configuration)
             .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<TestCurrentUser>()
-            .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>())
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await DatabaseInitializer.MigrateAsync(services);
-        return new TestApp(services, owned ? directory : null);
+            .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>());
+        var testNotifier = notifier ?? new TestNotifier();
+        if (notifier is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton<INotifier>(testNotifier));
+        }
+        else
+        {
+            services.TryAddSingleton<INotifier>(testNotifier);
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        testNotifier.Services = () => provider;
+        await DatabaseInitializer.MigrateAsync(provider);
+        return new TestApp(provider, owned ? directory : null);
     }
 
     public async Task<T> SendAsync<T>(UserIdentity sender, ICommand<T> command)

@@ -33,7 +33,7 @@ public sealed class EscalateSlaHandler(IAppDbContextFactory databases, INotifier
 
     public async ValueTask<Result<SlaEscalationOutcome>> Handle(EscalateSlaCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         var managers = await notifier.ActiveUsersInRoleAsync(Roles.Manager, cancellationToken);
         if (managers.Count == 0)
         {

@@ -115,7 +115,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
                 break;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().ToUniversalTime();
         tickets = Filter(tickets, query);
         if (query.SlaStates.Count > 0)
         {
