@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Persistence;
@@ -64,6 +65,7 @@ public static class InfrastructureRegistration
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IIdentityService, IdentityService>();
+        services.TryAddSingleton<Application.Common.Notifications.INotifier, Notifications.LogOnlyNotifier>();
         return services;
     }
 

@@ -84,13 +84,24 @@ public sealed record TicketSummaryResponse(
     string ErrorText,
     string? AssigneeName,
     DateTimeOffset ReportedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>SLA state when the list was read: None, OnTrack, AtRisk, Breached, Paused or Met.</summary>
+    public MsmHelpdesk.Domain.Sla.SlaState Sla { get; init; }
+
+    /// <summary>Due instant of the clock that matters now (first response until given, then resolution); null while paused.</summary>
+    public DateTimeOffset? SlaDueAt { get; init; }
+}
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int TotalCount, int Page, int PageSize)
 {
     public static TicketPageResponse From(PagedList<TicketRow> page) => new(
         page.Items.Select(row => new TicketSummaryResponse(
-            row.Number, row.Status, row.Priority, row.ClientName, row.ClientNpwp, row.ErrorCode, row.ErrorText, row.AssigneeName, row.ReportedAt, row.UpdatedAt)).ToArray(),
+            row.Number, row.Status, row.Priority, row.ClientName, row.ClientNpwp, row.ErrorCode, row.ErrorText, row.AssigneeName, row.ReportedAt, row.UpdatedAt)
+        {
+            Sla = row.Sla,
+            SlaDueAt = row.SlaDueAt,
+        }).ToArray(),
         page.TotalCount,
         page.Page,
         page.PageSize);

@@ -287,6 +287,7 @@ public sealed class SlaTests
         var clock = new FakeTimeProvider(Wib(11, 27, 16));
         var notifier = new TestNotifier();
         Guid id;
+        string number;
         string[] managers;
         var app = await TestApp.StartAsync(directory, clock, notifier);
         try
@@ -295,7 +296,8 @@ public sealed class SlaTests
             managers = await ManagersAsync(app, "m1@msm.co.id", "m2@msm.co.id");
             var retired = (await app.Identity.CreateUserAsync(new NewUser("m3@msm.co.id", "Mantan", "Konsultan2026", [Roles.Manager]), CancellationToken.None)).Value;
             await app.Identity.SetActiveAsync(retired, false, CancellationToken.None);
-            id = (await Seed.TicketAsync(app, budi, client)).Id;
+            var created = await Seed.TicketAsync(app, budi, client);
+            (id, number) = (created.Id, created.Number);
 
             clock.SetUtcNow(Wib(11, 30, 10, 30));
             var first = await EscalateAsync(app);
@@ -327,7 +329,7 @@ public sealed class SlaTests
         Assert.Equal(
             managers.SelectMany(m => new[] { $"{m}|sla-at-risk:{id}:first-response", $"{m}|sla-breached:{id}:first-response", $"{m}|sla-at-risk:{id}:resolution" }).Order(),
             notifier.Calls.Select(call => $"{call.UserId}|{call.Notice.Key}").Order());
-        Assert.All(notifier.Calls, call => Assert.Equal($"/tickets/{id}", call.Notice.Link));
+        Assert.All(notifier.Calls, call => Assert.Equal($"/tickets/{number}", call.Notice.Link));
         Directory.Delete(directory, recursive: true);
     }
 

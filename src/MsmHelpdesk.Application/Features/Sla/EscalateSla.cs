@@ -110,7 +110,7 @@ public sealed class EscalateSlaHandler(IAppDbContextFactory databases, INotifier
             Key = string.Create(CultureInfo.InvariantCulture, $"{(breached ? "sla-breached" : "sla-at-risk")}:{ticketId}:{(clockKind == SlaClock.FirstResponse ? "first-response" : "resolution")}"),
             Title = breached ? AppText.SlaNoticeBreachedTitle(number, clockName) : AppText.SlaNoticeAtRiskTitle(number, clockName),
             Body = breached ? AppText.SlaNoticeBreachedBody(number, clockName, dueText) : AppText.SlaNoticeAtRiskBody(number, clockName, dueText),
-            Link = $"/tickets/{ticketId}",
+            Link = $"/tickets/{number}",
         };
     }
 }
