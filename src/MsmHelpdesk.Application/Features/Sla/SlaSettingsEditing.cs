@@ -21,6 +21,12 @@ public sealed record GetSlaSettingsQuery : IQuery<Result<SlaSettingsView>>
     public int? Year { get; set; }
 }
 
+public sealed class GetSlaSettingsValidator : AbstractValidator<GetSlaSettingsQuery>
+{
+    public GetSlaSettingsValidator() =>
+        RuleFor(q => q.Year).Must(year => year is null or (>= 2000 and <= 2100)).WithMessage(_ => AppText.DateUnlikely);
+}
+
 public sealed record SlaSettingsView(
     TimeOnly Opens,
     TimeOnly Closes,
