@@ -40,12 +40,34 @@ public sealed record TicketResponse(
     IReadOnlyList<TimelineEntryResponse> Timeline,
     ClassificationResponse? Classification)
 {
+    /// <summary>The SLA clocks when the ticket was read; null for a ticket logged before SLAs existed.</summary>
+    public SlaResponse? Sla { get; init; }
+
     public static TicketResponse From(TicketView ticket) => new(
         ticket.Number, ticket.Status, ticket.Priority, ticket.Channel, ticket.ClientName, ticket.ClientNpwp,
         ticket.ErrorText, ticket.ErrorCode, ticket.Activity, ticket.Description, ticket.AssigneeName, ticket.ResolutionSummary,
         ticket.ReportedAt, ticket.CreatedAt, ticket.UpdatedAt,
         ticket.Timeline.Select(entry => new TimelineEntryResponse(entry.Kind, entry.At, entry.ActorName, entry.Text, entry.Field, entry.OldValue, entry.NewValue)).ToArray(),
         ticket.Suggested is null ? null : ClassificationResponse.From(ticket.Suggested));
+}
+
+/// <param name="State">None, OnTrack, AtRisk, Breached, Paused or Met.</param>
+/// <param name="RemainingMinutes">Business minutes left on the running clock (negative once overdue); null when none runs.</param>
+public sealed record SlaResponse(
+    MsmHelpdesk.Domain.Sla.SlaState State,
+    DateTimeOffset? DueAt,
+    int? RemainingMinutes,
+    DateTimeOffset? FirstResponseDueAt,
+    DateTimeOffset? FirstRespondedAt,
+    bool? FirstResponseMet,
+    DateTimeOffset? ResolutionDueAt,
+    bool? ResolutionMet)
+{
+    public static SlaResponse? From(MsmHelpdesk.Application.Features.Sla.TicketSlaView view) =>
+        view.State == MsmHelpdesk.Domain.Sla.SlaState.None
+            ? null
+            : new(view.State, view.DueAt, (view.PausedRemaining ?? view.Remaining) is { } left ? (int)Math.Round(left.TotalMinutes) : null,
+                view.FirstResponseDueAt, view.FirstRespondedAt, view.FirstResponseMet, view.ResolutionDueAt, view.ResolutionMet);
 }
 
 /// <summary>The classifier's answer in the same spellings as `msmhelpdesk classify`.</summary>
