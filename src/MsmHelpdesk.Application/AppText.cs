@@ -114,4 +114,20 @@ public static class AppText
     public static string WaitingClosedTitle(object arg) => Format(nameof(WaitingClosedTitle), arg);
     public static string WaitingReminderTitle(object first, object second) => Format(nameof(WaitingReminderTitle), first, second);
     public static string WaitingReminderBody => Get(nameof(WaitingReminderBody));
+    public static string SlaHoursRange(object arg) => Format(nameof(SlaHoursRange), arg);
+    public static string SlaResolutionBeforeResponse => Get(nameof(SlaResolutionBeforeResponse));
+    public static string SlaClosesBeforeOpens => Get(nameof(SlaClosesBeforeOpens));
+    public static string SlaWorkingDaysRequired => Get(nameof(SlaWorkingDaysRequired));
+    public static string HolidayDateTaken(object arg) => Format(nameof(HolidayDateTaken), arg);
+    public static string HolidayNotFound => Get(nameof(HolidayNotFound));
+    public static string HolidayImportEmpty => Get(nameof(HolidayImportEmpty));
+    public static string HolidayImportTooMany(object arg) => Format(nameof(HolidayImportTooMany), arg);
+    public static string HolidayImportLine(object first, object second) => Format(nameof(HolidayImportLine), first, second);
+    public static string HolidayImportWrongYear(object arg) => Format(nameof(HolidayImportWrongYear), arg);
+    public static string SlaClockFirstResponse => Get(nameof(SlaClockFirstResponse));
+    public static string SlaClockResolution => Get(nameof(SlaClockResolution));
+    public static string SlaNoticeAtRiskTitle(object first, object second) => Format(nameof(SlaNoticeAtRiskTitle), first, second);
+    public static string SlaNoticeBreachedTitle(object first, object second) => Format(nameof(SlaNoticeBreachedTitle), first, second);
+    public static string SlaNoticeAtRiskBody(object first, object second, object third) => Format(nameof(SlaNoticeAtRiskBody), first, second, third);
+    public static string SlaNoticeBreachedBody(object first, object second, object third) => Format(nameof(SlaNoticeBreachedBody), first, second, third);
 }

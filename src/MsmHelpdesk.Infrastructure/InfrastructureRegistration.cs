@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Notifications;
@@ -47,6 +48,7 @@ public static class InfrastructureRegistration
         services.AddSingleton(new WaitingOnClientPolicy(
             int.TryParse(configuration[ConfigKeys.WaitingReminderDays], out var reminderDays) ? reminderDays : WaitingOnClientPolicy.Default.ReminderDays,
             int.TryParse(configuration[ConfigKeys.WaitingAutoCloseDays], out var closeDays) ? closeDays : WaitingOnClientPolicy.Default.AutoCloseDays));
+        services.AddSingleton<Application.Common.IBusinessCalendarSource, Application.Features.Sla.DatabaseBusinessCalendarSource>();
         services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
 
         // The sign-in manager needs the authentication services; the web app adds its cookie schemes on top.
@@ -96,6 +98,7 @@ public static class InfrastructureRegistration
         services.AddTransient<MailDeliveryJob>();
         services.AddTransient<CertificateExpiryScanJob>();
         services.AddTransient<WaitingOnClientJob>();
+        services.AddTransient<SlaEscalationJob>();
         return services;
     }
 

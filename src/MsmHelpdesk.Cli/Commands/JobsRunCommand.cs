@@ -4,6 +4,8 @@ using MsmHelpdesk.Application.Features.Certificates;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Notifications;
 using MsmHelpdesk.Application.Features.Tickets;
+=======
+using MsmHelpdesk.Application.Features.Sla;
 
 namespace MsmHelpdesk.Cli.Commands;
 
@@ -32,6 +34,11 @@ public sealed class JobsRunCommand : ICliCommand
             ["mail-delivery"] = async sender =>
             {
                 var result = await sender.Send(new DeliverPendingMailCommand());
+                return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
+            },
+            ["sla-escalation"] = async sender =>
+            {
+                var result = await sender.Send(new EscalateSlaCommand());
                 return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
             },
         };

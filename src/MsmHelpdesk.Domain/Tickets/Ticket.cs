@@ -1,9 +1,11 @@
 using MsmHelpdesk.Domain.Common;
+using MsmHelpdesk.Domain.Sla;
+using MsmHelpdesk.Domain.Time;
 
 namespace MsmHelpdesk.Domain.Tickets;
 
 /// <summary>One client call about a failing e-Faktur, from first report to closure. Every change lands in the timeline.</summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     private readonly List<TimelineEntry> _timeline = [];
 
@@ -70,7 +72,7 @@ public sealed class Ticket
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
-    public static Ticket Open(string number, Guid clientId, TicketFields fields, Actor actor, DateTimeOffset now)
+    public static Ticket Open(string number, Guid clientId, TicketFields fields, Actor actor, DateTimeOffset now, SlaRules? sla = null)
     {
         var ticket = new Ticket
         {
@@ -83,12 +85,17 @@ public sealed class Ticket
             UpdatedAt = now,
         };
         ticket.Apply(fields);
+        if (sla is not null)
+        {
+            ticket.StartSla(sla, now);
+        }
+
         ticket._timeline.Add(TimelineEntry.Create(ticket.Id, TimelineKind.Created, actor, now, text: fields.ErrorText));
         return ticket;
     }
 
     /// <summary>Applies edited fields; each change is recorded with its old and new value.</summary>
-    public void Edit(TicketFields fields, Actor actor, DateTimeOffset now)
+    public void Edit(TicketFields fields, Actor actor, DateTimeOffset now, SlaRules? sla = null)
     {
         var before = Snapshot();
         Apply(fields);
@@ -99,13 +106,18 @@ public sealed class Ticket
             _timeline.Add(TimelineEntry.Create(Id, TimelineKind.FieldChanged, actor, now, field: field, oldValue: oldValue, newValue: after[field]));
         }
 
+        if (sla is not null && before[nameof(Priority)] != after[nameof(Priority)])
+        {
+            OnPriorityChangedForSla(sla, now);
+        }
+
         if (changes.Length > 0)
         {
             Touch(now);
         }
     }
 
-    public DomainError? MoveTo(TicketStatus to, string? resolutionSummary, Actor actor, DateTimeOffset now)
+    public DomainError? MoveTo(TicketStatus to, string? resolutionSummary, Actor actor, DateTimeOffset now, SlaRules? sla = null)
     {
         if (!TicketWorkflow.CanMove(Status, to))
         {
@@ -135,6 +147,7 @@ public sealed class Ticket
             ClosedForNoReplyAt = null;
         }
 
+        OnStatusChangedForSla(from, to, sla, now);
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now,
             text: to == TicketStatus.Resolved ? ResolutionSummary : null, oldValue: from.ToString(), newValue: to.ToString()));
         Touch(now);
@@ -163,12 +176,13 @@ public sealed class Ticket
     public void RecordSuggestion(TicketDiagnosis suggestion) => Suggested = suggestion;
 
     /// <summary>A consultant confirms the suggestion or corrects it; either way the choice is kept and audited.</summary>
-    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now)
+    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now, BusinessCalendar? calendar = null)
     {
         var before = Confirmed ?? Suggested;
         Confirmed = new TicketDiagnosis(scenario, 1, cause, 1, "consultant", null, now);
         ConfirmedAt = now;
         ConfirmedById = actor.Id;
+        RecordFirstConfirmation(cause, calendar, now);
         var agreed = Suggested is { } s && s.Scenario == scenario && s.Cause == cause;
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.DiagnosisConfirmed, actor, now,
             text: agreed ? "confirmed" : "corrected",

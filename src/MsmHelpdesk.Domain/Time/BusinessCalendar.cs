@@ -96,11 +96,20 @@ public sealed class BusinessCalendar
         return total;
     }
 
-    /// <summary>The instant when <paramref name="duration"/> of working time has passed after <paramref name="start"/>.</summary>
+    /// <summary>
+    /// The instant when <paramref name="duration"/> of working time has passed after <paramref name="start"/>
+    /// (a target ending exactly at closing time is due at closing, not at the next opening). Zero or a negative
+    /// duration is <paramref name="start"/> itself, even outside working hours: nothing is left to wait for.
+    /// </summary>
     public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan duration)
     {
+        if (duration <= TimeSpan.Zero)
+        {
+            return start.ToUniversalTime();
+        }
+
         var cursor = Wib.ToWib(start);
-        var remaining = duration < TimeSpan.Zero ? TimeSpan.Zero : duration;
+        var remaining = duration;
         var day = DateOnly.FromDateTime(cursor.DateTime);
         while (true)
         {

@@ -8,6 +8,7 @@ using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Infrastructure.Identity;
 
@@ -114,6 +115,16 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<SlaSettingsChange> SlaSettingsChanges => Set<SlaSettingsChange>();
+
+    public DbSet<SlaEscalation> SlaEscalations => Set<SlaEscalation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -46,12 +46,34 @@ public sealed record TicketResponse(
     IReadOnlyList<TimelineEntryResponse> Timeline,
     ClassificationResponse? Classification)
 {
+    /// <summary>The SLA clocks when the ticket was read; null for a ticket logged before SLAs existed.</summary>
+    public SlaResponse? Sla { get; init; }
+
     public static TicketResponse From(TicketView ticket) => new(
         ticket.Number, ticket.Status, ticket.Priority, ticket.Channel, ticket.ClientName, ticket.ClientNpwp,
         ticket.ErrorText, ticket.ErrorCode, ticket.Activity, ticket.Description, ticket.AssigneeName, ticket.ResolutionSummary,
         ticket.ReportedAt, ticket.CreatedAt, ticket.UpdatedAt,
         ticket.Timeline.Select(entry => new TimelineEntryResponse(entry.Kind, entry.At, entry.ActorName, entry.Text, entry.Field, entry.OldValue, entry.NewValue)).ToArray(),
         ticket.Suggested is null ? null : ClassificationResponse.From(ticket.Suggested));
+}
+
+/// <param name="State">None, OnTrack, AtRisk, Breached, Paused or Met.</param>
+/// <param name="RemainingMinutes">Business minutes left on the running clock (negative once overdue); null when none runs.</param>
+public sealed record SlaResponse(
+    MsmHelpdesk.Domain.Sla.SlaState State,
+    DateTimeOffset? DueAt,
+    int? RemainingMinutes,
+    DateTimeOffset? FirstResponseDueAt,
+    DateTimeOffset? FirstRespondedAt,
+    bool? FirstResponseMet,
+    DateTimeOffset? ResolutionDueAt,
+    bool? ResolutionMet)
+{
+    public static SlaResponse? From(MsmHelpdesk.Application.Features.Sla.TicketSlaView view) =>
+        view.State == MsmHelpdesk.Domain.Sla.SlaState.None
+            ? null
+            : new(view.State, view.DueAt, (view.PausedRemaining ?? view.Remaining) is { } left ? (int)Math.Round(left.TotalMinutes) : null,
+                view.FirstResponseDueAt, view.FirstRespondedAt, view.FirstResponseMet, view.ResolutionDueAt, view.ResolutionMet);
 }
 
 /// <summary>The classifier's answer in the same spellings as `msmhelpdesk classify`.</summary>
@@ -90,13 +112,24 @@ public sealed record TicketSummaryResponse(
     string ErrorText,
     string? AssigneeName,
     DateTimeOffset ReportedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>SLA state when the list was read: None, OnTrack, AtRisk, Breached, Paused or Met.</summary>
+    public MsmHelpdesk.Domain.Sla.SlaState Sla { get; init; }
+
+    /// <summary>Due instant of the clock that matters now (first response until given, then resolution); null while paused.</summary>
+    public DateTimeOffset? SlaDueAt { get; init; }
+}
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int TotalCount, int Page, int PageSize)
 {
     public static TicketPageResponse From(PagedList<TicketRow> page) => new(
         page.Items.Select(row => new TicketSummaryResponse(
-            row.Number, row.Status, row.Priority, row.ClientName, row.ClientNpwp, row.ErrorCode, row.ErrorText, row.AssigneeName, row.ReportedAt, row.UpdatedAt)).ToArray(),
+            row.Number, row.Status, row.Priority, row.ClientName, row.ClientNpwp, row.ErrorCode, row.ErrorText, row.AssigneeName, row.ReportedAt, row.UpdatedAt)
+        {
+            Sla = row.Sla,
+            SlaDueAt = row.SlaDueAt,
+        }).ToArray(),
         page.TotalCount,
         page.Page,
         page.PageSize);

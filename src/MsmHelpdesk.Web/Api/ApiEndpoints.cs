@@ -155,7 +155,7 @@ public static class ApiEndpoints
 
         var ticket = await sender.Send(new GetTicketQuery { TicketId = created.Value.Id }, cancellationToken);
         return ticket.IsSuccess
-            ? Results.Created($"{Prefix}/tickets/{created.Value.Number}", TicketResponse.From(ticket.Value))
+            ? Results.Created($"{Prefix}/tickets/{created.Value.Number}", await WithSlaAsync(sender, ticket.Value, cancellationToken))
             : ApiResults.From(ticket.Error);
     }
 
@@ -193,7 +193,13 @@ public static class ApiEndpoints
     private static async Task<IResult> GetTicketAsync(string number, [FromServices] ISender sender, CancellationToken cancellationToken)
     {
         var ticket = await sender.Send(new GetTicketQuery { Number = number }, cancellationToken);
-        return ticket.IsSuccess ? Results.Ok(TicketResponse.From(ticket.Value)) : ApiResults.From(ticket.Error);
+        return ticket.IsSuccess ? Results.Ok(await WithSlaAsync(sender, ticket.Value, cancellationToken)) : ApiResults.From(ticket.Error);
+    }
+
+    private static async Task<TicketResponse> WithSlaAsync(ISender sender, TicketView ticket, CancellationToken cancellationToken)
+    {
+        var sla = await sender.Send(new MsmHelpdesk.Application.Features.Sla.GetTicketSlaQuery { TicketId = ticket.Id }, cancellationToken);
+        return TicketResponse.From(ticket) with { Sla = sla.IsSuccess ? SlaResponse.From(sla.Value) : null };
     }
 
     /// <param name="status">Repeat it or separate with commas: status=New,InProgress. Without it, tickets of every status.</param>

@@ -2,8 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
@@ -35,7 +37,10 @@ public sealed class TestApp : IAsyncDisposable
     /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it;
     /// <paramref name="settings"/> adds configuration (e.g. the Smtp section).
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <para>With <paramref name="notifier"/> the app notifies through it: it records each call and passes it on to the real
+    /// database notifier (shared across restarts when the test passes the same one).</para>
+    public static async Task<TestApp> StartAsync(
+        string? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, TestNotifier? notifier = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -53,10 +58,16 @@ public sealed class TestApp : IAsyncDisposable
             .AddHelpdeskCore(configuration)
             .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<TestCurrentUser>()
-            .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>())
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await DatabaseInitializer.MigrateAsync(services);
-        return new TestApp(services, owned ? directory : null);
+            .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>());
+        if (notifier is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton<INotifier>(notifier));
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        notifier?.AttachTo(provider);
+        await DatabaseInitializer.MigrateAsync(provider);
+        return new TestApp(provider, owned ? directory : null);
     }
 
     public async Task<T> SendAsync<T>(UserIdentity sender, ICommand<T> command)

@@ -83,6 +83,7 @@ public sealed class AccessTests
     [Theory]
     [InlineData("/admin/catalogue", "ETAX-40002")]
     [InlineData("/reports/classifier", "<h1")]
+    [InlineData("/admin/sla", "sla-policy-urgent")]
     public async Task ShouldShowKnowledgePagesToAManagerOnly(string path, string expected)
     {
         await using var factory = new HelpdeskWebFactory();

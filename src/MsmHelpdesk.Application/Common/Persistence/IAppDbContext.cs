@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 
 namespace MsmHelpdesk.Application.Common.Persistence;
@@ -44,6 +45,15 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Certificate-expiry thresholds already handled, one row per (client, credential, expiry date, threshold).</summary>
     DbSet<CertificateReminder> CertificateReminders { get; }
+    DbSet<Holiday> Holidays { get; }
+
+    DbSet<WorkingHours> WorkingHours { get; }
+
+    DbSet<SlaPolicy> SlaPolicies { get; }
+
+    DbSet<SlaSettingsChange> SlaSettingsChanges { get; }
+
+    DbSet<SlaEscalation> SlaEscalations { get; }
 }
 
 /// <summary>Opens a fresh context per operation: Blazor circuits outlive any single one.</summary>

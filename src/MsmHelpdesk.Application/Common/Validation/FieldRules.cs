@@ -23,6 +23,7 @@ public static class FieldLimits
     public const int FileNameMaxLength = 255;
     public const int ApiKeyNameMaxLength = 100;
     public const int SearchMaxLength = 200;
+    public const int HolidayNameMaxLength = 150;
 }
 
 public static class FieldRules

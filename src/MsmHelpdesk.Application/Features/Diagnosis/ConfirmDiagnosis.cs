@@ -47,7 +47,8 @@ public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICur
             Wire.Of(Wire.ParseScenario(command.Scenario)!.Value),
             Wire.Of(Wire.ParseCause(command.Cause)!.Value),
             await currentUser.GetActorAsync(cancellationToken),
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            await Sla.SlaSettingsStore.CalendarAsync(db, cancellationToken));
         return await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
     }
 }

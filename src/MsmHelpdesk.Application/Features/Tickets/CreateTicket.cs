@@ -76,10 +76,11 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
         var now = clock.GetUtcNow();
         var fields = command.ToFields(now);
         var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(clientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
+        var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var year = Domain.Time.Wib.ToWib(now).Year;
         var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
-        var ticket = Ticket.Open(number, clientId.Value, fields, actor, now);
+        var ticket = Ticket.Open(number, clientId.Value, fields, actor, now, sla);
         ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
         if (command.AssigneeId is not null)
         {

@@ -7,6 +7,7 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
@@ -48,6 +49,9 @@ public sealed record ListTicketsQuery : IQuery<Result<PagedList<TicketRow>>>, IP
 
     /// <summary>A ticket number, client name, NPWP, or words from the error text or description.</summary>
     public string? Search { get; set; }
+
+    /// <summary>SLA states to show (any of them), decided in SQL at the time of the query.</summary>
+    public List<SlaState> SlaStates { get; set; } = [];
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = 25;
     public TicketSort SortBy { get; set; } = TicketSort.ReportedAt;
@@ -66,7 +70,13 @@ public sealed record TicketRow(
     TicketPriority Priority,
     string? AssigneeName,
     DateTimeOffset ReportedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public SlaState Sla { get; init; }
+
+    /// <summary>Due instant of the clock that matters now (first response until given, then resolution).</summary>
+    public DateTimeOffset? SlaDueAt { get; init; }
+}
 
 public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
 {
@@ -80,7 +90,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
     }
 }
 
-public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentUser currentUser)
+public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<ListTicketsQuery, Result<PagedList<TicketRow>>>
 {
     /// <summary>A search counts matches up to this many; more are shown as "more than".</summary>
@@ -105,7 +115,13 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
                 break;
         }
 
+        var now = clock.GetUtcNow().ToUniversalTime();
         tickets = Filter(tickets, query);
+        if (query.SlaStates.Count > 0)
+        {
+            tickets = tickets.Where(Sla.SlaQueries.InAny(query.SlaStates, now));
+        }
+
         var (matches, broad) = await SearchAsync(db, tickets, query.Search, cancellationToken);
 
         // A broad word ("40002") matches most tickets: counting them all costs a full read of the table,
@@ -128,7 +144,12 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         var rows = await ordered
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
-            .Select(t => new { t.Id, t.Number, t.ClientId, t.ErrorCode, t.ErrorText, t.Status, t.Priority, t.AssigneeId, t.ReportedAt, t.UpdatedAt })
+            .Select(t => new
+            {
+                t.Id, t.Number, t.ClientId, t.ErrorCode, t.ErrorText, t.Status, t.Priority, t.AssigneeId, t.ReportedAt, t.UpdatedAt,
+                Sla = new SlaFacts(open.Contains(t.Status), t.SlaResolutionTargetMinutes, t.SlaFirstResponseDueAt, t.SlaFirstResponseAtRiskAt,
+                    t.SlaFirstRespondedAt, t.SlaFirstResponseMet, t.SlaResolutionDueAt, t.SlaResolutionAtRiskAt, t.SlaResolutionPausedAt, t.SlaResolutionMet),
+            })
             .ToListAsync(cancellationToken);
 
         // Names for the page's rows only: two small lookups instead of a join over every client.
@@ -139,7 +160,11 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         var assignees = await db.Staff.Where(s => assigneeIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
         var items = rows.Select(row => new TicketRow(
             row.Id, row.Number, row.ClientId, clients[row.ClientId].Name, Npwp.Format(clients[row.ClientId].Npwp), row.ErrorCode, row.ErrorText,
-            row.Status, row.Priority, row.AssigneeId is null ? null : assignees.GetValueOrDefault(row.AssigneeId), row.ReportedAt, row.UpdatedAt)).ToArray();
+            row.Status, row.Priority, row.AssigneeId is null ? null : assignees.GetValueOrDefault(row.AssigneeId), row.ReportedAt, row.UpdatedAt)
+        {
+            Sla = row.Sla.StateAt(now),
+            SlaDueAt = row.Sla.NextDue.DueAt,
+        }).ToArray();
         return new PagedList<TicketRow>(items, capped ? SearchCountCap : total, query.Page, query.PageSize) { TotalCountIsCapped = capped };
     }
 

@@ -41,7 +41,8 @@ public sealed class ChangeTicketStatusHandler(IAppDbContextFactory databases, IC
         }
 
         var from = ticket.Status;
-        var refused = ticket.MoveTo(command.To, command.ResolutionSummary, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow());
+        var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
+        var refused = ticket.MoveTo(command.To, command.ResolutionSummary, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow(), sla);
         if (refused is not null)
         {
             return refused.Code == "ticket-resolution-required"

@@ -141,6 +141,12 @@ public sealed class ApiTests
         Assert.Equal("Gagal upload faktur", ticket.GetProperty("description").GetString());
         Assert.True(DateTimeOffset.TryParse(ticket.GetProperty("reportedAt").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
         Assert.Equal("API: Portal klien", ticket.GetProperty("timeline")[0].GetProperty("actorName").GetString());
+        var sla = (await JsonAsync(await client.GetAsync($"/api/v1/tickets/{number}"))).GetProperty("sla");
+        Assert.Contains(sla.GetProperty("state").GetString(), new[] { "OnTrack", "AtRisk" });
+        Assert.Equal(ticket.GetProperty("sla").GetProperty("firstResponseDueAt").GetString(), sla.GetProperty("dueAt").GetString());
+        Assert.InRange(sla.GetProperty("remainingMinutes").GetInt32(), 0, 240);
+        var listed = (await JsonAsync(await client.GetAsync("/api/v1/tickets"))).GetProperty("items")[0];
+        Assert.Equal(sla.GetProperty("state").GetString(), listed.GetProperty("sla").GetString());
     }
 
     [Fact]

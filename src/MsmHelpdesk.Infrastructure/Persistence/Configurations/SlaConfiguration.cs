@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Domain.Sla;
+using MsmHelpdesk.Domain.Tickets;
+
+namespace MsmHelpdesk.Infrastructure.Persistence.Configurations;
+
+public sealed class HolidayConfiguration : IEntityTypeConfiguration<Holiday>
+{
+    public void Configure(EntityTypeBuilder<Holiday> holiday)
+    {
+        holiday.HasKey(h => h.Id);
+        holiday.HasIndex(h => h.Date).IsUnique();
+        holiday.Property(h => h.Name).HasMaxLength(FieldLimits.HolidayNameMaxLength).IsRequired();
+        holiday.Property(h => h.UpdatedByName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+    }
+}
+
+public sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<WorkingHours>
+{
+    public void Configure(EntityTypeBuilder<WorkingHours> hours)
+    {
+        hours.HasKey(h => h.Id);
+        hours.Property(h => h.Id).ValueGeneratedNever();
+        hours.Property(h => h.UpdatedByName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+        hours.Ignore(h => h.WorkingDays);
+    }
+}
+
+public sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicy> policy)
+    {
+        policy.HasKey(p => p.Priority);
+        policy.Property(p => p.Priority).HasConversion<int>().ValueGeneratedNever();
+        policy.Property(p => p.UpdatedById).HasMaxLength(450).IsRequired();
+        policy.Property(p => p.UpdatedByName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+        policy.Ignore(p => p.Target);
+    }
+}
+
+public sealed class SlaSettingsChangeConfiguration : IEntityTypeConfiguration<SlaSettingsChange>
+{
+    public void Configure(EntityTypeBuilder<SlaSettingsChange> change)
+    {
+        change.HasKey(c => c.Id);
+        change.Property(c => c.ActorId).HasMaxLength(450).IsRequired();
+        change.Property(c => c.ActorName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+        change.Property(c => c.Description).HasMaxLength(FieldLimits.NoteMaxLength).IsRequired();
+        change.HasIndex(c => c.At);
+    }
+}
+
+public sealed class SlaEscalationConfiguration : IEntityTypeConfiguration<SlaEscalation>
+{
+    public void Configure(EntityTypeBuilder<SlaEscalation> escalation)
+    {
+        escalation.HasKey(e => e.Id);
+        escalation.HasOne<Ticket>().WithMany().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
+        escalation.Property(e => e.Clock).HasConversion<string>().HasMaxLength(20);
+        escalation.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        escalation.HasIndex(e => new { e.TicketId, e.Clock, e.State }).IsUnique();
+    }
+}
+
+/// <summary>The SLA columns of tickets: the list filter and the escalation job read the instants in SQL.</summary>
+internal static class TicketSlaConfiguration
+{
+    public static void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.Property(t => t.FirstConfirmedCause).HasMaxLength(30).IsUnicode(false);
+        ticket.Ignore(t => t.Sla);
+        ticket.HasIndex(t => new { t.Status, t.SlaResolutionDueAt });
+        ticket.HasIndex(t => new { t.Status, t.SlaFirstResponseDueAt });
+        ticket.HasIndex(t => t.SlaResolvedAt);
+        ticket.HasIndex(t => t.SlaFirstRespondedAt);
+        ticket.HasIndex(t => t.FirstConfirmedAt);
+    }
+}
