@@ -850,3 +850,130 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE TABLE [KppVisits] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [Kpp] nvarchar(100) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [OfficerName] nvarchar(100) NOT NULL,
+        [AssigneeId] nvarchar(450) NULL,
+        [Documents] int NOT NULL,
+        [Notes] nvarchar(2000) NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [OutcomeReason] nvarchar(1000) NULL,
+        [CertificateIssuedOn] date NULL,
+        [RescheduledFromId] uniqueidentifier NULL,
+        [RemindedFor] date NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_KppVisits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KppVisits_AspNetUsers_AssigneeId] FOREIGN KEY ([AssigneeId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KppVisits_Clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [Clients] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KppVisits_KppVisits_RescheduledFromId] FOREIGN KEY ([RescheduledFromId]) REFERENCES [KppVisits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KppVisits_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE TABLE [TicketSteps] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [IsRequired] bit NOT NULL,
+        [Cause] varchar(30) NULL,
+        [AssigneeId] nvarchar(450) NULL,
+        [DueOn] date NULL,
+        [Notes] nvarchar(2000) NULL,
+        [SkipReason] nvarchar(1000) NULL,
+        [DoneById] nvarchar(450) NULL,
+        [DoneByName] nvarchar(150) NULL,
+        [DoneAt] datetimeoffset NULL,
+        [Order] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketSteps_AspNetUsers_AssigneeId] FOREIGN KEY ([AssigneeId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketSteps_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_AssigneeId_Outcome_At] ON [KppVisits] ([AssigneeId], [Outcome], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_ClientId] ON [KppVisits] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_Outcome_At] ON [KppVisits] ([Outcome], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_RescheduledFromId] ON [KppVisits] ([RescheduledFromId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_TicketId_At] ON [KppVisits] ([TicketId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_TicketSteps_AssigneeId] ON [TicketSteps] ([AssigneeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    CREATE INDEX [IX_TicketSteps_TicketId_Order] ON [TicketSteps] ([TicketId], [Order]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126041204_ResolutionStepsAndKppVisits'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126041204_ResolutionStepsAndKppVisits', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -109,6 +109,7 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 ClassifierRetrainingJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+KppVisitRemindersJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 await app.RunAsync();
 

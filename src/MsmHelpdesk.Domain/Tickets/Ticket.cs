@@ -3,7 +3,7 @@ using MsmHelpdesk.Domain.Common;
 namespace MsmHelpdesk.Domain.Tickets;
 
 /// <summary>One client call about a failing e-Faktur, from first report to closure. Every change lands in the timeline.</summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     private readonly List<TimelineEntry> _timeline = [];
 

@@ -41,6 +41,12 @@ public sealed class ChangeTicketStatusHandler(IAppDbContextFactory databases, IC
         }
 
         var from = ticket.Status;
+        if (command.To == TicketStatus.Resolved && TicketWorkflow.CanMove(from, command.To)
+            && await Steps.StepSaves.OpenStepsRefusalAsync(db, ticket, cancellationToken) is { } blocked)
+        {
+            return blocked;
+        }
+
         var refused = ticket.MoveTo(command.To, command.ResolutionSummary, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow());
         if (refused is not null)
         {
