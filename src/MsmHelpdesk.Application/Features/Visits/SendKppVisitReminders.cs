@@ -56,8 +56,8 @@ public sealed class SendKppVisitRemindersHandler(IAppDbContextFactory databases,
                 {
                     Kind = Kind,
                     Key = $"{Kind}:{visit.Id}:{visit.DayWib:yyyy-MM-dd}",
-                    Title = WorkText.ReminderTitle(ticket.Number, visit.DayWib.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)),
-                    Body = WorkText.ReminderBody(Wib.Format(visit.At, System.Globalization.CultureInfo.CurrentCulture), visit.Kpp, client, visit.OfficerName, missing),
+                    Title = WorkText.ReminderTitle(ticket.Number, visit.DayWib.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.CurrentUICulture)),
+                    Body = WorkText.ReminderBody(Wib.Format(visit.At, System.Globalization.CultureInfo.CurrentUICulture), visit.Kpp, client, visit.OfficerName, missing),
                     Link = $"/tickets/{ticket.Number}",
                 };
                 sent += await notifier.NotifyAsync([recipient], notice, cancellationToken);
