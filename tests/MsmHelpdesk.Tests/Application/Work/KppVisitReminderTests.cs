@@ -1,5 +1,7 @@
 using System.Globalization;
 using MsmHelpdesk.Application.Features.Visits;
+using MsmHelpdesk.Cli;
+using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;
 
@@ -85,5 +87,24 @@ public sealed class KppVisitReminderTests
 
         Assert.Equal((0, 0), (run.Value.Visits, run.Value.Sent));
         Assert.Empty(work.Notifier.Sent);
+    }
+
+    [Fact]
+    public async Task ShouldRunTheReminderJobFromTheCli()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        await using (await TestApp.StartAsync(directory))
+        {
+        }
+
+        var settings = new Dictionary<string, string?> { [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(directory, "helpdesk.db")}" };
+        var output = new StringWriter();
+        var exit = await CliApp.RunAsync(["jobs", "run", "kpp-visit-reminders"], new StringReader(""), output, new StringWriter(), settings);
+        var usage = new StringWriter();
+        await CliApp.RunAsync(["jobs", "run", "coffee"], new StringReader(""), new StringWriter(), usage, settings);
+
+        Assert.Equal(CliApp.Ok, exit);
+        Assert.StartsWith("0 ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("kpp-visit-reminders", usage.ToString(), StringComparison.Ordinal);
     }
 }

@@ -38,8 +38,8 @@ public static class WorkTimeline
     {
         ["CertificateIssued", var date] => L["Timeline.VisitIssued", date],
         ["Rescheduled", var to] => L["Timeline.VisitRescheduled", Instant(entry.OldValue), Instant(to)],
-        [var outcome] => L["Timeline.VisitEnded", L[$"VisitOutcome.{outcome}"]],
-        _ => "?",
+        [var outcome] when Enum.TryParse<KppVisitOutcome>(outcome, out _) => L["Timeline.VisitEnded", L[$"VisitOutcome.{outcome}"]],
+        _ => L["Timeline.VisitOutcome"],
     };
 
     private static string StepValue(string? field, string? value, Func<string, string> staffName) => (field, value) switch
