@@ -76,9 +76,9 @@ public sealed class ResolutionStepsTests(Chromium chromium)
         await page.ClickAsync("#visit-new");
         await page.FillAsync("#visit-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FillAsync("#visit-time", "10:30");
-        await page.ClickAsync("#visit-officer");
+        await page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Pengurus yang datang" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Hendra Wijaya" }).ClickAsync();
-        await page.ClickAsync("#visit-assignee");
+        await page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Konsultan pendamping" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Sari Konsultan" }).ClickAsync();
         var form = page.Locator("#visit-form");
         await form.GetByText("akta perusahaan", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
@@ -87,7 +87,7 @@ public sealed class ResolutionStepsTests(Chromium chromium)
         await page.ClickAsync("#visit-save");
         var visit = page.Locator("#ticket-visits .kpp-visit");
         await Expect(visit).ToHaveCountAsync(1);
-        await Expect(visit).ToContainTextAsync("10:30 WIB");
+        await Expect(visit).ToContainTextAsync("10.30 WIB");
         await Expect(visit).ToContainTextAsync("Hendra Wijaya");
         await Expect(visit.Locator(".visit-missing")).ToContainTextAsync("KTP pengurus");
         await Expect(visit.Locator(".visit-missing")).Not.ToContainTextAsync("akta perusahaan");
