@@ -121,6 +121,7 @@ public sealed class KppVisit
             UpdatedAt = now,
         };
         ticket.RecordVisit(TimelineKind.VisitScheduled, actor, now, visit.Kpp, null, visit.OfficerName, Instant(visit.At));
+        ticket.CompleteVisitSchedulingStep(actor, now);
         return (visit, null);
     }
 

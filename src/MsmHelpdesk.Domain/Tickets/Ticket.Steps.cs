@@ -171,6 +171,24 @@ public sealed partial class Ticket
         Touch(now);
     }
 
+    /// <summary>
+    /// A KPP visit was scheduled: the first open playbook step about scheduling the visit ("Jadwalkan kunjungan
+    /// ... KPP", or "schedule ... KPP visit") is done. Recognised by its words, since managers edit playbook
+    /// text; when no step reads like that, nothing changes.
+    /// </summary>
+    internal void CompleteVisitSchedulingStep(Actor actor, DateTimeOffset now)
+    {
+        var step = _steps.OrderBy(s => s.Order).FirstOrDefault(s => s.IsOpen && s.Cause is not null && IsVisitScheduling(s.Title));
+        if (step is not null)
+        {
+            ChangeStepStatus(step.Id, TicketStepStatus.Done, null, actor, now);
+        }
+    }
+
+    private static bool IsVisitScheduling(string title) =>
+        title.Contains("KPP", StringComparison.OrdinalIgnoreCase)
+        && (title.Contains("jadwal", StringComparison.OrdinalIgnoreCase) || title.Contains("schedule", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A KPP visit of this ticket changed: the visit keeps its own state, the ticket the audit line.</summary>
     internal void RecordVisit(TimelineKind kind, Actor actor, DateTimeOffset now, string? text, string? field, string? oldValue, string? newValue)
     {

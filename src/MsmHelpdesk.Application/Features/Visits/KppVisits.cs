@@ -56,7 +56,7 @@ public sealed class ScheduleKppVisitHandler(IAppDbContextFactory databases, ICur
     public async ValueTask<Result<Guid>> Handle(ScheduleKppVisitCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
+        var ticket = await StepSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
             return TicketSaves.NotFound();

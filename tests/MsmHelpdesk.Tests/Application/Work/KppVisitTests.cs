@@ -190,4 +190,19 @@ public sealed class KppVisitTests
         Assert.DoesNotContain(columns, column => column.Contains("Passphrase", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(typeof(ScheduleKppVisitCommand).GetProperties(), p => p.Name.Contains("Passphrase", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task ShouldMarkThePlaybookStepThatSchedulesTheVisitDoneWhenAVisitIsScheduled()
+    {
+        await using var work = await WorkFixture.StartAsync();
+        await work.ConfirmAsync("expired-certificate");
+
+        await work.App.SendAsync(work.Budi, Visit(work));
+
+        var steps = (await work.WorkAsync()).Steps;
+        var done = Assert.Single(steps, s => s.Status == TicketStepStatus.Done);
+        Assert.Equal(3, done.Order);
+        Assert.StartsWith("Jadwalkan kunjungan", done.Title, StringComparison.Ordinal);
+        Assert.Equal("Budi", done.DoneByName);
+    }
 }
