@@ -17,6 +17,7 @@ using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Jobs;
+using MsmHelpdesk.Infrastructure.Notifications;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Infrastructure.Time;
 

@@ -48,20 +48,23 @@ public sealed class SendKppVisitRemindersHandler(IAppDbContextFactory databases,
         {
             var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == visit.TicketId).Select(t => new { t.Number, t.AssigneeId }).SingleAsync(cancellationToken);
             var recipient = visit.AssigneeId ?? ticket.AssigneeId;
-            if (recipient is not null)
+            if (recipient is null)
             {
-                var client = await db.Clients.AsNoTracking().Where(c => c.Id == visit.ClientId).Select(c => c.Name).SingleAsync(cancellationToken);
-                var missing = visit.MissingDocuments == KppDocuments.None ? WorkText.ReminderNothingMissing : WorkText.Documents(visit.MissingDocuments);
-                var notice = new Notice
-                {
-                    Kind = Kind,
-                    Key = $"{Kind}:{visit.Id}:{visit.DayWib:yyyy-MM-dd}",
-                    Title = WorkText.ReminderTitle(ticket.Number, visit.DayWib.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.CurrentUICulture)),
-                    Body = WorkText.ReminderBody(Wib.Format(visit.At, System.Globalization.CultureInfo.CurrentUICulture), visit.Kpp, client, visit.OfficerName, missing),
-                    Link = $"/tickets/{ticket.Number}",
-                };
-                sent += await notifier.NotifyAsync([recipient], notice, cancellationToken);
+                // Nobody to tell yet: not marked, so the next run reminds whoever is assigned by then.
+                continue;
             }
+
+            var client = await db.Clients.AsNoTracking().Where(c => c.Id == visit.ClientId).Select(c => c.Name).SingleAsync(cancellationToken);
+            var missing = visit.MissingDocuments == KppDocuments.None ? WorkText.ReminderNothingMissing : WorkText.Documents(visit.MissingDocuments);
+            var notice = new Notice
+            {
+                Kind = Kind,
+                Key = $"{Kind}:{visit.Id}:{visit.DayWib:yyyy-MM-dd}",
+                Title = WorkText.ReminderTitle(ticket.Number, visit.DayWib.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.CurrentUICulture)),
+                Body = WorkText.ReminderBody(Wib.Format(visit.At, System.Globalization.CultureInfo.CurrentUICulture), visit.Kpp, client, visit.OfficerName, missing),
+                Link = $"/tickets/{ticket.Number}",
+            };
+            sent += await notifier.NotifyAsync([recipient], notice, cancellationToken);
 
             // Recorded after the notice: a crash in between repeats the notice, which its key makes harmless.
             visit.MarkReminded();

@@ -90,6 +90,22 @@ public sealed class KppVisitReminderTests
     }
 
     [Fact]
+    public async Task ShouldRemindAVisitWithNobodyAssignedOnceSomeoneIs()
+    {
+        await using var work = await WorkFixture.StartAsync();
+        await work.App.SendAsync(work.Budi, new MsmHelpdesk.Application.Features.Tickets.AssignTicketCommand { TicketId = work.TicketId, AssigneeId = null });
+        var id = (await work.App.SendAsync(work.Budi, Visit(work, new DateOnly(2026, 11, 27)))).Value;
+
+        var unassigned = await RunAsync(work);
+        await work.App.SendAsync(work.Budi, new PrepareKppVisitCommand { VisitId = id, OfficerName = "Hendra Wijaya", AssigneeId = work.Budi.UserId });
+        var assigned = await RunAsync(work);
+
+        Assert.Equal((1, 0), (unassigned.Value.Visits, unassigned.Value.Sent));
+        Assert.Equal(1, assigned.Value.Sent);
+        Assert.Equal(work.Budi.UserId, Assert.Single(work.Notifier.Sent).User);
+    }
+
+    [Fact]
     public async Task ShouldRunTheReminderJobFromTheCli()
     {
         var directory = TestPaths.NewTempDirectory();

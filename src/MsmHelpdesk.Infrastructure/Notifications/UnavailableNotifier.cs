@@ -1,6 +1,6 @@
 using MsmHelpdesk.Application.Common.Notifications;
 
-namespace MsmHelpdesk.Infrastructure.Time;
+namespace MsmHelpdesk.Infrastructure.Notifications;
 
 /// <summary>
 /// Stands in until the real notifier (in-app notices and e-mail) is registered, which replaces it. It refuses
