@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MsmHelpdesk.Application.Common;
+using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Notifications;
@@ -18,6 +20,7 @@ using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Notifications;
 using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Infrastructure.Time;
 
 namespace MsmHelpdesk.Infrastructure;
 
@@ -73,6 +76,9 @@ public static class InfrastructureRegistration
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IIdentityService, IdentityService>();
+
+        // Placeholders the database calendar (sla) and the real notifier (notify) replace: TryAdd never wins over them.
+        services.TryAddSingleton<INotifier, UnavailableNotifier>();
         return services;
     }
 
@@ -99,6 +105,7 @@ public static class InfrastructureRegistration
         services.AddTransient<CertificateExpiryScanJob>();
         services.AddTransient<WaitingOnClientJob>();
         services.AddTransient<SlaEscalationJob>();
+        services.AddTransient<KppVisitRemindersJob>();
         return services;
     }
 

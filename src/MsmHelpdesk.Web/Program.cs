@@ -123,6 +123,7 @@ else
     app.Logger.LogInformation("SMTP is not configured (Smtp:Host): notifications are shown in the app only, no e-mail is sent");
 }
 SlaEscalationJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+KppVisitRemindersJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 await app.RunAsync();
 

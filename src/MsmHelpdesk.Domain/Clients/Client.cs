@@ -133,6 +133,14 @@ public sealed class Client
         return changed;
     }
 
+    /// <summary>A new certificate was issued at the KPP: it runs two years from <paramref name="issuedOn"/>.</summary>
+    public void RecordRenewedCertificate(DateOnly issuedOn, DateTimeOffset now)
+    {
+        CertificateIssuedOn = issuedOn;
+        CertificateExpiresOnEntered = null;
+        Touch(now);
+    }
+
     public CertificateState CertificateStateOn(DateOnly today) => CertificateStates.Of(CertificateExpiresOn, today);
 
     public CertificateState CoretaxStateOn(DateOnly today) => CertificateStates.Of(CoretaxExpiresOn, today);

@@ -47,4 +47,14 @@ public enum TimelineKind
 
     /// <summary>A reminder the system added: a certificate threshold crossed, a client who has not answered.</summary>
     Reminder,
+    StepAdded,
+    StepsFromPlaybook,
+    StepRemoved,
+    StepStatusChanged,
+    StepEdited,
+    StepMoved,
+    ResolveOverridden,
+    VisitScheduled,
+    VisitUpdated,
+    VisitOutcome,
 }

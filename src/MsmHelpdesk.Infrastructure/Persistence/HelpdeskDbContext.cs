@@ -38,6 +38,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public DbSet<LearnedModel> LearnedModels => Set<LearnedModel>();
 
+    public DbSet<TicketStep> TicketSteps => Set<TicketStep>();
+
+    public DbSet<KppVisit> KppVisits => Set<KppVisit>();
+
     public IQueryable<StaffMember> Staff =>
         Users.AsNoTracking().Select(user => new StaffMember { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email!, IsActive = user.IsActive });
 

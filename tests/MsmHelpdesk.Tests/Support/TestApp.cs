@@ -52,7 +52,8 @@ public sealed class TestApp : IAsyncDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        collection
             .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)

@@ -12,7 +12,7 @@ namespace MsmHelpdesk.Tests.Support;
 /// </summary>
 public sealed class TestNotifier : INotifier
 {
-    private readonly ConcurrentDictionary<(string User, string Key), bool> _seen = new();
+    private readonly ConcurrentDictionary<(string User, string Key), Notice> _seen = new();
     private INotifier? _inner;
 
     public ConcurrentQueue<(string UserId, Notice Notice)> Calls { get; } = new();
@@ -21,6 +21,9 @@ public sealed class TestNotifier : INotifier
     public int? FailAfter { get; set; }
 
     public IReadOnlyCollection<(string User, string Key)> Delivered => _seen.Keys.ToArray();
+
+    /// <summary>Each notice once per user and key, as the contract says it is recorded.</summary>
+    public IReadOnlyList<(string User, Notice Notice)> Sent => _seen.Select(pair => (pair.Key.User, pair.Value)).ToArray();
 
     /// <summary>Passes notices on to the real notifier of the app being started (again after a restart).</summary>
     public void AttachTo(IServiceProvider services) => _inner = ActivatorUtilities.CreateInstance<DatabaseNotifier>(services);
@@ -37,7 +40,7 @@ public sealed class TestNotifier : INotifier
             }
 
             Calls.Enqueue((user, notice));
-            _seen.TryAdd((user, notice.Key), true);
+            _seen.TryAdd((user, notice.Key), notice);
             added += await inner.NotifyAsync([user], notice, cancellationToken);
         }
 
@@ -49,7 +52,7 @@ public sealed class TestNotifier : INotifier
         foreach (var user in userIds)
         {
             Calls.Enqueue((user, notice));
-            _seen.TryAdd((user, notice.Key), true);
+            _seen.TryAdd((user, notice.Key), notice);
         }
 
         (_inner ?? throw new InvalidOperationException("TestNotifier is not attached to an app.")).Stage(db, userIds, notice);

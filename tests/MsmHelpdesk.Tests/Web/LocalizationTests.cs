@@ -40,7 +40,11 @@ public sealed partial class LocalizationTests
             .Concat(TicketFieldNames().Select(name => $"TicketField.{name}"))
             .Concat(Enum.GetValues<MsmHelpdesk.Domain.Classification.Scenario>().Select(value => $"Scenario.{MsmHelpdesk.Domain.Classification.Wire.Of(value)}"))
             .Concat(Enum.GetValues<MsmHelpdesk.Domain.Classification.Cause>().Select(value => $"Cause.{MsmHelpdesk.Domain.Classification.Wire.Of(value)}"))
-            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Classification.EvidenceSource>().Select(name => $"Diagnosis.Source.{name}"));
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Classification.EvidenceSource>().Select(name => $"Diagnosis.Source.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TicketStepStatus>().Select(name => $"StepStatus.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.KppVisitOutcome>().Select(name => $"VisitOutcome.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.KppDocuments>().Where(name => name != "None").Select(name => $"VisitDoc.{name}"))
+            .Concat(new[] { "AssigneeId", "DueOn", "Notes" }.Select(name => $"StepField.{name}"));
 
         Assert.True(used.Count > 40, $"found only {used.Count} keys");
         Assert.Equal([], used.Concat(roleKeys).Where(key => !known.Contains(key)).ToArray());

@@ -23,6 +23,10 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<ApiKey> ApiKeys { get; }
 
+    DbSet<TicketStep> TicketSteps { get; }
+
+    DbSet<KppVisit> KppVisits { get; }
+
     /// <summary>The people who work tickets (the helpdesk's users), for names and assignment.</summary>
     IQueryable<StaffMember> Staff { get; }
 

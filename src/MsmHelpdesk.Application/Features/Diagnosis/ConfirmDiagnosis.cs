@@ -31,24 +31,27 @@ public sealed class ConfirmDiagnosisValidator : AbstractValidator<ConfirmDiagnos
     }
 }
 
-public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, Diagnostician diagnostician)
     : ICommandHandler<ConfirmDiagnosisCommand, Result>
 {
     public async ValueTask<Result> Handle(ConfirmDiagnosisCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
+        var ticket = await Steps.StepSaves.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
             return TicketSaves.NotFound();
         }
 
-        ticket.ConfirmDiagnosis(
-            Wire.Of(Wire.ParseScenario(command.Scenario)!.Value),
-            Wire.Of(Wire.ParseCause(command.Cause)!.Value),
-            await currentUser.GetActorAsync(cancellationToken),
-            clock.GetUtcNow(),
+        var cause = Wire.Of(Wire.ParseCause(command.Cause)!.Value);
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        ticket.ConfirmDiagnosis(Wire.Of(Wire.ParseScenario(command.Scenario)!.Value), cause, actor, now,
             await Sla.SlaSettingsStore.CalendarAsync(db, cancellationToken));
+
+        // The confirmed cause's playbook becomes the ticket's steps (the code's own, else ETAX-40002's).
+        var catalogue = await diagnostician.CatalogueAsync(cancellationToken);
+        ticket.ApplyPlaybook(cause, Playbooks.For(catalogue, ticket.ErrorCode, cause), actor, now);
         return await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
     }
 }

@@ -41,6 +41,12 @@ public sealed class ChangeTicketStatusHandler(IAppDbContextFactory databases, IC
         }
 
         var from = ticket.Status;
+        if (command.To == TicketStatus.Resolved && TicketWorkflow.CanMove(from, command.To)
+            && await Steps.StepSaves.OpenStepsRefusalAsync(db, ticket, cancellationToken) is { } blocked)
+        {
+            return blocked;
+        }
+
         var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
         var refused = ticket.MoveTo(command.To, command.ResolutionSummary, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow(), sla);
         if (refused is not null)
