@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Persistence;
@@ -15,6 +17,7 @@ using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Infrastructure.Time;
 
 namespace MsmHelpdesk.Infrastructure;
 
@@ -63,6 +66,9 @@ public static class InfrastructureRegistration
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IIdentityService, IdentityService>();
+
+        // Placeholder the real notifier (notify) replaces: TryAdd never wins over it.
+        services.TryAddSingleton<INotifier, UnavailableNotifier>();
         return services;
     }
 
@@ -85,6 +91,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<JobStorage>(_ => storage.Value);
         services.AddScoped<JobContext>();
         services.AddTransient<ClassifierRetrainingJob>();
+        services.AddTransient<WeeklyDigestJob>();
         return services;
     }
 

@@ -97,6 +97,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
+app.MapReportEndpoints();
 app.MapHelpdeskApi();
 app.MapOpenApi(ApiServices.DocumentPath).AllowAnonymous();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
@@ -109,6 +110,7 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 ClassifierRetrainingJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+WeeklyDigestJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Features.Diagnosis;
+using MsmHelpdesk.Application.Features.Reports;
 
 namespace MsmHelpdesk.Cli.Commands;
 
@@ -14,6 +15,11 @@ public sealed class JobsRunCommand : ICliCommand
             ["classifier-retraining"] = async sender =>
             {
                 var result = await sender.Send(new RetrainClassifierCommand());
+                return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
+            },
+            ["weekly-digest"] = async sender =>
+            {
+                var result = await sender.Send(new SendWeeklyDigestCommand());
                 return result.IsSuccess ? (true, result.Value.Describe()) : (false, result.Error!.Message);
             },
         };

@@ -32,7 +32,7 @@ public sealed class ClassifierRetrainingJob(IServiceScopeFactory scopes, ILogger
         jobs.AddOrUpdate<ClassifierRetrainingJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(),
             new RecurringJobOptions { TimeZone = JakartaTime() });
 
-    private static TimeZoneInfo JakartaTime()
+    internal static TimeZoneInfo JakartaTime()
     {
         try
         {

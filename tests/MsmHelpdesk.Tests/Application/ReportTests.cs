@@ -53,7 +53,7 @@ public sealed class ReportTests
         public required UserIdentity Budi { get; init; }
         public required Dictionary<int, TicketCreated> Tickets { get; init; }
         public required Guid C1 { get; init; }
-        public RecordingNotifier Notifier => (RecordingNotifier)App.Services.GetRequiredService<INotifier>();
+        public ReportRecordingNotifier Notifier => (ReportRecordingNotifier)App.Services.GetRequiredService<INotifier>();
 
         public async Task<ReportResult> ReportAsync(ReportFilter filter, params string[] sections)
         {
@@ -72,7 +72,7 @@ public sealed class ReportTests
     private static async Task<Fixture> ArrangeAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(clock: clock, configure: services => services.AddSingleton<INotifier, RecordingNotifier>());
+        var app = await TestApp.StartAsync(clock: clock, services: services => services.AddSingleton<INotifier, ReportRecordingNotifier>());
         var ani = await Seed.ConsultantAsync(app, "ani@msm.co.id", "Ani");
         var budi = await Seed.ConsultantAsync(app, "budi@msm.co.id", "Budi");
         var managerId = (await app.Identity.CreateUserAsync(new MsmHelpdesk.Application.Common.Identity.NewUser("mira@msm.co.id", "Mira", "Manajer2026x", [Roles.Manager]), CancellationToken.None)).Value;
@@ -400,7 +400,7 @@ public sealed class ReportTests
 }
 
 /// <summary>Keeps notices in memory, once per key and user, as the real notifier promises.</summary>
-public sealed class RecordingNotifier : INotifier
+public sealed class ReportRecordingNotifier : INotifier
 {
     private readonly Lock _gate = new();
 

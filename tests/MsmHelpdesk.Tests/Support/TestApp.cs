@@ -32,10 +32,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).
-    /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it;
-    /// <paramref name="configure"/> adds or replaces services last (e.g. a recording INotifier).
+    /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it.
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
+    /// <param name="services">Replaces registrations after the real composition (e.g. a notifier that records notices).</param>
+    public static async Task<TestApp> StartAsync(string? directory = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -46,17 +46,18 @@ public sealed class TestApp : IAsyncDisposable
                 [ConfigKeys.AttachmentsDirectory] = Path.Combine(directory, "attachments"),
             })
             .Build();
-        IServiceCollection services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        collection
             .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
             .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<TestCurrentUser>()
             .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>());
-        configure?.Invoke(services);
-        var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        await DatabaseInitializer.MigrateAsync(built);
-        return new TestApp(built, owned ? directory : null);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await DatabaseInitializer.MigrateAsync(provider);
+        return new TestApp(provider, owned ? directory : null);
     }
 
     public async Task<T> SendAsync<T>(UserIdentity sender, ICommand<T> command)
