@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ClosedXML.Excel;
 using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Cli;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Reports;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
@@ -69,10 +73,10 @@ public sealed class ReportTests
         (string Scenario, string Cause, int Hours)? Confirm = null, int? ResolveHours = null, TicketChannel Channel = TicketChannel.Phone,
         string Error = "ETAX-40002: Error di Service");
 
-    private static async Task<Fixture> ArrangeAsync()
+    private static async Task<Fixture> ArrangeAsync(string? directory = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(clock: clock, services: services => services.AddSingleton<INotifier, ReportRecordingNotifier>());
+        var app = await TestApp.StartAsync(directory, clock: clock, services: services => services.AddSingleton<INotifier, ReportRecordingNotifier>());
         var ani = await Seed.ConsultantAsync(app, "ani@msm.co.id", "Ani");
         var budi = await Seed.ConsultantAsync(app, "budi@msm.co.id", "Budi");
         var managerId = (await app.Identity.CreateUserAsync(new MsmHelpdesk.Application.Common.Identity.NewUser("mira@msm.co.id", "Mira", "Manajer2026x", [Roles.Manager]), CancellationToken.None)).Value;
@@ -396,6 +400,96 @@ public sealed class ReportTests
             Assert.Contains("ReportColumn" + column.Key, en);
             Assert.Contains("ReportColumn" + column.Key, id);
         });
+    }
+
+    [Fact]
+    public async Task ShouldWriteTheSameNumbersToXlsxCellsAndCsvLines()
+    {
+        await using var f = await ArrangeAsync();
+        var report = await f.ReportAsync(Range);
+
+        using var workbook = new XLWorkbook(new MemoryStream(ReportFiles.ToBytes(report, ReportFormat.Xlsx)));
+        var csv = System.Text.Encoding.UTF8.GetString(ReportFiles.ToBytes(report, ReportFormat.Csv));
+
+        Assert.Equal(report.Tables.Select(t => t.Name), workbook.Worksheets.Select(w => w.Name));
+        foreach (var table in report.Tables)
+        {
+            var sheet = workbook.Worksheet(table.Name);
+            Assert.Equal(table.Columns.Select(c => c.Header), table.Columns.Select((_, c) => sheet.Cell(1, c + 1).GetString()));
+            Assert.Equal(table.Rows.Count + 1, sheet.LastRowUsed()!.RowNumber());
+        }
+
+        var weekly = workbook.Worksheet("weekly");
+        Assert.Equal(new DateTime(2026, 11, 23), weekly.Cell(5, 1).GetDateTime());
+        Assert.Equal(4, weekly.Cell(5, 2).GetValue<int>());
+        Assert.Equal(XLDataType.Number, weekly.Cell(5, 2).DataType);
+        var times = workbook.Worksheet("resolution-times");
+        Assert.Equal("expired-certificate", times.Cell(2, 1).GetString());
+        Assert.Equal(30.0, times.Cell(2, 3).GetValue<double>());
+        Assert.Equal(10.0, times.Cell(2, 7).GetValue<double>());
+        var top = workbook.Worksheet("top-clients");
+        Assert.Equal(XLDataType.Text, top.Cell(2, 2).DataType);
+        Assert.Equal("01.234.567.4-901.000", top.Cell(2, 2).GetString());
+
+        Assert.StartsWith("\uFEFF", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\n2026-11-23,4,1\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\r\nexpired-certificate,5,30,50,6,4,10\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShouldGiveTheSameNumbersFromTheCommandLine()
+    {
+        var directory = TestPaths.NewTempDirectory();
+        await using (await ArrangeAsync(directory))
+        {
+        }
+
+        async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var exit = await CliApp.RunAsync(args, new StringReader(""), output, error, new Dictionary<string, string?>
+            {
+                [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(directory, "helpdesk.db")}",
+            });
+            return (exit, output.ToString(), error.ToString());
+        }
+
+        var list = await RunAsync("report", "--list");
+        var matrix = await RunAsync("report", "matrix", "--from", "2026-11-02", "--to", "2026-11-29");
+        var budi = await RunAsync("report", "resolution-times", "--from", "2026-11-02", "--to", "2026-11-29", "--kpp", "KPP Dua", "--format", "csv");
+        var xlsxPath = Path.Combine(directory, "weekly.xlsx");
+        var xlsx = await RunAsync("report", "weekly", "--from", "2026-11-02", "--to", "2026-11-29", "--format", "xlsx", "--out", xlsxPath);
+        var unknown = await RunAsync("report", "nope");
+        var badDate = await RunAsync("report", "weekly", "--from", "02-11-2026");
+
+        Assert.Equal(ReportSections.All.Select(s => s.Name), list.Output.Trim().Split('\n').Select(l => l.Trim()));
+        Assert.Equal(CliApp.Ok, matrix.Exit);
+        Assert.Equal(
+        [
+            string.Join(",", new[] { "Scenario", "Cause", "Tickets", "Confirmed" }.Select(k => new ReportColumn(k).Header)),
+            "registration,expired-certificate,1,1",
+            "unknown,unknown,1,0",
+            "upload,expired-certificate,5,5",
+            "upload,network,2,2",
+        ], matrix.Output.Trim().Split("\r\n"));
+
+        // KPP Dua = C2: expired #3 (30h, diag 6h), #5 (50h, diag 10h), #9 (diag 1h): resolution n=2 → median 30, p90 50;
+        // diagnosis 1 6 10 → median rank 2 → 6, p90 rank 3 → 10. network #7: 3h both.
+        Assert.Equal(["expired-certificate,2,30,50,3,6,10", "network,1,3,3,1,3,3"], budi.Output.Trim().Split("\r\n").Skip(1));
+        Assert.Equal(CliApp.Ok, xlsx.Exit);
+        using (var workbook = new XLWorkbook(xlsxPath))
+        {
+            var sheet = workbook.Worksheet("weekly");
+            Assert.Equal([2, 2, 2, 4], Enumerable.Range(2, 4).Select(r => sheet.Cell(r, 2).GetValue<int>()));
+            Assert.Equal([3, 2, 2, 1], Enumerable.Range(2, 4).Select(r => sheet.Cell(r, 3).GetValue<int>()));
+        }
+
+        Assert.Equal(CliApp.Failed, unknown.Exit);
+        Assert.Contains("nope", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(CliApp.Usage, badDate.Exit);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 }
 

@@ -61,9 +61,14 @@ public enum ReportChart
     Line,
 }
 
-/// <summary>A column: its key (header text is <c>AppText</c> "ReportColumn{Key}") and whether it holds numbers a chart can draw.</summary>
-public sealed record ReportColumn(string Key, bool Numeric = false)
+/// <summary>
+/// A column: its key (header text is <c>AppText</c> "ReportColumn{Key}"), whether it holds numbers, and whether the
+/// chart draws it (a chart shows one unit: counts or hours, not both).
+/// </summary>
+public sealed record ReportColumn(string Key, bool Numeric = false, bool Charted = true)
 {
+    public bool InChart => Numeric && Charted;
+
     public string Header => AppText.Get("ReportColumn" + Key);
 }
 

@@ -70,7 +70,7 @@ public sealed class BacklogSection : IReportSection
                 .ToArray())
             .ToList();
         return new ReportTable(Name,
-            [new("Status"), new("Age0To1", true), new("Age2To7", true), new("Age8To30", true), new("Age31Plus", true), new("Total", true)],
+            [new("Status"), new("Age0To1", true), new("Age2To7", true), new("Age8To30", true), new("Age31Plus", true), new("Total", true, Charted: false)],
             table);
     }
 }
@@ -174,8 +174,8 @@ public sealed class ResolutionTimesSection : IReportSection
         }
 
         return new ReportTable(Name,
-            [new("Cause"), new("Resolved", true), new("MedianResolutionHours", true), new("P90ResolutionHours", true),
-             new("Diagnosed", true), new("MedianDiagnosisHours", true), new("P90DiagnosisHours", true)],
+            [new("Cause"), new("Resolved", true, Charted: false), new("MedianResolutionHours", true), new("P90ResolutionHours", true),
+             new("Diagnosed", true, Charted: false), new("MedianDiagnosisHours", true), new("P90DiagnosisHours", true)],
             rows);
     }
 }
@@ -279,7 +279,7 @@ public sealed class WorkloadSection : IReportSection
             rows.Add([names.GetValueOrDefault(id, id), openCounts.FirstOrDefault(o => o.Id == id)?.Count ?? 0, count, Percentiles.Hours(median)]);
         }
 
-        return new ReportTable(Name, [new("Consultant"), new("Open", true), new("Resolved", true), new("MedianResolutionHours", true)], rows);
+        return new ReportTable(Name, [new("Consultant"), new("Open", true), new("Resolved", true), new("MedianResolutionHours", true, Charted: false)], rows);
     }
 }
 
@@ -296,7 +296,8 @@ public sealed class AccuracySection : IReportSection
         var months = (scope.To.Year - scope.From.Year) * 12 + scope.To.Month - scope.From.Month + 1;
         var accuracy = await GetClassifierAccuracyHandler.ComputeAsync(scope.Reported, months, cancellationToken);
         return new ReportTable(Name,
-            [new("Month"), new("Judged", true), new("CauseCorrect", true), new("CauseAccuracy", true), new("ScenarioCorrect", true), new("ScenarioAccuracy", true)],
+            [new("Month"), new("Judged", true, Charted: false), new("CauseCorrect", true, Charted: false), new("CauseAccuracy", true),
+             new("ScenarioCorrect", true, Charted: false), new("ScenarioAccuracy", true)],
             accuracy.Monthly.Select(m => new object?[]
             {
                 $"{m.Year:0000}-{m.Month:00}", m.Tickets, m.CauseCorrect, Math.Round(m.CauseAccuracy * 100, 2), m.ScenarioCorrect, Math.Round(m.ScenarioAccuracy * 100, 2),
