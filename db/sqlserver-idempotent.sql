@@ -853,7 +853,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [DiagnosedCause] varchar(30) NULL;
@@ -861,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [DiagnosedScenario] varchar(20) NULL;
@@ -869,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [DiagnosisSeconds] bigint NULL;
@@ -877,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [ResolutionSeconds] bigint NULL;
@@ -885,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     UPDATE [Tickets] SET [DiagnosedScenario] = COALESCE([ConfirmedScenario], [SuggestedScenario]), [DiagnosedCause] = COALESCE([ConfirmedCause], [SuggestedCause]);
@@ -893,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     UPDATE [Tickets] SET [ResolutionSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ResolvedAt]) / 1000 WHERE [ResolvedAt] IS NOT NULL;
@@ -901,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     UPDATE [Tickets] SET [DiagnosisSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ConfirmedAt]) / 1000 WHERE [ConfirmedAt] IS NOT NULL;
@@ -909,7 +909,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AssigneeResolution] ON [Tickets] ([AssigneeId], [ResolutionSeconds], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126044241_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126044241_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_Report] ON [Tickets] ([ReportedAt], [Status], [ErrorCode], [Channel], [ClientId], [AssigneeId], [DiagnosedScenario], [DiagnosedCause], [ResolutionSeconds], [DiagnosisSeconds]);
@@ -917,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_Resolved] ON [Tickets] ([ResolvedAt], [AssigneeId], [ResolutionSeconds]);
@@ -925,11 +949,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040428_Reports'
+    WHERE [MigrationId] = N'20261126044241_Reports'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126040428_Reports', N'10.0.15');
+    VALUES (N'20261126044241_Reports', N'10.0.15');
 END;
 
 COMMIT;

@@ -548,7 +548,16 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReportedAt");
 
+                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
+                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
+
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
 
                     b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
                         .HasDatabaseName("IX_Tickets_Resolved");

@@ -149,28 +149,38 @@ public sealed class ResolutionTimesSection : IReportSection
 
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var counts = await scope.Reported
-            .Where(t => t.ResolutionSeconds != null || t.DiagnosisSeconds != null)
-            .GroupBy(t => t.DiagnosedCause)
-            .Select(g => new { Cause = g.Key, Resolved = g.Count(t => t.ResolutionSeconds != null), Diagnosed = g.Count(t => t.DiagnosisSeconds != null) })
-            .ToListAsync(cancellationToken);
+        const long width = Percentiles.BucketSeconds;
+        int[] percents = [50, 90];
+        var reported = scope.Reported;
+        // Null causes (no diagnosis at all) are grouped under "-" so the dictionary key is never null.
+        var resolutionHistogram = (await reported.Where(t => t.ResolutionSeconds != null)
+                .GroupBy(t => new { t.DiagnosedCause, Bucket = t.ResolutionSeconds!.Value / width })
+                .Select(g => new { g.Key.DiagnosedCause, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(b => new HistogramBucket<string>(b.DiagnosedCause ?? ReportSections.None, b.Bucket, b.Count)).ToList();
+        var diagnosisHistogram = (await reported.Where(t => t.DiagnosisSeconds != null)
+                .GroupBy(t => new { t.DiagnosedCause, Bucket = t.DiagnosisSeconds!.Value / width })
+                .Select(g => new { g.Key.DiagnosedCause, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(b => new HistogramBucket<string>(b.DiagnosedCause ?? ReportSections.None, b.Bucket, b.Count)).ToList();
+
+        IQueryable<Ticket> OfCause(string cause) => cause == ReportSections.None
+            ? reported.Where(t => t.DiagnosedCause == null)
+            : reported.Where(t => t.DiagnosedCause == cause);
+        var resolution = await Percentiles.OfAsync(resolutionHistogram,
+            (cause, from, to) => OfCause(cause).Where(t => t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
+            percents, cancellationToken);
+        var diagnosis = await Percentiles.OfAsync(diagnosisHistogram,
+            (cause, from, to) => OfCause(cause).Where(t => t.DiagnosisSeconds >= from && t.DiagnosisSeconds < to).Select(t => t.DiagnosisSeconds!.Value),
+            percents, cancellationToken);
+
         var rows = new List<object?[]>();
-        foreach (var group in counts.OrderBy(c => c.Cause ?? ReportSections.None, StringComparer.Ordinal))
+        foreach (var cause in resolution.Keys.Union(diagnosis.Keys).Order(StringComparer.Ordinal))
         {
-            var cause = group.Cause;
-            var ofCause = scope.Reported.Where(t => t.DiagnosedCause == cause);
-            var resolution = ofCause.Where(t => t.ResolutionSeconds != null).Select(t => t.ResolutionSeconds!.Value);
-            var diagnosis = ofCause.Where(t => t.DiagnosisSeconds != null).Select(t => t.DiagnosisSeconds!.Value);
-            rows.Add(
-            [
-                cause ?? ReportSections.None,
-                group.Resolved,
-                Percentiles.Hours(await Percentiles.OfAsync(resolution, group.Resolved, 50, cancellationToken)),
-                Percentiles.Hours(await Percentiles.OfAsync(resolution, group.Resolved, 90, cancellationToken)),
-                group.Diagnosed,
-                Percentiles.Hours(await Percentiles.OfAsync(diagnosis, group.Diagnosed, 50, cancellationToken)),
-                Percentiles.Hours(await Percentiles.OfAsync(diagnosis, group.Diagnosed, 90, cancellationToken)),
-            ]);
+            var (resolved, resolvedAt) = resolution.GetValueOrDefault(cause, (0, new long?[2]));
+            var (diagnosed, diagnosedAt) = diagnosis.GetValueOrDefault(cause, (0, new long?[2]));
+            rows.Add([cause, resolved, Percentiles.Hours(resolvedAt[0]), Percentiles.Hours(resolvedAt[1]),
+                diagnosed, Percentiles.Hours(diagnosedAt[0]), Percentiles.Hours(diagnosedAt[1])]);
         }
 
         return new ReportTable(Name,
@@ -266,17 +276,22 @@ public sealed class WorkloadSection : IReportSection
             .Select(g => new { Id = g.Key!, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var resolved = scope.Tickets.Where(t => t.ResolvedAt >= start && t.ResolvedAt < end && t.ResolutionSeconds != null && t.AssigneeId != null);
-        var resolvedCounts = await resolved.GroupBy(t => t.AssigneeId)
-            .Select(g => new { Id = g.Key!, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var ids = openCounts.Select(o => o.Id).Union(resolvedCounts.Select(r => r.Id)).ToArray();
+        const long width = Percentiles.BucketSeconds;
+        var histogram = (await resolved
+                .GroupBy(t => new { t.AssigneeId, Bucket = t.ResolutionSeconds!.Value / width })
+                .Select(g => new { g.Key.AssigneeId, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(b => new HistogramBucket<string>(b.AssigneeId!, b.Bucket, b.Count)).ToList();
+        var medians = await Percentiles.OfAsync(histogram,
+            (id, from, to) => resolved.Where(t => t.AssigneeId == id && t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
+            [50], cancellationToken);
+        var ids = openCounts.Select(o => o.Id).Union(medians.Keys).ToArray();
         var names = await scope.Db.Staff.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
         var rows = new List<object?[]>();
         foreach (var id in ids.OrderBy(id => names.GetValueOrDefault(id, id), StringComparer.CurrentCulture))
         {
-            var count = resolvedCounts.FirstOrDefault(r => r.Id == id)?.Count ?? 0;
-            var median = await Percentiles.OfAsync(resolved.Where(t => t.AssigneeId == id).Select(t => t.ResolutionSeconds!.Value), count, 50, cancellationToken);
-            rows.Add([names.GetValueOrDefault(id, id), openCounts.FirstOrDefault(o => o.Id == id)?.Count ?? 0, count, Percentiles.Hours(median)]);
+            var (count, median) = medians.GetValueOrDefault(id, (0, new long?[1]));
+            rows.Add([names.GetValueOrDefault(id, id), openCounts.FirstOrDefault(o => o.Id == id)?.Count ?? 0, count, Percentiles.Hours(median[0])]);
         }
 
         return new ReportTable(Name, [new("Consultant"), new("Open", true), new("Resolved", true), new("MedianResolutionHours", true, Charted: false)], rows);

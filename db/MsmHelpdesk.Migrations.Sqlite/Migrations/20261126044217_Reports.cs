@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace MsmHelpdesk.Migrations.SqlServer.Migrations
+namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Reports : Migration
@@ -13,7 +13,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DiagnosedCause",
                 table: "Tickets",
-                type: "varchar(30)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 30,
                 nullable: true);
@@ -21,7 +21,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DiagnosedScenario",
                 table: "Tickets",
-                type: "varchar(20)",
+                type: "TEXT",
                 unicode: false,
                 maxLength: 20,
                 nullable: true);
@@ -29,20 +29,36 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "DiagnosisSeconds",
                 table: "Tickets",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ResolutionSeconds",
                 table: "Tickets",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             // Existing tickets: the diagnosis reports count (confirmed, else suggested) and the stored durations.
-            // datetimeoffset difference in milliseconds, truncated to whole seconds like the domain.
-            migrationBuilder.Sql("UPDATE [Tickets] SET [DiagnosedScenario] = COALESCE([ConfirmedScenario], [SuggestedScenario]), [DiagnosedCause] = COALESCE([ConfirmedCause], [SuggestedCause]);");
-            migrationBuilder.Sql("UPDATE [Tickets] SET [ResolutionSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ResolvedAt]) / 1000 WHERE [ResolvedAt] IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE [Tickets] SET [DiagnosisSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ConfirmedAt]) / 1000 WHERE [ConfirmedAt] IS NOT NULL;");
+            // SQLite keeps instants as EF's binary DateTimeOffset (ticks/1000 << 11 | offset; UTC here).
+            // "ConfirmedAt" is the confirmed diagnosis's own time (Confirmed.At), set with Ticket.ConfirmedAt.
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"DiagnosedScenario\" = COALESCE(\"ConfirmedScenario\", \"SuggestedScenario\"), \"DiagnosedCause\" = COALESCE(\"ConfirmedCause\", \"SuggestedCause\");");
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"ResolutionSeconds\" = ((\"ResolvedAt\" >> 11) - (\"CreatedAt\" >> 11)) / 10000 WHERE \"ResolvedAt\" IS NOT NULL;");
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"DiagnosisSeconds\" = ((\"ConfirmedAt\" >> 11) - (\"CreatedAt\" >> 11)) / 10000 WHERE \"ConfirmedAt\" IS NOT NULL;");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeResolution",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "ResolutionSeconds", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CauseDiagnosis",
+                table: "Tickets",
+                columns: new[] { "DiagnosedCause", "DiagnosisSeconds", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CauseResolution",
+                table: "Tickets",
+                columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Report",
@@ -58,6 +74,18 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeResolution",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CauseDiagnosis",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CauseResolution",
+                table: "Tickets");
+
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_Report",
                 table: "Tickets");

@@ -12,7 +12,7 @@ using MsmHelpdesk.Infrastructure.Persistence;
 namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(HelpdeskDbContext))]
-    [Migration("20261126040428_Reports")]
+    [Migration("20261126044241_Reports")]
     partial class Reports
     {
         /// <inheritdoc />
@@ -563,7 +563,16 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReportedAt");
 
+                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
+                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
+
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
 
                     b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
                         .HasDatabaseName("IX_Tickets_Resolved");
