@@ -31,6 +31,7 @@ public static class CliApp
         new SeedDemoCommand(),
         new ClassifyCommand(),
         new JobsRunCommand(),
+        new ReportCommand(),
     ];
 
     public static async Task<int> RunAsync(

@@ -98,6 +98,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
+app.MapReportEndpoints();
 app.MapHelpdeskApi();
 app.MapOpenApi(ApiServices.DocumentPath).AllowAnonymous();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
@@ -124,6 +125,7 @@ else
 }
 SlaEscalationJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 KppVisitRemindersJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+WeeklyDigestJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 await app.RunAsync();
 

@@ -54,6 +54,12 @@ try
     }
 
     Console.Error.WriteLine(seeding);
+    if (options.Mode == "reports")
+    {
+        await ReportBenchmark.RunAsync(services, sql, databasePath, seeding, options.Runs);
+        return;
+    }
+
     var rows = new List<string>();
     var plans = new List<string>();
     var firstPage = new ListTicketsQuery();
@@ -72,7 +78,7 @@ try
         rows.Add(await TimeQueryAsync(services, label, query, options.Runs, "< 300 ms"));
         sql.Start();
         await SendAsync(services, query);
-        plans.Add($"### {label}\n\n{Explain(databasePath, sql.Stop())}");
+        plans.Add($"### {label}\n\n{QueryPlans.Explain(databasePath, sql.Stop())}");
     }
 
     var clientIds = await ClientIdsAsync(services);
@@ -186,28 +192,4 @@ static async Task CreateStaffAsync(IServiceProvider services)
             Email = email, DisplayName = name, Password = "Konsultan2026", ConfirmPassword = "Konsultan2026", Roles = [Roles.Consultant],
         });
     }
-}
-
-static string Explain(string databasePath, IReadOnlyList<string> statements)
-{
-    using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
-    connection.Open();
-    var text = new List<string>();
-    foreach (var statement in statements.Where(statement => statement.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-    {
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The statements are EF's own, captured from its log; parameters stay unbound.
-        command.CommandText = "EXPLAIN QUERY PLAN " + statement;
-#pragma warning restore CA2100
-        using var reader = command.ExecuteReader();
-        var plan = new List<string>();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        text.Add($"```sql\n{statement.Trim()}\n```\n\n```\n{string.Join("\n", plan)}\n```\n");
-    }
-
-    return string.Join("\n", text);
 }

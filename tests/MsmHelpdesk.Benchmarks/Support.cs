@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Security;
@@ -5,7 +6,7 @@ using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Benchmarks;
 
-internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int Creates, int Concurrency, int Seed, string? Directory, bool Keep)
+internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int Creates, int Concurrency, int Seed, string? Directory, bool Keep, string Mode = "lists")
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,14 +20,15 @@ internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int 
             Number("concurrency", 4),
             Number("seed", 1),
             Value("db"),
-            args.Contains("--keep"));
+            args.Contains("--keep"),
+            Value("mode") ?? "lists");
     }
 }
 
-/// <summary>A consultant, as the web app's signed-in user would be.</summary>
+/// <summary>A consultant who is also a manager (the reports are for managers), as the web app's signed-in user would be.</summary>
 internal sealed class BenchmarkUser : ICurrentUser
 {
-    private static readonly UserIdentity Consultant = new("benchmark", "Benchmark", new HashSet<string> { Roles.Consultant });
+    private static readonly UserIdentity Consultant = new("benchmark", "Benchmark", new HashSet<string> { Roles.Consultant, Roles.Manager });
 
     public ValueTask<UserIdentity> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Consultant);
 }
@@ -81,5 +83,33 @@ internal sealed class SqlCapture : ILoggerProvider, ILogger
 
     public void Dispose()
     {
+    }
+}
+
+/// <summary>EXPLAIN QUERY PLAN of the SELECT statements EF sent, for the benchmark report.</summary>
+internal static class QueryPlans
+{
+    public static string Explain(string databasePath, IReadOnlyList<string> statements)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        connection.Open();
+        var text = new List<string>();
+        foreach (var statement in statements.Where(statement => statement.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The statements are EF's own, captured from its log; parameters stay unbound.
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+#pragma warning restore CA2100
+            using var reader = command.ExecuteReader();
+            var plan = new List<string>();
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+
+            text.Add($"```sql\n{statement.Trim()}\n```\n\n```\n{string.Join("\n", plan)}\n```\n");
+        }
+
+        return string.Join("\n", text);
     }
 }

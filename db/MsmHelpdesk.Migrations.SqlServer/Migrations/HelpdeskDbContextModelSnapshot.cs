@@ -680,6 +680,19 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("DiagnosedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
+
+                    b.Property<string>("DiagnosedScenario")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<long?>("DiagnosisSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(32)
                         .IsUnicode(false)
@@ -701,6 +714,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ResolutionSummary")
                         .HasMaxLength(4000)
@@ -742,7 +758,22 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReportedAt");
 
+                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
+                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
+
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
+
+                    b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
+                        .HasDatabaseName("IX_Tickets_Resolved");
+
+                    b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
+                        .HasDatabaseName("IX_Tickets_Report");
 
                     b.ToTable("Tickets", t =>
                         {

@@ -664,6 +664,19 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiagnosedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosedScenario")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiagnosisSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(32)
                         .IsUnicode(false)
@@ -684,6 +697,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ResolutionSummary")
@@ -726,7 +742,22 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReportedAt");
 
+                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
+                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
+
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
+
+                    b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
+                        .HasDatabaseName("IX_Tickets_Resolved");
+
+                    b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
+                        .HasDatabaseName("IX_Tickets_Report");
 
                     b.ToTable("Tickets", t =>
                         {

@@ -67,6 +67,22 @@ public sealed partial class Ticket
 
     public string? ConfirmedById { get; private set; }
 
+    /// <summary>
+    /// Whole seconds from <see cref="CreatedAt"/> to <see cref="ResolvedAt"/>, kept with it (null while unresolved).
+    /// Stored rather than computed so reports can sort and take percentiles in SQL on SQLite (instants are
+    /// ticks there) and SQL Server alike, over an index.
+    /// </summary>
+    public long? ResolutionSeconds { get; private set; }
+
+    /// <summary>Whole seconds from <see cref="CreatedAt"/> to <see cref="ConfirmedAt"/> (time to diagnosis), kept with it.</summary>
+    public long? DiagnosisSeconds { get; private set; }
+
+    /// <summary>The scenario reports count: the confirmed one, else the latest suggestion (null when neither exists).</summary>
+    public string? DiagnosedScenario { get; private set; }
+
+    /// <summary>The cause reports count: the confirmed one, else the latest suggestion (null when neither exists).</summary>
+    public string? DiagnosedCause { get; private set; }
+
     /// <summary>Raised on every change: a save based on an older version is refused, never silently applied.</summary>
     public int Version { get; private set; }
 
@@ -135,6 +151,7 @@ public sealed partial class Ticket
         {
             ResolutionSummary = resolutionSummary!.Trim();
             ResolvedAt = now;
+            ResolutionSeconds = SecondsSinceCreated(now);
         }
         else if (to == TicketStatus.Closed)
         {
@@ -143,6 +160,7 @@ public sealed partial class Ticket
         else if (TicketWorkflow.IsReopen(from, to))
         {
             ResolvedAt = null;
+            ResolutionSeconds = null;
             ClosedAt = null;
             ClosedForNoReplyAt = null;
         }
@@ -173,7 +191,14 @@ public sealed partial class Ticket
     }
 
     /// <summary>Stores the latest suggestion. It is the machine's opinion, so it leaves no timeline entry.</summary>
-    public void RecordSuggestion(TicketDiagnosis suggestion) => Suggested = suggestion;
+    public void RecordSuggestion(TicketDiagnosis suggestion)
+    {
+        Suggested = suggestion;
+        if (Confirmed is null)
+        {
+            (DiagnosedScenario, DiagnosedCause) = (suggestion.Scenario, suggestion.Cause);
+        }
+    }
 
     /// <summary>A consultant confirms the suggestion or corrects it; either way the choice is kept and audited.</summary>
     public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now, BusinessCalendar? calendar = null)
@@ -181,6 +206,8 @@ public sealed partial class Ticket
         var before = Confirmed ?? Suggested;
         Confirmed = new TicketDiagnosis(scenario, 1, cause, 1, "consultant", null, now);
         ConfirmedAt = now;
+        DiagnosisSeconds = SecondsSinceCreated(now);
+        (DiagnosedScenario, DiagnosedCause) = (scenario, cause);
         ConfirmedById = actor.Id;
         RecordFirstConfirmation(cause, calendar, now);
         var agreed = Suggested is { } s && s.Scenario == scenario && s.Cause == cause;
@@ -222,6 +249,8 @@ public sealed partial class Ticket
         Priority = fields.Priority;
         ReportedAt = fields.ReportedAt;
     }
+
+    private long SecondsSinceCreated(DateTimeOffset now) => Math.Max(0, (long)(now - CreatedAt).TotalSeconds);
 
     private void Touch(DateTimeOffset now)
     {

@@ -21,7 +21,8 @@ internal abstract class BulkInserter : IAsyncDisposable
     {
         Mappings = properties.Select(property => property.GetRelationalTypeMapping()).ToArray();
         ToProvider = Mappings.Select(mapping => mapping.Converter?.ConvertToProvider ?? (value => value)).ToArray();
-        Nullable = properties.Select(property => property.IsNullable).ToArray();
+        // An owned type's columns are all nullable in its owner's table: the owned value may be absent.
+        Nullable = properties.Select(property => property.IsNullable || (property.DeclaringType is IEntityType owned && owned.IsOwned())).ToArray();
     }
 
     public long RowsWritten { get; protected set; }
@@ -41,11 +42,17 @@ internal abstract class BulkInserter : IAsyncDisposable
     public static BulkInserter For(DbContext db, bool portable, IEntityType entityType, params string[] propertyNames)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
+        // "Suggested.Cause" names a property of an owned type stored in the same table (table splitting).
         var properties = propertyNames
-            .Select(name => entityType.FindProperty(name) ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no property {name}."))
+            .Select(name => (name.Split('.') is [var owner, var property]
+                    ? entityType.FindNavigation(owner)?.TargetEntityType.FindProperty(property)
+                    : entityType.FindProperty(name))
+                ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no property {name}."))
             .ToArray();
         var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = properties.Select(property => sql.DelimitIdentifier(property.GetColumnName())).ToArray();
+        // The table's own column names: a column renamed for this table only (Ticket_ConfirmedAt) differs from GetColumnName().
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = properties.Select(property => sql.DelimitIdentifier(property.GetColumnName(store) ?? property.GetColumnName())).ToArray();
         var prefix = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ";
         var connection = db.Database.GetDbConnection();
         return connection is SqliteConnection sqlite && !portable

@@ -198,13 +198,16 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         await using var ticketRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Ticket))!,
             "Id", "Number", "ClientId", "ContactId", "Channel", "ErrorText", "ErrorCode", "Activity", "SystemVersion", "Description",
             "Priority", "Status", "AssigneeId", "ReportedAt", "CreatedAt", "CreatedById", "UpdatedAt", "ResolutionSummary", "ResolvedAt",
-            "ClosedAt", "Version");
+            "ClosedAt", "Version",
+            "Suggested.Scenario", "Suggested.ScenarioConfidence", "Suggested.Cause", "Suggested.CauseConfidence", "Suggested.Version", "Suggested.At",
+            "Confirmed.Scenario", "Confirmed.ScenarioConfidence", "Confirmed.Cause", "Confirmed.CauseConfidence", "Confirmed.Version", "Confirmed.At",
+            "ConfirmedAt", "ConfirmedById", "ResolutionSeconds", "DiagnosisSeconds", "DiagnosedScenario", "DiagnosedCause");
         await using var timelineRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(TimelineEntry))!,
             "TicketId", "Kind", "At", "ActorId", "ActorName", "Text", "Field", "OldValue", "NewValue");
 
         var reported = generator.ReportTimes(count);
         IDbContextTransaction? transaction = null;
-        var ticketRow = new object?[21];
+        var ticketRow = new object?[DemoTicket.ColumnCount];
         var pendingTimeline = new List<object?[]>();
         try
         {

@@ -51,8 +51,12 @@ internal sealed record DemoTicket(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
     int Version,
-    IReadOnlyList<DemoTimelineEntry> Timeline)
+    IReadOnlyList<DemoTimelineEntry> Timeline,
+    DemoDiagnosis Diagnosis)
 {
+    /// <summary>How many values <see cref="CopyTo"/> writes: the seeder's ticket columns.</summary>
+    public const int ColumnCount = 39;
+
     /// <summary>The values in the seeder's ticket column order.</summary>
     public void CopyTo(object?[] row)
     {
@@ -77,7 +81,35 @@ internal sealed record DemoTicket(
         row[18] = ResolvedAt;
         row[19] = ClosedAt;
         row[20] = Version;
+        var d = Diagnosis;
+        (row[21], row[22], row[23], row[24], row[25], row[26]) =
+            (d.SuggestedScenario, d.SuggestedScenarioConfidence, d.SuggestedCause, d.SuggestedCauseConfidence, DemoDiagnosis.Version, CreatedAt);
+        var confirmed = d.ConfirmedAt is not null;
+        (row[27], row[28], row[29], row[30], row[31], row[32]) = confirmed
+            ? ((object?)d.ConfirmedScenario, (object?)1.0, (object?)d.ConfirmedCause, (object?)1.0, (object?)"consultant", (object?)d.ConfirmedAt)
+            : (null, null, null, null, null, null);
+        (row[33], row[34]) = (d.ConfirmedAt, d.ConfirmedById);
+        row[35] = ResolvedAt is { } resolved ? (long)(resolved - CreatedAt).TotalSeconds : null;
+        row[36] = d.ConfirmedAt is { } at ? (long)(at - CreatedAt).TotalSeconds : null;
+        (row[37], row[38]) = confirmed ? (d.ConfirmedScenario, d.ConfirmedCause) : (d.SuggestedScenario, d.SuggestedCause);
     }
+}
+
+/// <summary>
+/// The classifier's suggestion on a demo ticket (usually right, sometimes unsure or wrong) and, for most worked
+/// tickets, the consultant's confirmation of the true scenario and cause.
+/// </summary>
+internal sealed record DemoDiagnosis(
+    string SuggestedScenario,
+    double SuggestedScenarioConfidence,
+    string SuggestedCause,
+    double SuggestedCauseConfidence,
+    string ConfirmedScenario,
+    string ConfirmedCause,
+    DateTimeOffset? ConfirmedAt,
+    string? ConfirmedById)
+{
+    public const string Version = "demo";
 }
 
 /// <summary>Draws demo clients, contacts and tickets from one seeded random source, so a seed always gives the same data.</summary>
@@ -273,6 +305,15 @@ internal sealed class DemoGenerator
             }
         }
 
+        var diagnosis = Diagnose(cause, activity, status, createdAt, resolvedAt ?? updatedAt, assignee ?? creator);
+        if (diagnosis.ConfirmedAt is { } confirmedAt)
+        {
+            var agreed = diagnosis.SuggestedScenario == diagnosis.ConfirmedScenario && diagnosis.SuggestedCause == diagnosis.ConfirmedCause;
+            var at = timeline.FindIndex(entry => entry.At > confirmedAt);
+            timeline.Insert(at < 0 ? timeline.Count : at, new(TimelineKind.DiagnosisConfirmed, confirmedAt, assignee ?? creator, agreed ? "confirmed" : "corrected",
+                $"{diagnosis.SuggestedScenario}/{diagnosis.SuggestedCause}", $"{diagnosis.ConfirmedScenario}/{diagnosis.ConfirmedCause}"));
+        }
+
         return new DemoTicket(
             Guid7(createdAt),
             number,
@@ -295,7 +336,62 @@ internal sealed class DemoGenerator
             resolvedAt,
             closedAt,
             timeline.Count - 1,
-            timeline);
+            timeline,
+            diagnosis);
+    }
+
+    private static readonly string[] Scenarios = ["registration", "upload", "invoice", "profile-sync", "other"];
+    private static readonly string[] Causes = ["corrupt-certificate", "expired-certificate", "wrong-passphrase", "network", "djp-outage", "other"];
+
+    /// <summary>
+    /// The true diagnosis from the demo cause and the activity; the suggestion is right about 3 times in 4 for the
+    /// cause (less for the scenario), otherwise unknown or another label. Resolved tickets are nearly always
+    /// confirmed, worked open ones often, new ones never; confirmation comes before resolution.
+    /// </summary>
+    private DemoDiagnosis Diagnose(DemoCause cause, string? activity, TicketStatus status, DateTimeOffset createdAt, DateTimeOffset lastWork, Actor by)
+    {
+        var trueCause = cause switch
+        {
+            DemoCause.Expired => "expired-certificate",
+            DemoCause.Corrupt => "corrupt-certificate",
+            DemoCause.Passphrase => "wrong-passphrase",
+            DemoCause.Network => "network",
+            DemoCause.Outage => "djp-outage",
+            DemoCause.Unknown => "unknown",
+            _ => "other",
+        };
+        var a = activity ?? "";
+        var trueScenario = a.Contains("pload", StringComparison.Ordinal) ? "upload"
+            : a.Contains("egistrasi", StringComparison.Ordinal) || a.Contains("ktivasi", StringComparison.Ordinal) ? "registration"
+            : a.Contains("faktur", StringComparison.OrdinalIgnoreCase) ? "invoice"
+            : a.Contains("inkronisasi", StringComparison.Ordinal) ? "profile-sync"
+            : activity is null ? "unknown" : "other";
+        var causeRoll = _random.NextDouble();
+        var suggestedCause = causeRoll < 0.75 ? trueCause : causeRoll < 0.9 ? "unknown" : Pick(Causes);
+        var scenarioRoll = _random.NextDouble();
+        var suggestedScenario = scenarioRoll < 0.65 ? trueScenario : scenarioRoll < 0.85 ? "unknown" : Pick(Scenarios);
+        var confirm = status switch
+        {
+            TicketStatus.Resolved or TicketStatus.Closed => Chance(0.9),
+            TicketStatus.New => false,
+            _ => Chance(0.5),
+        };
+        DateTimeOffset? confirmedAt = null;
+        if (confirm)
+        {
+            // Most diagnoses within hours; some wait for the client's certificate or a KPP answer.
+            var window = Math.Max(1, (long)(lastWork - createdAt).TotalMinutes);
+            var minutes = Math.Min(window, Chance(0.8) ? _random.Next(5, 240) : _random.Next(240, 60 * 48));
+            confirmedAt = createdAt + TimeSpan.FromMinutes(minutes);
+        }
+
+        return new DemoDiagnosis(
+            suggestedScenario, suggestedScenario == "unknown" ? 0 : Math.Round(0.5 + (_random.NextDouble() * 0.5), 2),
+            suggestedCause, suggestedCause == "unknown" ? 0 : Math.Round(0.5 + (_random.NextDouble() * 0.5), 2),
+            trueScenario == "unknown" ? "other" : trueScenario,
+            trueCause == "unknown" ? "other" : trueCause,
+            confirmedAt,
+            confirm ? by.Id : null);
     }
 
     /// <summary>Old tickets are mostly closed; the open ones are recent, with a small stuck backlog.</summary>

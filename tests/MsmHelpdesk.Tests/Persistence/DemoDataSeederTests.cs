@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Clients;
+using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Application.Features.Users;
 using MsmHelpdesk.Domain.Clients;
@@ -110,6 +111,7 @@ public sealed partial class DemoDataSeederTests
             Description = "Tidak bisa upload", Priority = TicketPriority.High, Channel = TicketChannel.WhatsApp, AssigneeId = userId,
             ReportedAt = DateTimeOffset.UtcNow.AddHours(-2),
         })).Value;
+        Assert.True((await app.SendAsync(sri, new ConfirmDiagnosisCommand { TicketId = ticket.Id, Scenario = "upload", Cause = "expired-certificate" })).IsSuccess);
         foreach (var (to, summary) in new[] { (TicketStatus.Triaged, (string?)null), (TicketStatus.InProgress, null), (TicketStatus.Resolved, "Sertel diperbarui."), (TicketStatus.Closed, null) })
         {
             Assert.True((await app.SendAsync(sri, new ChangeTicketStatusCommand { TicketId = ticket.Id, To = to, ResolutionSummary = summary })).IsSuccess);
@@ -135,10 +137,8 @@ public sealed partial class DemoDataSeederTests
             {
                 var ef = await ShapesAsync(connection, table, column, efRows);
                 var seeded = await ShapesAsync(connection, table, column, $"NOT ({efRows})");
-                // Demo tickets carry no classifier suggestion or confirmation yet (Suggested*/Confirmed* columns).
-                // Nor SLA clocks or time-to-diagnosis facts (Sla*, FirstConfirmed*, Diagnosis*): they show as "no SLA".
-                var notSeeded = column is "Field" or "ContactId" || column.StartsWith("Suggested", StringComparison.Ordinal) || column.StartsWith("Confirmed", StringComparison.Ordinal)
-                    || column.StartsWith("Sla", StringComparison.Ordinal) || column.StartsWith("FirstConfirmed", StringComparison.Ordinal) || column.StartsWith("Diagnosis", StringComparison.Ordinal);
+                // Demo diagnoses carry no evidence text; a confirmation names the consultant, not the seed.
+                var notSeeded = column is "Field" or "ContactId" or "SuggestedEvidence" or "ConfirmedEvidence";
                 Assert.True(seeded.Count > 0 || ef.Count == 0 || notSeeded, $"{table}.{column}: no seeded value to compare");
                 if (ef.Count > 0 && seeded.Count > 0)
                 {
@@ -151,6 +151,12 @@ public sealed partial class DemoDataSeederTests
         Assert.Contains("Tickets.ReportedAt", compared);
         Assert.Contains("Tickets.ClosedAt", compared);
         Assert.Contains("Tickets.AssigneeId", compared);
+        Assert.Contains("Tickets.SuggestedCause", compared);
+        Assert.Contains("Tickets.ConfirmedAt", compared);
+        Assert.Contains("Tickets.ConfirmedScenarioConfidence", compared);
+        Assert.Contains("Tickets.ResolutionSeconds", compared);
+        Assert.Contains("Tickets.DiagnosisSeconds", compared);
+        Assert.Contains("Tickets.DiagnosedCause", compared);
         Assert.Contains("Clients.PkpSince", compared);
         Assert.Contains("TimelineEntries.At", compared);
         Assert.True(compared.Count >= 45, $"compared only {compared.Count} columns");

@@ -51,7 +51,16 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
     public async ValueTask<Result<ClassifierAccuracy>> Handle(GetClassifierAccuracyQuery query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var judged = db.Tickets.AsNoTracking()
+        return await ComputeAsync(db.Tickets.AsNoTracking(), query.Months, cancellationToken);
+    }
+
+    /// <summary>
+    /// The accuracy of <paramref name="tickets"/> (e.g. the resolution report's filtered tickets), counted in SQL:
+    /// the one definition of "suggested vs confirmed" that this page and the reports share.
+    /// </summary>
+    public static async Task<ClassifierAccuracy> ComputeAsync(IQueryable<Domain.Tickets.Ticket> tickets, int months, CancellationToken cancellationToken)
+    {
+        var judged = tickets
             .Where(t => t.ConfirmedAt != null)
             .Select(t => new Pair
             {
@@ -80,7 +89,7 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
             // is a range instead, counted by one aggregate query (a constant key groups the whole range).
             var end = Wib.ToWib(last);
             var month = new DateTimeOffset(end.Year, end.Month, 1, 0, 0, 0, Wib.Offset);
-            for (var i = 0; i < Math.Clamp(query.Months, 1, 36); i++, month = month.AddMonths(-1))
+            for (var i = 0; i < Math.Clamp(months, 1, 36); i++, month = month.AddMonths(-1))
             {
                 var (from, to) = (month, month.AddMonths(1));
                 var rows = await judged

@@ -52,7 +52,23 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.OwnsOne(t => t.Suggested, Diagnosis("Suggested"));
         ticket.OwnsOne(t => t.Confirmed, Diagnosis("Confirmed"));
         ticket.Property(t => t.ConfirmedById).HasMaxLength(450);
+        ticket.Property(t => t.DiagnosedScenario).HasMaxLength(20).IsUnicode(false);
+        ticket.Property(t => t.DiagnosedCause).HasMaxLength(30).IsUnicode(false);
         ticket.HasIndex(t => t.ConfirmedAt);
+
+        // Reports (Features/Reports): every section reads tickets reported in a range. This index holds every
+        // column those queries group, filter or order by, so they read the index alone, never the table rows.
+        ticket.HasIndex(t => new
+        {
+            t.ReportedAt, t.Status, t.ErrorCode, t.Channel, t.ClientId, t.AssigneeId, t.DiagnosedScenario, t.DiagnosedCause,
+            t.ResolutionSeconds, t.DiagnosisSeconds,
+        }).HasDatabaseName("IX_Tickets_Report");
+        ticket.HasIndex(t => new { t.ResolvedAt, t.AssigneeId, t.ResolutionSeconds }).HasDatabaseName("IX_Tickets_Resolved");
+
+        // Percentiles (Percentiles.OfAsync): seek into one group's bucket of values in value order, the range checked in the index.
+        ticket.HasIndex(t => new { t.DiagnosedCause, t.ResolutionSeconds, t.ReportedAt }).HasDatabaseName("IX_Tickets_CauseResolution");
+        ticket.HasIndex(t => new { t.DiagnosedCause, t.DiagnosisSeconds, t.ReportedAt }).HasDatabaseName("IX_Tickets_CauseDiagnosis");
+        ticket.HasIndex(t => new { t.AssigneeId, t.ResolutionSeconds, t.ResolvedAt }).HasDatabaseName("IX_Tickets_AssigneeResolution");
 
         ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         ticket.Navigation(t => t.Timeline).HasField("_timeline");

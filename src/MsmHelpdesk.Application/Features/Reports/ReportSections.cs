@@ -1,0 +1,346 @@
+using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Features.Knowledge;
+using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
+
+namespace MsmHelpdesk.Application.Features.Reports;
+
+/// <summary>One section of the resolution report. Every count, median and percentile is computed in SQL.</summary>
+public interface IReportSection
+{
+    /// <summary>The name the CLI, the exports and the page use, e.g. "backlog".</summary>
+    string Name { get; }
+
+    Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The sections, in the dashboard's order. A new section is one class here plus its AppText title, note and
+/// column keys. Not yet here (their data comes with issue 5, see the lead): "sla" (first response and
+/// resolution compliance per month, needs the SLA columns on Ticket) and "kpp-visits" (visits per month and
+/// their outcomes, needs the KppVisit entity).
+/// </summary>
+public static class ReportSections
+{
+    public const string Etax40002 = "ETAX-40002";
+
+    public static IReadOnlyList<IReportSection> All { get; } =
+    [
+        new BacklogSection(),
+        new WeeklyFlowSection(),
+        new ErrorCodesSection(),
+        new MatrixSection(),
+        new ResolutionTimesSection(),
+        new CertificatesSection(),
+        new WorkloadSection(),
+        new AccuracySection(),
+        new TopClientsSection(),
+    ];
+
+    public static IReportSection? Find(string name) => All.FirstOrDefault(section => section.Name == name);
+
+    /// <summary>Used where a grouping key is empty (no error code, no diagnosis, unassigned).</summary>
+    public const string None = "-";
+}
+
+/// <summary>Open tickets now, by status and age (WIB days since reported). The date range does not apply: a backlog is today's.</summary>
+public sealed class BacklogSection : IReportSection
+{
+    /// <summary>Age buckets in WIB calendar days since the day reported: 0–1, 2–7, 8–30, over 30.</summary>
+    public static readonly string[] Buckets = ["0-1", "2-7", "8-30", "31+"];
+
+    public string Name => "backlog";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var today = scope.Today;
+        var day1 = ReportScope.WibMidnight(today.AddDays(-1));
+        var day7 = ReportScope.WibMidnight(today.AddDays(-7));
+        var day30 = ReportScope.WibMidnight(today.AddDays(-30));
+        var open = TicketWorkflow.Open.ToArray();
+        var rows = await scope.Tickets
+            .Where(t => open.Contains(t.Status))
+            .GroupBy(t => new { t.Status, Bucket = t.ReportedAt >= day1 ? 0 : t.ReportedAt >= day7 ? 1 : t.ReportedAt >= day30 ? 2 : 3 })
+            .Select(g => new { g.Key.Status, g.Key.Bucket, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var table = TicketWorkflow.Open
+            .Select(status => new object?[] { status.ToString() }
+                .Concat(Enumerable.Range(0, Buckets.Length).Select(b => (object?)rows.Where(r => r.Status == status && r.Bucket == b).Sum(r => r.Count)))
+                .Append(rows.Where(r => r.Status == status).Sum(r => r.Count))
+                .ToArray())
+            .ToList();
+        return new ReportTable(Name,
+            [new("Status"), new("Age0To1", true), new("Age2To7", true), new("Age8To30", true), new("Age31Plus", true), new("Total", true, Charted: false)],
+            table);
+    }
+}
+
+/// <summary>Per ISO week (Monday, WIB): tickets reported and tickets resolved. Weeks overlapping the range, counted within it.</summary>
+public sealed class WeeklyFlowSection : IReportSection
+{
+    public string Name => "weekly";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var rows = new List<object?[]>();
+        var monday = scope.From.AddDays(-(((int)scope.From.DayOfWeek + 6) % 7));
+        for (var week = monday; week <= scope.To; week = week.AddDays(7))
+        {
+            // Clip the week to the range so the weeks add up to the range's totals.
+            var start = ReportScope.WibMidnight(week < scope.From ? scope.From : week);
+            var end = ReportScope.WibMidnight(week.AddDays(7) > scope.To.AddDays(1) ? scope.To.AddDays(1) : week.AddDays(7));
+            var reported = await scope.Tickets.CountAsync(t => t.ReportedAt >= start && t.ReportedAt < end, cancellationToken);
+            var resolved = await scope.Tickets.CountAsync(t => t.ResolvedAt >= start && t.ResolvedAt < end, cancellationToken);
+            rows.Add([week, reported, resolved]);
+        }
+
+        return new ReportTable(Name, [new("Week"), new("New", true), new("Resolved", true)], rows, ReportChart.Line);
+    }
+}
+
+/// <summary>Tickets reported in the range by error code, with how many are still open.</summary>
+public sealed class ErrorCodesSection : IReportSection
+{
+    public string Name => "error-codes";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var open = TicketWorkflow.Open.ToArray();
+        var rows = await scope.Reported
+            .GroupBy(t => t.ErrorCode)
+            .Select(g => new { Code = g.Key, Count = g.Count(), Open = g.Count(t => open.Contains(t.Status)) })
+            .ToListAsync(cancellationToken);
+        return new ReportTable(Name, [new("ErrorCode"), new("Tickets", true), new("Open", true)],
+            rows.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
+                .Select(r => new object?[] { r.Code ?? ReportSections.None, r.Count, r.Open }).ToList());
+    }
+}
+
+/// <summary>
+/// ETAX-40002 tickets reported in the range by scenario × cause. A ticket counts under its confirmed diagnosis,
+/// else under the classifier's latest suggestion (<see cref="Ticket.DiagnosedScenario"/>); the "confirmed"
+/// column says how many of the cell's tickets a consultant confirmed.
+/// </summary>
+public sealed class MatrixSection : IReportSection
+{
+    public string Name => "matrix";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await scope.Reported
+            .Where(t => t.ErrorCode == ReportSections.Etax40002)
+            .GroupBy(t => new { t.DiagnosedScenario, t.DiagnosedCause })
+            .Select(g => new { g.Key.DiagnosedScenario, g.Key.DiagnosedCause, Count = g.Count(), Confirmed = g.Count(t => t.DiagnosisSeconds != null) })
+            .ToListAsync(cancellationToken);
+        return new ReportTable(Name, [new("Scenario"), new("Cause"), new("Tickets", true), new("Confirmed", true)],
+            rows.OrderBy(r => r.DiagnosedScenario ?? ReportSections.None, StringComparer.Ordinal).ThenBy(r => r.DiagnosedCause ?? ReportSections.None, StringComparer.Ordinal)
+                .Select(r => new object?[] { r.DiagnosedScenario ?? ReportSections.None, r.DiagnosedCause ?? ReportSections.None, r.Count, r.Confirmed }).ToList(),
+            ReportChart.None);
+    }
+}
+
+/// <summary>
+/// Per cause (confirmed, else suggested), over tickets reported in the range: median and 90th percentile
+/// (nearest rank) of hours from creation to resolution, and from creation to a confirmed diagnosis.
+/// </summary>
+public sealed class ResolutionTimesSection : IReportSection
+{
+    public string Name => "resolution-times";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        const long width = Percentiles.BucketSeconds;
+        int[] percents = [50, 90];
+        var reported = scope.Reported;
+        // Null causes (no diagnosis at all) are grouped under "-" so the dictionary key is never null.
+        var resolutionHistogram = (await reported.Where(t => t.ResolutionSeconds != null)
+                .GroupBy(t => new { t.DiagnosedCause, Bucket = t.ResolutionSeconds!.Value / width })
+                .Select(g => new { g.Key.DiagnosedCause, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(b => new HistogramBucket<string>(b.DiagnosedCause ?? ReportSections.None, b.Bucket, b.Count)).ToList();
+        var diagnosisHistogram = (await reported.Where(t => t.DiagnosisSeconds != null)
+                .GroupBy(t => new { t.DiagnosedCause, Bucket = t.DiagnosisSeconds!.Value / width })
+                .Select(g => new { g.Key.DiagnosedCause, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(b => new HistogramBucket<string>(b.DiagnosedCause ?? ReportSections.None, b.Bucket, b.Count)).ToList();
+
+        IQueryable<Ticket> OfCause(string cause) => cause == ReportSections.None
+            ? reported.Where(t => t.DiagnosedCause == null)
+            : reported.Where(t => t.DiagnosedCause == cause);
+        var resolution = await Percentiles.OfAsync(resolutionHistogram,
+            (cause, from, to) => OfCause(cause).Where(t => t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
+            percents, cancellationToken);
+        var diagnosis = await Percentiles.OfAsync(diagnosisHistogram,
+            (cause, from, to) => OfCause(cause).Where(t => t.DiagnosisSeconds >= from && t.DiagnosisSeconds < to).Select(t => t.DiagnosisSeconds!.Value),
+            percents, cancellationToken);
+
+        var rows = new List<object?[]>();
+        foreach (var cause in resolution.Keys.Union(diagnosis.Keys).Order(StringComparer.Ordinal))
+        {
+            var (resolved, resolvedAt) = resolution.GetValueOrDefault(cause, (0, new long?[2]));
+            var (diagnosed, diagnosedAt) = diagnosis.GetValueOrDefault(cause, (0, new long?[2]));
+            rows.Add([cause, resolved, Percentiles.Hours(resolvedAt[0]), Percentiles.Hours(resolvedAt[1]),
+                diagnosed, Percentiles.Hours(diagnosedAt[0]), Percentiles.Hours(diagnosedAt[1])]);
+        }
+
+        return new ReportTable(Name,
+            [new("Cause"), new("Resolved", true, Charted: false), new("MedianResolutionHours", true), new("P90ResolutionHours", true),
+             new("Diagnosed", true, Charted: false), new("MedianDiagnosisHours", true), new("P90DiagnosisHours", true)],
+            rows);
+    }
+}
+
+/// <summary>
+/// Clients whose legacy e-Faktur certificate (<see cref="Client.ExpiryOf"/>: entered expiry, else issue + 2
+/// years) or Coretax certificate expires within 30, 31–60 or 61–90 days from today (WIB), and those already
+/// expired. Client and KPP filters apply; dates do not (expiry is about today).
+/// </summary>
+public sealed class CertificatesSection : IReportSection
+{
+    public string Name => "certificates";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var clients = scope.Db.Clients.AsNoTracking();
+        if (scope.Filter.ClientId is { } clientId)
+        {
+            clients = clients.Where(c => c.Id == clientId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(scope.Filter.Kpp))
+        {
+            var kpp = scope.Filter.Kpp.Trim();
+            clients = clients.Where(c => c.Kpp == kpp);
+        }
+
+        var today = scope.Today;
+        var windows = new (string Key, DateOnly? From, DateOnly To)[]
+        {
+            ("expired", null, today.AddDays(-1)),
+            ("0-30", today, today.AddDays(30)),
+            ("31-60", today.AddDays(31), today.AddDays(60)),
+            ("61-90", today.AddDays(61), today.AddDays(90)),
+        };
+        var rows = new List<object?[]>();
+        foreach (var (key, from, to) in windows)
+        {
+            var legacy = await clients.CountAsync(LegacyExpiresWithin(from, to), cancellationToken);
+            var coretax = await clients.CountAsync(c => c.CoretaxExpiresOn != null && c.CoretaxExpiresOn <= to && (from == null || c.CoretaxExpiresOn >= from), cancellationToken);
+            rows.Add([key, legacy, coretax]);
+        }
+
+        return new ReportTable(Name, [new("ExpiryWindow"), new("Legacy", true), new("Coretax", true)], rows);
+    }
+
+    /// <summary>
+    /// Client.ExpiryOf in SQL: the entered expiry in [from, to], or, without one, issue + 2 years in it. The issue
+    /// date's bounds are the earliest issue days whose expiry reaches each end, so 29 February counts exactly.
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<Client, bool>> LegacyExpiresWithin(DateOnly? from, DateOnly to)
+    {
+        var issuedBefore = EarliestIssueReaching(to.AddDays(1));
+        if (from is null)
+        {
+            return c => (c.CertificateExpiresOnEntered != null && c.CertificateExpiresOnEntered <= to)
+                || (c.CertificateExpiresOnEntered == null && c.CertificateIssuedOn != null && c.CertificateIssuedOn < issuedBefore);
+        }
+
+        var issuedFrom = EarliestIssueReaching(from.Value);
+        var start = from.Value;
+        return c => (c.CertificateExpiresOnEntered != null && c.CertificateExpiresOnEntered >= start && c.CertificateExpiresOnEntered <= to)
+            || (c.CertificateExpiresOnEntered == null && c.CertificateIssuedOn >= issuedFrom && c.CertificateIssuedOn < issuedBefore);
+    }
+
+    /// <summary>The first issue day whose derived expiry is on or after <paramref name="day"/>.</summary>
+    public static DateOnly EarliestIssueReaching(DateOnly day)
+    {
+        var issue = day.AddYears(-Client.CertificateValidityYears);
+        return Client.ExpiryOf(issue, null) < day ? issue.AddDays(1) : issue;
+    }
+}
+
+/// <summary>
+/// Per consultant: open tickets assigned now, tickets they resolved in the range (by resolution day, WIB) and the
+/// median hours to resolution of those.
+/// </summary>
+public sealed class WorkloadSection : IReportSection
+{
+    public string Name => "workload";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var open = TicketWorkflow.Open.ToArray();
+        var (start, end) = (scope.Start, scope.End);
+        var openCounts = await scope.Tickets.Where(t => open.Contains(t.Status) && t.AssigneeId != null)
+            .GroupBy(t => t.AssigneeId)
+            .Select(g => new { Id = g.Key!, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var resolved = scope.Tickets.Where(t => t.ResolvedAt >= start && t.ResolvedAt < end && t.ResolutionSeconds != null && t.AssigneeId != null);
+        const long width = Percentiles.BucketSeconds;
+        var histogram = (await resolved
+                .GroupBy(t => new { t.AssigneeId, Bucket = t.ResolutionSeconds!.Value / width })
+                .Select(g => new { g.Key.AssigneeId, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Select(b => new HistogramBucket<string>(b.AssigneeId!, b.Bucket, b.Count)).ToList();
+        var medians = await Percentiles.OfAsync(histogram,
+            (id, from, to) => resolved.Where(t => t.AssigneeId == id && t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
+            [50], cancellationToken);
+        var ids = openCounts.Select(o => o.Id).Union(medians.Keys).ToArray();
+        var names = await scope.Db.Staff.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+        var rows = new List<object?[]>();
+        foreach (var id in ids.OrderBy(id => names.GetValueOrDefault(id, id), StringComparer.CurrentCulture))
+        {
+            var (count, median) = medians.GetValueOrDefault(id, (0, new long?[1]));
+            rows.Add([names.GetValueOrDefault(id, id), openCounts.FirstOrDefault(o => o.Id == id)?.Count ?? 0, count, Percentiles.Hours(median[0])]);
+        }
+
+        return new ReportTable(Name, [new("Consultant"), new("Open", true), new("Resolved", true), new("MedianResolutionHours", true, Charted: false)], rows);
+    }
+}
+
+/// <summary>
+/// Classifier accuracy per month of confirmation (WIB) over the tickets reported in the range: the same
+/// computation as the accuracy page (<see cref="GetClassifierAccuracyHandler.ComputeAsync"/>), not a copy.
+/// </summary>
+public sealed class AccuracySection : IReportSection
+{
+    public string Name => "accuracy";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var months = (scope.To.Year - scope.From.Year) * 12 + scope.To.Month - scope.From.Month + 1;
+        var accuracy = await GetClassifierAccuracyHandler.ComputeAsync(scope.Reported, months, cancellationToken);
+        return new ReportTable(Name,
+            [new("Month"), new("Judged", true, Charted: false), new("CauseCorrect", true, Charted: false), new("CauseAccuracy", true),
+             new("ScenarioCorrect", true, Charted: false), new("ScenarioAccuracy", true)],
+            accuracy.Monthly.Select(m => new object?[]
+            {
+                $"{m.Year:0000}-{m.Month:00}", m.Tickets, m.CauseCorrect, Math.Round(m.CauseAccuracy * 100, 2), m.ScenarioCorrect, Math.Round(m.ScenarioAccuracy * 100, 2),
+            }).ToList(),
+            ReportChart.Line);
+    }
+}
+
+/// <summary>The ten clients with the most tickets reported in the range, with how many are still open.</summary>
+public sealed class TopClientsSection : IReportSection
+{
+    public const int Top = 10;
+
+    public string Name => "top-clients";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var open = TicketWorkflow.Open.ToArray();
+        var top = await scope.Reported
+            .GroupBy(t => t.ClientId)
+            .Select(g => new { ClientId = g.Key, Count = g.Count(), Open = g.Count(t => open.Contains(t.Status)) })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.ClientId)
+            .Take(Top)
+            .ToListAsync(cancellationToken);
+        var ids = top.Select(t => t.ClientId).ToArray();
+        var clients = await scope.Db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name, c.Npwp }).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return new ReportTable(Name, [new("Client"), new("Npwp"), new("Tickets", true), new("Open", true)],
+            top.Select(t => new object?[] { clients[t.ClientId].Name, Npwp.Format(clients[t.ClientId].Npwp), t.Count, t.Open }).ToList());
+    }
+}
