@@ -853,7 +853,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [ClosedForNoReplyAt] datetimeoffset NULL;
@@ -861,7 +861,175 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosedCause] varchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosedScenario] varchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosisBusinessMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosisMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [DiagnosisSeconds] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FirstConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [FirstConfirmedCause] varchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [ResolutionSeconds] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstRespondedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseAtRiskAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseDueAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseMet] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseTargetMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaFirstResponseUsedSeconds] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionAtRiskAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionDueAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionMet] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionPausedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionTargetMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolutionUsedSeconds] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [SlaResolvedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [CertificateReminders] (
@@ -881,7 +1049,53 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [Holidays] (
+        [Id] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Name] nvarchar(150) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_Holidays] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [KppVisits] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [Kpp] nvarchar(100) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [OfficerName] nvarchar(100) NOT NULL,
+        [AssigneeId] nvarchar(450) NULL,
+        [Documents] int NOT NULL,
+        [Notes] nvarchar(2000) NULL,
+        [Outcome] nvarchar(20) NOT NULL,
+        [OutcomeReason] nvarchar(1000) NULL,
+        [CertificateIssuedOn] date NULL,
+        [RescheduledFromId] uniqueidentifier NULL,
+        [RemindedFor] date NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_KppVisits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KppVisits_AspNetUsers_AssigneeId] FOREIGN KEY ([AssigneeId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KppVisits_Clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [Clients] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KppVisits_KppVisits_RescheduledFromId] FOREIGN KEY ([RescheduledFromId]) REFERENCES [KppVisits] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KppVisits_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -906,7 +1120,178 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [SlaEscalations] (
+        [Id] bigint NOT NULL IDENTITY,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Clock] nvarchar(20) NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Recipients] int NOT NULL,
+        CONSTRAINT [PK_SlaEscalations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SlaEscalations_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [SlaPolicies] (
+        [Priority] int NOT NULL,
+        [FirstResponseMinutes] int NOT NULL,
+        [ResolutionMinutes] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedById] nvarchar(450) NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_SlaPolicies] PRIMARY KEY ([Priority])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [SlaSettingsChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(150) NOT NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_SlaSettingsChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [TicketSteps] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [IsRequired] bit NOT NULL,
+        [Cause] varchar(30) NULL,
+        [AssigneeId] nvarchar(450) NULL,
+        [DueOn] date NULL,
+        [Notes] nvarchar(2000) NULL,
+        [SkipReason] nvarchar(1000) NULL,
+        [DoneById] nvarchar(450) NULL,
+        [DoneByName] nvarchar(150) NULL,
+        [DoneAt] datetimeoffset NULL,
+        [Order] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketSteps_AspNetUsers_AssigneeId] FOREIGN KEY ([AssigneeId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketSteps_Tickets_TicketId] FOREIGN KEY ([TicketId]) REFERENCES [Tickets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE TABLE [WorkingHours] (
+        [Id] int NOT NULL,
+        [Opens] time NOT NULL,
+        [Closes] time NOT NULL,
+        [WorkingDaysMask] int NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_WorkingHours] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AssigneeResolution] ON [Tickets] ([AssigneeId], [ResolutionSeconds], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_FirstConfirmedAt] ON [Tickets] ([FirstConfirmedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Report] ON [Tickets] ([ReportedAt], [Status], [ErrorCode], [Channel], [ClientId], [AssigneeId], [DiagnosedScenario], [DiagnosedCause], [ResolutionSeconds], [DiagnosisSeconds]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Resolved] ON [Tickets] ([ResolvedAt], [AssigneeId], [ResolutionSeconds]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaFirstRespondedAt] ON [Tickets] ([SlaFirstRespondedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaResolvedAt] ON [Tickets] ([SlaResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_SlaFirstResponseDueAt] ON [Tickets] ([Status], [SlaFirstResponseDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_SlaResolutionDueAt] ON [Tickets] ([Status], [SlaResolutionDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CertificateReminders_ClientId_Credential_ExpiresOn_ThresholdDays] ON [CertificateReminders] ([ClientId], [Credential], [ExpiresOn], [ThresholdDays]);
@@ -914,7 +1299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_CertificateReminders_TicketId] ON [CertificateReminders] ([TicketId]);
@@ -922,7 +1307,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Holidays_Date] ON [Holidays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_AssigneeId_Outcome_At] ON [KppVisits] ([AssigneeId], [Outcome], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_ClientId] ON [KppVisits] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_Outcome_At] ON [KppVisits] ([Outcome], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_RescheduledFromId] ON [KppVisits] ([RescheduledFromId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_TicketId_At] ON [KppVisits] ([TicketId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_MailState_MailNextAttemptAt] ON [Notifications] ([MailState], [MailNextAttemptAt]);
@@ -930,7 +1363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [Notifications] ([UserId], [CreatedAt]);
@@ -938,7 +1371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Notifications_UserId_Key] ON [Notifications] ([UserId], [Key]);
@@ -946,7 +1379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_ReadAt] ON [Notifications] ([UserId], [ReadAt]);
@@ -954,11 +1387,67 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126040742_Notifications'
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SlaEscalations_TicketId_Clock_State] ON [SlaEscalations] ([TicketId], [Clock], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_SlaSettingsChanges_At] ON [SlaSettingsChanges] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_TicketSteps_AssigneeId] ON [TicketSteps] ([AssigneeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_TicketSteps_TicketId_Order] ON [TicketSteps] ([TicketId], [Order]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    UPDATE [Tickets] SET [DiagnosedScenario] = COALESCE([ConfirmedScenario], [SuggestedScenario]), [DiagnosedCause] = COALESCE([ConfirmedCause], [SuggestedCause]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    UPDATE [Tickets] SET [ResolutionSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ResolvedAt]) / 1000 WHERE [ResolvedAt] IS NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    UPDATE [Tickets] SET [DiagnosisSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ConfirmedAt]) / 1000 WHERE [ConfirmedAt] IS NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126050231_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126040742_Notifications', N'10.0.15');
+    VALUES (N'20261126050231_ResolutionWorkSlaNotificationsReports', N'10.0.15');
 END;
 
 COMMIT;

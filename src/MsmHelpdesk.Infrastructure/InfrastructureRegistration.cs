@@ -6,7 +6,74 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using MsmHelpdesk.Application.Common;
+using MsmHelpdesk.Application.Common.Certificates;
+using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Application.Common.Notifications;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Infrastructure.Certificates;
+using MsmHelpdesk.Infrastructure.Files;
+using MsmHelpdesk.Infrastructure.Identity;
+using MsmHelpdesk.Infrastructure.Jobs;
+using MsmHelpdesk.Infrastructure.Notifications;
+using MsmHelpdesk.Infrastructure.Persistence;
+
+namespace MsmHelpdesk.Infrastructure;
+
+public static class InfrastructureRegistration
+{
+    /// <summary>
+    /// Database, Identity stores and the clock. The web app, the CLI, the tests and the design-time
+    /// factories all call this, so every DbContext is built the same way (the .NET 10 Identity schema
+    /// is read from these services: a context built otherwise would miss the passkey table).
+    /// </summary>
+    public static IServiceCollection AddHelpdeskPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
+        services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
+        services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
+        services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
+        services.AddSingleton<ILearnedModelStore, LearnedModelStore>();
+        services.AddSingleton<ICatalogueVersions, CatalogueVersions>();
+        services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
+        services.AddSingleton(SmtpSettings.Read(configuration));
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<INotifier, DatabaseNotifier>();
+        services.AddSingleton(new WaitingOnClientPolicy(
+            int.TryParse(configuration[ConfigKeys.WaitingReminderDays], out var reminderDays) ? reminderDays : WaitingOnClientPolicy.Default.ReminderDays,
+            int.TryParse(configuration[ConfigKeys.WaitingAutoCloseDays], out var closeDays) ? closeDays : WaitingOnClientPolicy.Default.AutoCloseDays));
+        services.AddSingleton<Application.Common.IBusinessCalendarSource, Application.Features.Sla.DatabaseBusinessCalendarSource>();
+        services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
+
+        // The sign-in manager needs the authentication services; the web app adds its cookie schemes on top.
+        services.AddAuthentication();
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = FieldLimits.PasswordMinLength;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<HelpdeskDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<HelpdeskClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<IIdentityService, IdentityService>();
+
         return services;
     }
 

@@ -502,6 +502,160 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.Holiday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Clock", "State")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaSettingsChanges");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("WorkingDaysMask")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -690,6 +844,12 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(20)");
 
+                    b.Property<int?>("DiagnosisBusinessMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DiagnosisMinutes")
+                        .HasColumnType("int");
+
                     b.Property<long?>("DiagnosisSeconds")
                         .HasColumnType("bigint");
 
@@ -702,6 +862,14 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("FirstConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FirstConfirmedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -723,6 +891,45 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaFirstRespondedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaFirstResponseAtRiskAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaFirstResponseDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("SlaFirstResponseMet")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("SlaFirstResponseTargetMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SlaFirstResponseUsedSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SlaResolutionAtRiskAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaResolutionDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("SlaResolutionMet")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("SlaResolutionPausedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("SlaResolutionTargetMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SlaResolutionUsedSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SlaResolvedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
@@ -747,16 +954,26 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("FirstConfirmedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("SlaFirstRespondedAt");
+
+                    b.HasIndex("SlaResolvedAt");
 
                     b.HasIndex("ClientId", "ReportedAt");
 
                     b.HasIndex("ErrorCode", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
+
+                    b.HasIndex("Status", "SlaFirstResponseDueAt");
+
+                    b.HasIndex("Status", "SlaResolutionDueAt");
 
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
@@ -1285,6 +1502,15 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

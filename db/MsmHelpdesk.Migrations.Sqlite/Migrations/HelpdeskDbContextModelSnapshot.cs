@@ -486,6 +486,156 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.Holiday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Clock", "State")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaSettingsChanges");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,6 +824,12 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DiagnosisBusinessMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DiagnosisMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DiagnosisSeconds")
                         .HasColumnType("INTEGER");
 
@@ -685,6 +841,14 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<string>("ErrorText")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstConfirmedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -709,6 +873,45 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SlaFirstRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaFirstResponseAtRiskAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaFirstResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SlaFirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaFirstResponseTargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaFirstResponseUsedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolutionAtRiskAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SlaResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolutionPausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaResolutionTargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaResolutionUsedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolvedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -731,16 +934,26 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("FirstConfirmedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("SlaFirstRespondedAt");
+
+                    b.HasIndex("SlaResolvedAt");
 
                     b.HasIndex("ClientId", "ReportedAt");
 
                     b.HasIndex("ErrorCode", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
+
+                    b.HasIndex("Status", "SlaFirstResponseDueAt");
+
+                    b.HasIndex("Status", "SlaResolutionDueAt");
 
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
@@ -1264,6 +1477,15 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -79,9 +79,9 @@ public sealed partial class Ticket
         SlaResolutionAtRiskAt = rules.Calendar.AddWorkingTime(now, SlaRules.AtRiskAfter(target.Resolution));
     }
 
-    private void OnStatusChangedForSla(TicketStatus from, TicketStatus to, SlaRules? rules, DateTimeOffset now)
+    private void OnStatusChangedForSla(TicketStatus from, TicketStatus to, SlaRules rules, DateTimeOffset now)
     {
-        if (rules is null || SlaResolutionTargetMinutes is null)
+        if (SlaResolutionTargetMinutes is null)
         {
             return;
         }
@@ -195,7 +195,7 @@ public sealed partial class Ticket
         return changed;
     }
 
-    private void RecordFirstConfirmation(string cause, BusinessCalendar? calendar, DateTimeOffset now)
+    private void RecordFirstConfirmation(string cause, BusinessCalendar calendar, DateTimeOffset now)
     {
         if (FirstConfirmedAt is not null)
         {
@@ -205,7 +205,7 @@ public sealed partial class Ticket
         FirstConfirmedAt = now;
         FirstConfirmedCause = cause;
         DiagnosisMinutes = Minutes(now - CreatedAt);
-        DiagnosisBusinessMinutes = calendar is null ? null : Minutes(calendar.WorkingTimeBetween(CreatedAt, now));
+        DiagnosisBusinessMinutes = Minutes(calendar.WorkingTimeBetween(CreatedAt, now));
     }
 
     private void ResumeResolution(BusinessCalendar calendar, DateTimeOffset now)

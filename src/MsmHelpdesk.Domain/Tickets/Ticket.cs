@@ -88,7 +88,7 @@ public sealed partial class Ticket
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
 
-    public static Ticket Open(string number, Guid clientId, TicketFields fields, Actor actor, DateTimeOffset now, SlaRules? sla = null)
+    public static Ticket Open(string number, Guid clientId, TicketFields fields, Actor actor, DateTimeOffset now, SlaRules sla)
     {
         var ticket = new Ticket
         {
@@ -101,17 +101,14 @@ public sealed partial class Ticket
             UpdatedAt = now,
         };
         ticket.Apply(fields);
-        if (sla is not null)
-        {
-            ticket.StartSla(sla, now);
-        }
+        ticket.StartSla(sla, now);
 
         ticket._timeline.Add(TimelineEntry.Create(ticket.Id, TimelineKind.Created, actor, now, text: fields.ErrorText));
         return ticket;
     }
 
     /// <summary>Applies edited fields; each change is recorded with its old and new value.</summary>
-    public void Edit(TicketFields fields, Actor actor, DateTimeOffset now, SlaRules? sla = null)
+    public void Edit(TicketFields fields, Actor actor, DateTimeOffset now, SlaRules sla)
     {
         var before = Snapshot();
         Apply(fields);
@@ -122,7 +119,7 @@ public sealed partial class Ticket
             _timeline.Add(TimelineEntry.Create(Id, TimelineKind.FieldChanged, actor, now, field: field, oldValue: oldValue, newValue: after[field]));
         }
 
-        if (sla is not null && before[nameof(Priority)] != after[nameof(Priority)])
+        if (before[nameof(Priority)] != after[nameof(Priority)])
         {
             OnPriorityChangedForSla(sla, now);
         }
@@ -133,7 +130,7 @@ public sealed partial class Ticket
         }
     }
 
-    public DomainError? MoveTo(TicketStatus to, string? resolutionSummary, Actor actor, DateTimeOffset now, SlaRules? sla = null)
+    public DomainError? MoveTo(TicketStatus to, string? resolutionSummary, Actor actor, DateTimeOffset now, SlaRules sla)
     {
         if (!TicketWorkflow.CanMove(Status, to))
         {
@@ -201,7 +198,7 @@ public sealed partial class Ticket
     }
 
     /// <summary>A consultant confirms the suggestion or corrects it; either way the choice is kept and audited.</summary>
-    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now, BusinessCalendar? calendar = null)
+    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now, BusinessCalendar calendar)
     {
         var before = Confirmed ?? Suggested;
         Confirmed = new TicketDiagnosis(scenario, 1, cause, 1, "consultant", null, now);
@@ -272,7 +269,7 @@ public sealed partial class Ticket
     /// Logs what the client said. A client who answers a ticket waiting on them puts it back to work, and an
     /// answer to a ticket the system closed for lack of reply reopens it; otherwise the status stays.
     /// </summary>
-    public void RecordClientMessage(string text, Actor actor, DateTimeOffset now)
+    public void RecordClientMessage(string text, Actor actor, DateTimeOffset now, SlaRules sla)
     {
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.ClientMessage, actor, now, text: text.Trim()));
         if (Status == TicketStatus.WaitingOnClient || (Status == TicketStatus.Closed && ClosedForNoReplyAt is not null))
@@ -282,6 +279,7 @@ public sealed partial class Ticket
             ResolvedAt = null;
             ClosedAt = null;
             ClosedForNoReplyAt = null;
+            OnStatusChangedForSla(from, Status, sla, now);
             _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now,
                 field: "client-replied", oldValue: from.ToString(), newValue: Status.ToString()));
         }
@@ -300,7 +298,7 @@ public sealed partial class Ticket
     /// Closes a ticket that waited on the client too long. Skips Resolved on purpose: nothing was resolved,
     /// and the reason stays on the timeline; a later client message reopens it.
     /// </summary>
-    public DomainError? CloseForNoReply(string reason, Actor actor, DateTimeOffset now)
+    public DomainError? CloseForNoReply(string reason, Actor actor, DateTimeOffset now, SlaRules sla)
     {
         if (Status != TicketStatus.WaitingOnClient)
         {
@@ -310,6 +308,7 @@ public sealed partial class Ticket
         Status = TicketStatus.Closed;
         ClosedAt = now;
         ClosedForNoReplyAt = now;
+        OnStatusChangedForSla(TicketStatus.WaitingOnClient, Status, sla, now);
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StatusChanged, actor, now, text: reason.Trim(), field: WaitingOnClientMarker,
             oldValue: nameof(TicketStatus.WaitingOnClient), newValue: nameof(TicketStatus.Closed)));
         Touch(now);

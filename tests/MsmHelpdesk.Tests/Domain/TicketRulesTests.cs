@@ -1,3 +1,4 @@
+using MsmHelpdesk.Domain.Sla;
 using System.Text;
 using MsmHelpdesk.Domain.Tickets;
 
@@ -9,19 +10,19 @@ public sealed class TicketWorkflowTests
     private static readonly Actor Sri = new("u1", "Sri");
 
     private static Ticket NewTicket() => Ticket.Open("MSM-2026-000001", Guid.NewGuid(),
-        new TicketFields(null, TicketChannel.Phone, "ETAX-40002: Error di Service", "upload", "e-Faktur 4.0", null, TicketPriority.Normal, Now), Sri, Now);
+        new TicketFields(null, TicketChannel.Phone, "ETAX-40002: Error di Service", "upload", "e-Faktur 4.0", null, TicketPriority.Normal, Now), Sri, Now, SlaRules.Default);
 
     [Fact]
     public void ShouldWalkTheWholeLifecycleAndRecordEveryMove()
     {
         var ticket = NewTicket();
 
-        Assert.Null(ticket.MoveTo(TicketStatus.Triaged, null, Sri, Now));
-        Assert.Null(ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now));
-        Assert.Null(ticket.MoveTo(TicketStatus.WaitingOnKpp, null, Sri, Now));
-        Assert.Null(ticket.MoveTo(TicketStatus.Resolved, "Sertifikat baru diimpor", Sri, Now));
-        Assert.Null(ticket.MoveTo(TicketStatus.Closed, null, Sri, Now));
-        Assert.Null(ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now));
+        Assert.Null(ticket.MoveTo(TicketStatus.Triaged, null, Sri, Now, SlaRules.Default));
+        Assert.Null(ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now, SlaRules.Default));
+        Assert.Null(ticket.MoveTo(TicketStatus.WaitingOnKpp, null, Sri, Now, SlaRules.Default));
+        Assert.Null(ticket.MoveTo(TicketStatus.Resolved, "Sertifikat baru diimpor", Sri, Now, SlaRules.Default));
+        Assert.Null(ticket.MoveTo(TicketStatus.Closed, null, Sri, Now, SlaRules.Default));
+        Assert.Null(ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now, SlaRules.Default));
 
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
         Assert.Null(ticket.ClosedAt);
@@ -38,7 +39,7 @@ public sealed class TicketWorkflowTests
     {
         var ticket = NewTicket();
 
-        var refused = ticket.MoveTo(to, "ringkasan", Sri, Now);
+        var refused = ticket.MoveTo(to, "ringkasan", Sri, Now, SlaRules.Default);
 
         Assert.Equal("ticket-illegal-move", refused!.Code);
         Assert.Equal(TicketStatus.New, ticket.Status);
@@ -49,10 +50,10 @@ public sealed class TicketWorkflowTests
     public void ShouldNeedASummaryToResolve()
     {
         var ticket = NewTicket();
-        ticket.MoveTo(TicketStatus.Triaged, null, Sri, Now);
-        ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now);
+        ticket.MoveTo(TicketStatus.Triaged, null, Sri, Now, SlaRules.Default);
+        ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now, SlaRules.Default);
 
-        Assert.Equal("ticket-resolution-required", ticket.MoveTo(TicketStatus.Resolved, "   ", Sri, Now)!.Code);
+        Assert.Equal("ticket-resolution-required", ticket.MoveTo(TicketStatus.Resolved, "   ", Sri, Now, SlaRules.Default)!.Code);
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
     }
 
@@ -61,7 +62,7 @@ public sealed class TicketWorkflowTests
     {
         var ticket = NewTicket();
 
-        ticket.Edit(new TicketFields(null, TicketChannel.WhatsApp, "ETAX-40002: Error di Service", "upload", "e-Faktur 4.0", "PC baru", TicketPriority.High, Now), Sri, Now);
+        ticket.Edit(new TicketFields(null, TicketChannel.WhatsApp, "ETAX-40002: Error di Service", "upload", "e-Faktur 4.0", "PC baru", TicketPriority.High, Now), Sri, Now, SlaRules.Default);
 
         var changes = ticket.Timeline.Where(e => e.Kind == TimelineKind.FieldChanged).Select(e => (e.Field, e.OldValue, e.NewValue)).ToArray();
         Assert.Equal([("Channel", "Phone", "WhatsApp"), ("Description", null, "PC baru"), ("Priority", "Normal", "High")], changes);

@@ -83,18 +83,6 @@ public sealed class TicketSlaTests
     }
 
     [Fact]
-    public void ShouldLeaveTicketsWithoutRulesWithoutClocks()
-    {
-        var ticket = Ticket.Open("MSM-2026-000002", Guid.NewGuid(),
-            new TicketFields(null, TicketChannel.Phone, "ETAX-40002", null, null, null, TicketPriority.Urgent, Wib(11, 27, 16)), Sri, Wib(11, 27, 16));
-
-        Assert.Null(ticket.MoveTo(TicketStatus.Triaged, null, Sri, Wib(11, 30, 9), Rules));
-
-        Assert.Equal(SlaState.None, ticket.Sla.StateAt(Wib(11, 30, 9)));
-        Assert.Null(ticket.SlaFirstRespondedAt);
-    }
-
-    [Fact]
     public void ShouldMoveARunningClockWhenACalendarGainsAHolidayButNotAClockAlreadyBreached()
     {
         var running = Open(Wib(11, 27, 16));

@@ -52,8 +52,7 @@ public sealed class TestApp : IAsyncDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var collection = new ServiceCollection();
-        collection
+        var services = new ServiceCollection()
             .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)

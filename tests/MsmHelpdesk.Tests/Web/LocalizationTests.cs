@@ -83,7 +83,7 @@ public sealed partial class LocalizationTests
     private static IEnumerable<string> TicketFieldNames() =>
         MsmHelpdesk.Domain.Tickets.Ticket.Open("MSM-2026-000001", Guid.NewGuid(),
             new MsmHelpdesk.Domain.Tickets.TicketFields(null, default, "x", null, null, null, default, DateTimeOffset.UnixEpoch),
-            new MsmHelpdesk.Domain.Tickets.Actor("a", "a"), DateTimeOffset.UnixEpoch).Snapshot().Keys;
+            new MsmHelpdesk.Domain.Tickets.Actor("a", "a"), DateTimeOffset.UnixEpoch, MsmHelpdesk.Domain.Sla.SlaRules.Default).Snapshot().Keys;
 
     private static HashSet<string> Keys(string path) =>
         XDocument.Load(TestPaths.InRepository(path.Split('/')))

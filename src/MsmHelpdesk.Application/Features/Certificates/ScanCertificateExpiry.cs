@@ -142,7 +142,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
                 candidate.Credential == Credential.Legacy ? "perpanjangan sertifikat elektronik" : "perpanjangan Kode Otorisasi Coretax",
                 null, $"Tiket proaktif: {daysLeft} hari sebelum masa berlaku berakhir ({expiry}).",
                 current switch { <= 7 => TicketPriority.Urgent, <= 30 => TicketPriority.High, _ => TicketPriority.Normal }, now);
-            ticket = Ticket.Open(number, candidate.ClientId, fields, actor, now);
+            ticket = Ticket.Open(number, candidate.ClientId, fields, actor, now, await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
             // Certificate renewal is scenario "other" (DOMAIN.md); the cause is known for certain.
             ticket.RecordSuggestion(new TicketDiagnosis("other", 1, "expired-certificate", 1, SuggestionVersion, null, now));
             if (consultant is not null)

@@ -217,7 +217,7 @@ public sealed class ResolveTicketOverridingStepsHandler(IAppDbContextFactory dat
         }
 
         ticket.OverrideOpenSteps(command.OverrideReason, actor, now);
-        ticket.MoveTo(TicketStatus.Resolved, command.ResolutionSummary, actor, now);
+        ticket.MoveTo(TicketStatus.Resolved, command.ResolutionSummary, actor, now, await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
         return await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
     }
 }

@@ -39,7 +39,8 @@ public sealed class RecordClientMessageHandler(IAppDbContextFactory databases, I
             return TicketSaves.NotFound();
         }
 
-        ticket.RecordClientMessage(command.Text, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow());
+        ticket.RecordClientMessage(command.Text, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow(),
+            await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
         var saved = await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
         return saved.IsSuccess ? ticket.Status : saved.Error!;
     }
@@ -111,7 +112,7 @@ public sealed class RunWaitingOnClientHandler(IAppDbContextFactory databases, IN
 
             if (close)
             {
-                ticket.CloseForNoReply(AppText.WaitingAutoCloseReason(policy.AutoCloseDays), actor, now);
+                ticket.CloseForNoReply(AppText.WaitingAutoCloseReason(policy.AutoCloseDays), actor, now, await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
             }
             else
             {

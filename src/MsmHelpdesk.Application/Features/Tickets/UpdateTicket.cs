@@ -46,7 +46,7 @@ public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrent
 
         var now = clock.GetUtcNow();
         var fields = command.ToFields(now) with { ReportedAt = command.ReportedAt?.ToUniversalTime() ?? ticket.ReportedAt };
-        var sla = fields.Priority != ticket.Priority ? await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken) : null;
+        var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
         ticket.Edit(fields, await currentUser.GetActorAsync(cancellationToken), now, sla);
         var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(ticket.ClientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
         ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));

@@ -11,8 +11,8 @@ using MsmHelpdesk.Infrastructure.Persistence;
 namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(HelpdeskDbContext))]
-    [Migration("20261126040731_Notifications")]
-    partial class Notifications
+    [Migration("20261126050202_ResolutionWorkSlaNotificationsReports")]
+    partial class ResolutionWorkSlaNotificationsReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -489,6 +489,156 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.Holiday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Clock", "State")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaSettingsChanges");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDaysMask")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -537,6 +687,84 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("TicketId");
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.KppVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kpp")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RescheduledFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("RescheduledFromId");
+
+                    b.HasIndex("Outcome", "At");
+
+                    b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("AssigneeId", "Outcome", "At");
+
+                    b.ToTable("KppVisits", (string)null);
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Ticket", b =>
@@ -589,6 +817,25 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiagnosedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosedScenario")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DiagnosisBusinessMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DiagnosisMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DiagnosisSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(32)
                         .IsUnicode(false)
@@ -597,6 +844,14 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<string>("ErrorText")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstConfirmedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -611,11 +866,53 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ResolutionSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaFirstRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaFirstResponseAtRiskAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaFirstResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SlaFirstResponseMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaFirstResponseTargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaFirstResponseUsedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolutionAtRiskAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SlaResolutionMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolutionPausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaResolutionTargetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SlaResolutionUsedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaResolvedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -640,10 +937,16 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("FirstConfirmedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("SlaFirstRespondedAt");
+
+                    b.HasIndex("SlaResolvedAt");
 
                     b.HasIndex("ClientId", "ReportedAt");
 
@@ -651,13 +954,99 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ReportedAt");
 
+                    b.HasIndex("Status", "SlaFirstResponseDueAt");
+
+                    b.HasIndex("Status", "SlaResolutionDueAt");
+
+                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
+                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
+
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
+
+                    b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
+                        .HasDatabaseName("IX_Tickets_Resolved");
+
+                    b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
+                        .HasDatabaseName("IX_Tickets_Report");
 
                     b.ToTable("Tickets", t =>
                         {
                             t.Property("ConfirmedAt")
                                 .HasColumnName("Ticket_ConfirmedAt");
                         });
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TicketStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("TicketId", "Order");
+
+                    b.ToTable("TicketSteps", (string)null);
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TimelineEntry", b =>
@@ -1094,8 +1483,42 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
                 {
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.KppVisit", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MsmHelpdesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.KppVisit", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
@@ -1226,6 +1649,20 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Navigation("Suggested");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TicketStep", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.TimelineEntry", b =>
                 {
                     b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
@@ -1237,6 +1674,8 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Ticket", b =>
                 {
+                    b.Navigation("Steps");
+
                     b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618

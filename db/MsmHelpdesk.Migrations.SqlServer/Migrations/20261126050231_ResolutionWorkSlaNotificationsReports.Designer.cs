@@ -12,8 +12,8 @@ using MsmHelpdesk.Infrastructure.Persistence;
 namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(HelpdeskDbContext))]
-    [Migration("20261126041204_ResolutionStepsAndKppVisits")]
-    partial class ResolutionStepsAndKppVisits
+    [Migration("20261126050231_ResolutionWorkSlaNotificationsReports")]
+    partial class ResolutionWorkSlaNotificationsReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -388,6 +388,277 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Acted")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Credential")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ThresholdDays")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("ClientId", "Credential", "ExpiresOn", "ThresholdDays")
+                        .IsUnique();
+
+                    b.ToTable("CertificateReminders");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(50)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MailLastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("MailNextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("MailSentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MailState")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailState", "MailNextAttemptAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.Holiday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("Holidays");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Clock", "State")
+                        .IsUnique();
+
+                    b.ToTable("SlaEscalations");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaPolicy", b =>
+                {
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaSettingsChanges");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.WorkingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("WorkingDaysMask")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkingHours");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -541,6 +812,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("ClosedForNoReplyAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ConfirmedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -563,6 +837,25 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("DiagnosedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
+
+                    b.Property<string>("DiagnosedScenario")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<int?>("DiagnosisBusinessMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DiagnosisMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("DiagnosisSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(32)
                         .IsUnicode(false)
@@ -572,6 +865,14 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("FirstConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FirstConfirmedCause")
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -585,11 +886,53 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long?>("ResolutionSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ResolutionSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaFirstRespondedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaFirstResponseAtRiskAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaFirstResponseDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("SlaFirstResponseMet")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("SlaFirstResponseTargetMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SlaFirstResponseUsedSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SlaResolutionAtRiskAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SlaResolutionDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool?>("SlaResolutionMet")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("SlaResolutionPausedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("SlaResolutionTargetMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SlaResolutionUsedSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SlaResolvedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
@@ -614,10 +957,16 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("FirstConfirmedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("SlaFirstRespondedAt");
+
+                    b.HasIndex("SlaResolvedAt");
 
                     b.HasIndex("ClientId", "ReportedAt");
 
@@ -625,7 +974,26 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ReportedAt");
 
+                    b.HasIndex("Status", "SlaFirstResponseDueAt");
+
+                    b.HasIndex("Status", "SlaResolutionDueAt");
+
+                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
+                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
+
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
+
+                    b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
+                        .HasDatabaseName("IX_Tickets_Resolved");
+
+                    b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
+                        .HasDatabaseName("IX_Tickets_Report");
 
                     b.ToTable("Tickets", t =>
                         {
@@ -1114,6 +1482,39 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Navigation("LastCertificateCheck");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Sla.SlaEscalation", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Tickets.Attachment", b =>
