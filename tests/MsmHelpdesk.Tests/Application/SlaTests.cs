@@ -281,6 +281,45 @@ public sealed class SlaTests
     }
 
     [Fact]
+    public async Task ShouldDecideEveryStateInSqlExactlyAsTheDomainDoesAtAnyInstant()
+    {
+        var clock = new FakeTimeProvider(Wib(11, 27, 16));
+        await using var app = await TestApp.StartAsync(clock: clock);
+        var (budi, client) = await ArrangeAsync(app);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add((await Seed.TicketAsync(app, budi, client)).Id);
+        }
+
+        clock.SetUtcNow(Wib(11, 30, 9));
+        foreach (var id in ids.Skip(1))
+        {
+            await MoveAsync(app, budi, id, TicketStatus.Triaged);
+            await MoveAsync(app, budi, id, TicketStatus.InProgress);
+        }
+
+        await MoveAsync(app, budi, ids[2], TicketStatus.WaitingOnClient);
+        await MoveAsync(app, budi, ids[3], TicketStatus.Resolved, "Selesai");
+        clock.SetUtcNow(Wib(12, 3, 9));
+        await MoveAsync(app, budi, ids[4], TicketStatus.Resolved, "Terlambat");
+        await MoveAsync(app, budi, ids[5], TicketStatus.WaitingOnKpp);
+
+        var tickets = await app.QueryDbAsync(db => db.Tickets.AsNoTracking().ToListAsync());
+        for (var at = Wib(11, 27, 15); at <= Wib(12, 8, 18); at = at.AddMinutes(210))
+        {
+            var now = at;
+            foreach (var state in Enum.GetValues<SlaState>())
+            {
+                var inSql = await app.QueryDbAsync(db => db.Tickets.Where(SlaQueries.InState(state, now)).Select(t => t.Id).ToListAsync());
+                var inDomain = tickets.Where(t => t.Sla.StateAt(now) == state).Select(t => t.Id);
+
+                Assert.True(inDomain.Order().SequenceEqual(inSql.Order()), $"{state} at {now:O}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task ShouldEscalateOncePerManagerEvenWhenRunTwiceAndAcrossARestart()
     {
         var directory = TestPaths.NewTempDirectory();
