@@ -94,6 +94,11 @@ public sealed class KppVisit
             return (null, new DomainError("visit-client-mismatch"));
         }
 
+        if (!TicketWorkflow.IsOpen(ticket.Status))
+        {
+            return (null, new DomainError("visit-ticket-not-open"));
+        }
+
         if (OfficerOf(client, officerName) is not { } officer)
         {
             return (null, new DomainError("visit-officer-not-pengurus", officerName));

@@ -16,6 +16,7 @@ public static class WorkText
     public static string VisitNotFound => AppText.Get(nameof(VisitNotFound));
     public static string VisitOfficerNotPengurus(object name) => Format(nameof(VisitOfficerNotPengurus), name);
     public static string VisitClientHasNoOfficers => AppText.Get(nameof(VisitClientHasNoOfficers));
+    public static string VisitTicketNotOpen => AppText.Get(nameof(VisitTicketNotOpen));
     public static string VisitKppRequired => AppText.Get(nameof(VisitKppRequired));
     public static string VisitInPast => AppText.Get(nameof(VisitInPast));
     public static string VisitNotScheduled => AppText.Get(nameof(VisitNotScheduled));

@@ -222,6 +222,7 @@ internal static class VisitSaves
     {
         "visit-officer-not-pengurus" => Error.Validation(nameof(ScheduleKppVisitCommand.OfficerName),
             officerCount == 0 ? WorkText.VisitClientHasNoOfficers : WorkText.VisitOfficerNotPengurus(refused.Arguments[0])),
+        "visit-ticket-not-open" => Error.Validation(nameof(ScheduleKppVisitCommand.Date), WorkText.VisitTicketNotOpen),
         "visit-kpp-required" => Error.Validation(nameof(ScheduleKppVisitCommand.Kpp), WorkText.VisitKppRequired),
         "visit-issued-in-future" => Error.Validation(nameof(RecordKppVisitOutcomeCommand.CertificateIssuedOn), WorkText.VisitIssuedInFuture),
         "visit-reason-required" => Error.Validation(nameof(RecordKppVisitOutcomeCommand.Reason), WorkText.VisitReasonRequired),

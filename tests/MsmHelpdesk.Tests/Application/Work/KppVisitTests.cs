@@ -205,4 +205,17 @@ public sealed class KppVisitTests
         Assert.StartsWith("Jadwalkan kunjungan", done.Title, StringComparison.Ordinal);
         Assert.Equal("Budi", done.DoneByName);
     }
+
+    [Fact]
+    public async Task ShouldRefuseToScheduleAVisitForAResolvedTicket()
+    {
+        await using var work = await WorkFixture.StartAsync();
+        await work.MoveToInProgressAsync();
+        await work.App.SendAsync(work.Budi, new MsmHelpdesk.Application.Features.Tickets.ChangeTicketStatusCommand { TicketId = work.TicketId, To = TicketStatus.Resolved, ResolutionSummary = "Selesai lewat telepon" });
+
+        var refused = await work.App.SendAsync(work.Budi, Visit(work));
+
+        Assert.Contains("tiket yang masih terbuka", Assert.Single(refused.Error!.FieldErrors[nameof(ScheduleKppVisitCommand.Date)]), StringComparison.Ordinal);
+        Assert.Empty((await work.WorkAsync()).Visits);
+    }
 }
