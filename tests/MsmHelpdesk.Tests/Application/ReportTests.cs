@@ -147,10 +147,13 @@ public sealed class ReportTests
             if (plan.ResolveHours is { } hours)
             {
                 events.Add((plan.Created.AddHours(hours), 2, async () =>
+                {
+                    await Seed.FinishStepsAsync(app, plan.Assignee ?? ani, tickets[plan.No].Id);
                     Assert.True((await app.SendAsync(plan.Assignee ?? ani, new ChangeTicketStatusCommand
                     {
                         TicketId = tickets[plan.No].Id, To = TicketStatus.Resolved, ResolutionSummary = "Selesai.",
-                    })).IsSuccess)));
+                    })).IsSuccess);
+                }));
             }
         }
 

@@ -1,7 +1,9 @@
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Clients;
+using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Tests.Support;
@@ -23,4 +25,18 @@ public static class Seed
 
     public static async Task<TicketCreated> TicketAsync(TestApp app, UserIdentity sender, Guid clientId, string errorText = "ETAX-40002: Error di Service") =>
         (await app.SendAsync(sender, new CreateTicketCommand { ClientId = clientId, ErrorText = errorText, Activity = "upload faktur" })).Value;
+
+    /// <summary>Marks every required step still open as done, so the ticket may be resolved.</summary>
+    public static async Task FinishStepsAsync(TestApp app, UserIdentity sender, Guid ticketId)
+    {
+        var work = await app.SendAsync(sender, new GetTicketWorkQuery { TicketId = ticketId });
+        foreach (var step in work.Value.OpenRequiredSteps)
+        {
+            var done = await app.SendAsync(sender, new SetTicketStepStatusCommand { TicketId = ticketId, StepId = step.Id, Status = TicketStepStatus.Done });
+            if (!done.IsSuccess)
+            {
+                throw new InvalidOperationException($"Step '{step.Title}' could not be finished: {done.Error.Message}");
+            }
+        }
+    }
 }
