@@ -58,7 +58,12 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
     /// The accuracy of <paramref name="tickets"/> (e.g. the resolution report's filtered tickets), counted in SQL:
     /// the one definition of "suggested vs confirmed" that this page and the reports share.
     /// </summary>
-    public static async Task<ClassifierAccuracy> ComputeAsync(IQueryable<Domain.Tickets.Ticket> tickets, int months, CancellationToken cancellationToken)
+    /// <param name="lastMonth">
+    /// When given (a report's range), the monthly table ends at this month and only it is computed (no
+    /// matrices): each month reads only its own confirmations through the ConfirmedAt index.
+    /// </param>
+    public static async Task<ClassifierAccuracy> ComputeAsync(
+        IQueryable<Domain.Tickets.Ticket> tickets, int months, CancellationToken cancellationToken, DateOnly? lastMonth = null)
     {
         var judged = tickets
             .Where(t => t.ConfirmedAt != null)
@@ -72,17 +77,20 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
             })
             .Where(p => p.SuggestedCause != null && p.ConfirmedCause != null);
 
-        var cause = await judged
+        var matrices = lastMonth is null;
+        var cause = !matrices ? [] : await judged
             .GroupBy(t => new { Suggested = t.SuggestedCause, Confirmed = t.ConfirmedCause })
             .Select(g => new ConfusionCell(g.Key.Suggested, g.Key.Confirmed, g.Count()))
             .ToListAsync(cancellationToken);
-        var scenario = await judged
+        var scenario = !matrices ? [] : await judged
             .GroupBy(t => new { Suggested = t.SuggestedScenario, Confirmed = t.ConfirmedScenario })
             .Select(g => new ConfusionCell(g.Key.Suggested, g.Key.Confirmed, g.Count()))
             .ToListAsync(cancellationToken);
 
         var monthly = new List<MonthlyAccuracy>();
-        var newest = await judged.MaxAsync(t => (DateTimeOffset?)t.ConfirmedAt, cancellationToken);
+        var newest = lastMonth is { } until
+            ? new DateTimeOffset(until.Year, until.Month, 1, 0, 0, 0, Wib.Offset)
+            : await judged.MaxAsync(t => (DateTimeOffset?)t.ConfirmedAt, cancellationToken);
         if (newest is { } last)
         {
             // SQLite keeps instants as UTC ticks, so calendar parts are not available in SQL; each WIB month
@@ -111,11 +119,11 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
             monthly.Reverse();
         }
 
-        var total = cause.Sum(c => c.Count);
+        var total = matrices ? cause.Sum(c => c.Count) : monthly.Sum(m => m.Tickets);
         return new ClassifierAccuracy(
             total,
-            cause.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count),
-            scenario.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count),
+            matrices ? cause.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count) : monthly.Sum(m => m.CauseCorrect),
+            matrices ? scenario.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count) : monthly.Sum(m => m.ScenarioCorrect),
             cause,
             scenario,
             monthly);

@@ -299,7 +299,7 @@ public sealed class WorkloadSection : IReportSection
 }
 
 /// <summary>
-/// Classifier accuracy per month of confirmation (WIB) over the tickets reported in the range: the same
+/// Classifier accuracy per month of confirmation (WIB, the range's months up to its last) over the tickets reported in the range: the same
 /// computation as the accuracy page (<see cref="GetClassifierAccuracyHandler.ComputeAsync"/>), not a copy.
 /// </summary>
 public sealed class AccuracySection : IReportSection
@@ -309,7 +309,7 @@ public sealed class AccuracySection : IReportSection
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var months = (scope.To.Year - scope.From.Year) * 12 + scope.To.Month - scope.From.Month + 1;
-        var accuracy = await GetClassifierAccuracyHandler.ComputeAsync(scope.Reported, months, cancellationToken);
+        var accuracy = await GetClassifierAccuracyHandler.ComputeAsync(scope.Reported, months, cancellationToken, lastMonth: scope.To);
         return new ReportTable(Name,
             [new("Month"), new("Judged", true, Charted: false), new("CauseCorrect", true, Charted: false), new("CauseAccuracy", true),
              new("ScenarioCorrect", true, Charted: false), new("ScenarioAccuracy", true)],
