@@ -844,12 +844,6 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(20)");
 
-                    b.Property<int?>("DiagnosisBusinessMinutes")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("DiagnosisMinutes")
-                        .HasColumnType("int");
-
                     b.Property<long?>("DiagnosisSeconds")
                         .HasColumnType("bigint");
 
@@ -862,14 +856,6 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTimeOffset?>("FirstConfirmedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("FirstConfirmedCause")
-                        .HasMaxLength(30)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(30)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -953,8 +939,6 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("ConfirmedAt");
 
                     b.HasIndex("ContactId");
-
-                    b.HasIndex("FirstConfirmedAt");
 
                     b.HasIndex("Number")
                         .IsUnique();

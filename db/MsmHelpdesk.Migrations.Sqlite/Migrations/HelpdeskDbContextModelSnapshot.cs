@@ -824,12 +824,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("DiagnosisBusinessMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DiagnosisMinutes")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("DiagnosisSeconds")
                         .HasColumnType("INTEGER");
 
@@ -841,14 +835,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<string>("ErrorText")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("FirstConfirmedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FirstConfirmedCause")
-                        .HasMaxLength(30)
-                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -933,8 +919,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("ConfirmedAt");
 
                     b.HasIndex("ContactId");
-
-                    b.HasIndex("FirstConfirmedAt");
 
                     b.HasIndex("Number")
                         .IsUnique();

@@ -51,17 +51,6 @@ public sealed partial class Ticket
 
     public bool? SlaResolutionMet { get; private set; }
 
-    /// <summary>The first time any cause was confirmed (<see cref="ConfirmedAt"/> moves with later corrections).</summary>
-    public DateTimeOffset? FirstConfirmedAt { get; private set; }
-
-    public string? FirstConfirmedCause { get; private set; }
-
-    /// <summary>Wall-clock minutes from creation to <see cref="FirstConfirmedAt"/>.</summary>
-    public int? DiagnosisMinutes { get; private set; }
-
-    /// <summary>Business minutes from creation to <see cref="FirstConfirmedAt"/>.</summary>
-    public int? DiagnosisBusinessMinutes { get; private set; }
-
     public SlaFacts Sla => new(
         TicketWorkflow.IsOpen(Status), SlaResolutionTargetMinutes,
         SlaFirstResponseDueAt, SlaFirstResponseAtRiskAt, SlaFirstRespondedAt, SlaFirstResponseMet,
@@ -193,19 +182,6 @@ public sealed partial class Ticket
         }
 
         return changed;
-    }
-
-    private void RecordFirstConfirmation(string cause, BusinessCalendar calendar, DateTimeOffset now)
-    {
-        if (FirstConfirmedAt is not null)
-        {
-            return;
-        }
-
-        FirstConfirmedAt = now;
-        FirstConfirmedCause = cause;
-        DiagnosisMinutes = Minutes(now - CreatedAt);
-        DiagnosisBusinessMinutes = Minutes(calendar.WorkingTimeBetween(CreatedAt, now));
     }
 
     private void ResumeResolution(BusinessCalendar calendar, DateTimeOffset now)

@@ -1,6 +1,5 @@
 using MsmHelpdesk.Domain.Common;
 using MsmHelpdesk.Domain.Sla;
-using MsmHelpdesk.Domain.Time;
 
 namespace MsmHelpdesk.Domain.Tickets;
 
@@ -198,7 +197,7 @@ public sealed partial class Ticket
     }
 
     /// <summary>A consultant confirms the suggestion or corrects it; either way the choice is kept and audited.</summary>
-    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now, BusinessCalendar calendar)
+    public void ConfirmDiagnosis(string scenario, string cause, Actor actor, DateTimeOffset now)
     {
         var before = Confirmed ?? Suggested;
         Confirmed = new TicketDiagnosis(scenario, 1, cause, 1, "consultant", null, now);
@@ -206,7 +205,6 @@ public sealed partial class Ticket
         DiagnosisSeconds = SecondsSinceCreated(now);
         (DiagnosedScenario, DiagnosedCause) = (scenario, cause);
         ConfirmedById = actor.Id;
-        RecordFirstConfirmation(cause, calendar, now);
         var agreed = Suggested is { } s && s.Scenario == scenario && s.Cause == cause;
         _timeline.Add(TimelineEntry.Create(Id, TimelineKind.DiagnosisConfirmed, actor, now,
             text: agreed ? "confirmed" : "corrected",

@@ -46,8 +46,7 @@ public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICur
         var cause = Wire.Of(Wire.ParseCause(command.Cause)!.Value);
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        ticket.ConfirmDiagnosis(Wire.Of(Wire.ParseScenario(command.Scenario)!.Value), cause, actor, now,
-            await Sla.SlaSettingsStore.CalendarAsync(db, cancellationToken));
+        ticket.ConfirmDiagnosis(Wire.Of(Wire.ParseScenario(command.Scenario)!.Value), cause, actor, now);
 
         // The confirmed cause's playbook becomes the ticket's steps (the code's own, else ETAX-40002's).
         var catalogue = await diagnostician.CatalogueAsync(cancellationToken);

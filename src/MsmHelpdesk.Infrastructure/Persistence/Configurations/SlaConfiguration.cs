@@ -69,12 +69,10 @@ internal static class TicketSlaConfiguration
 {
     public static void Configure(EntityTypeBuilder<Ticket> ticket)
     {
-        ticket.Property(t => t.FirstConfirmedCause).HasMaxLength(30).IsUnicode(false);
         ticket.Ignore(t => t.Sla);
         ticket.HasIndex(t => new { t.Status, t.SlaResolutionDueAt });
         ticket.HasIndex(t => new { t.Status, t.SlaFirstResponseDueAt });
         ticket.HasIndex(t => t.SlaResolvedAt);
         ticket.HasIndex(t => t.SlaFirstRespondedAt);
-        ticket.HasIndex(t => t.FirstConfirmedAt);
     }
 }

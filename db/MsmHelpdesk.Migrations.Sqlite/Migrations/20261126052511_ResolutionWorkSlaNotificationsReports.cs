@@ -33,36 +33,10 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 maxLength: 20,
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "DiagnosisBusinessMinutes",
-                table: "Tickets",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "DiagnosisMinutes",
-                table: "Tickets",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.AddColumn<long>(
                 name: "DiagnosisSeconds",
                 table: "Tickets",
                 type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "FirstConfirmedAt",
-                table: "Tickets",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "FirstConfirmedCause",
-                table: "Tickets",
-                type: "TEXT",
-                unicode: false,
-                maxLength: 30,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
@@ -401,11 +375,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_FirstConfirmedAt",
-                table: "Tickets",
-                column: "FirstConfirmedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Report",
                 table: "Tickets",
                 columns: new[] { "ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds" });
@@ -568,10 +537,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tickets_FirstConfirmedAt",
-                table: "Tickets");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Tickets_Report",
                 table: "Tickets");
 
@@ -608,23 +573,7 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 table: "Tickets");
 
             migrationBuilder.DropColumn(
-                name: "DiagnosisBusinessMinutes",
-                table: "Tickets");
-
-            migrationBuilder.DropColumn(
-                name: "DiagnosisMinutes",
-                table: "Tickets");
-
-            migrationBuilder.DropColumn(
                 name: "DiagnosisSeconds",
-                table: "Tickets");
-
-            migrationBuilder.DropColumn(
-                name: "FirstConfirmedAt",
-                table: "Tickets");
-
-            migrationBuilder.DropColumn(
-                name: "FirstConfirmedCause",
                 table: "Tickets");
 
             migrationBuilder.DropColumn(
