@@ -107,13 +107,17 @@ public static class InfrastructureRegistration
 
     private static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
+        // Single queries on purpose: the collections loaded together (a client's officers and contacts) are a
+        // handful of rows; saying so also keeps EF's "multiple collections" warning out of the CLI's output.
         if (settings.Provider == DatabaseProvider.SqlServer)
         {
-            options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly));
+            options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
         else
         {
-            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly))
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly)
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .AddInterceptors(new SqliteConnectionSetup());
         }
     }
