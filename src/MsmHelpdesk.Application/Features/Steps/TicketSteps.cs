@@ -235,7 +235,7 @@ internal static class StepSaves
         var open = ticket.OpenRequiredSteps();
         return open.Count == 0
             ? null
-            : Error.Validation(nameof(ChangeTicketStatusCommand.To), WorkText.StepsOpenBlockResolve(string.Join("; ", open.Select(step => step.Title))));
+            : Error.Validation(nameof(ChangeTicketStatusCommand.To), WorkText.StepsOpenBlockResolve(open.Count));
     }
 
     public static async Task<Error?> CheckAssigneeAsync(IAppDbContext db, string? assigneeId, string field, CancellationToken cancellationToken) =>
