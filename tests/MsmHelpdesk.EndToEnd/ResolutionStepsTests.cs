@@ -73,6 +73,11 @@ public sealed class ResolutionStepsTests(Chromium chromium)
 
         // Schedule the KPP visit: the officer comes from the client's pengurus.
         var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Date).AddDays(3);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1); // KPPs are closed at weekends: the form refuses those days
+        }
+
         await page.ClickAsync("#visit-new");
         await page.FillAsync("#visit-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.FillAsync("#visit-time", "10:30");

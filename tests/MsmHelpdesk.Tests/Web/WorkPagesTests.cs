@@ -31,6 +31,11 @@ public sealed class WorkPagesTests
         await factory.SendAsAsync(budi, Staff, new ChangeTicketStatusCommand { TicketId = ticket.Id, To = TicketStatus.InProgress });
         Assert.True((await factory.SendAsAsync(budi, Staff, new AddTicketStepCommand { TicketId = ticket.Id, Title = Hostile, Notes = Hostile, IsRequired = true })).IsSuccess);
         var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Date).AddDays(2);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1); // KPPs are closed at weekends
+        }
+
         var visit = await factory.SendAsAsync(budi, Staff, new ScheduleKppVisitCommand
         {
             TicketId = ticket.Id, Date = day, Time = new TimeOnly(9, 0), OfficerName = "Hendra Wijaya", AssigneeId = budi, Notes = Hostile,

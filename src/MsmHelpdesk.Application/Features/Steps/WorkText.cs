@@ -19,6 +19,8 @@ public static class WorkText
     public static string VisitTicketNotOpen => AppText.Get(nameof(VisitTicketNotOpen));
     public static string VisitKppRequired => AppText.Get(nameof(VisitKppRequired));
     public static string VisitInPast => AppText.Get(nameof(VisitInPast));
+
+    public static string VisitOnClosedDay(object day) => Format(nameof(VisitOnClosedDay), day);
     public static string VisitNotScheduled => AppText.Get(nameof(VisitNotScheduled));
     public static string VisitReasonRequired => AppText.Get(nameof(VisitReasonRequired));
     public static string VisitIssuedOnRequired => AppText.Get(nameof(VisitIssuedOnRequired));

@@ -69,9 +69,9 @@ public sealed class ScheduleKppVisitHandler(IAppDbContextFactory databases, ICur
 
         var now = clock.GetUtcNow();
         var at = VisitTime.FromWib(command.Date!.Value, command.Time!.Value);
-        if (at < now)
+        if (await VisitSaves.WhenRefusalAsync(db, command.Date!.Value, at, now, nameof(command.Date), cancellationToken) is { } badTime)
         {
-            return Error.Validation(nameof(command.Date), WorkText.VisitInPast);
+            return badTime;
         }
 
         var client = await db.Clients.SingleAsync(c => c.Id == ticket.ClientId, cancellationToken);
@@ -187,9 +187,9 @@ public sealed class RecordKppVisitOutcomeHandler(IAppDbContextFactory databases,
                 break;
             case KppVisitOutcome.Rescheduled:
                 var newAt = VisitTime.FromWib(command.NewDate!.Value, command.NewTime!.Value);
-                if (newAt < now)
+                if (await VisitSaves.WhenRefusalAsync(db, command.NewDate!.Value, newAt, now, nameof(command.NewDate), cancellationToken) is { } badTime)
                 {
-                    return Error.Validation(nameof(command.NewDate), WorkText.VisitInPast);
+                    return badTime;
                 }
 
                 (var next, refused) = visit.Reschedule(ticket, newAt, command.Reason, actor, now);
@@ -217,6 +217,20 @@ public static class VisitTime
 internal static class VisitSaves
 {
     public static Error NotFound() => Error.NotFound("visit-not-found", WorkText.VisitNotFound);
+
+    /// <summary>A visit must lie ahead, on a working day: KPPs are closed at weekends and on the holidays of the calendar.</summary>
+    public static async Task<Error?> WhenRefusalAsync(IAppDbContext db, DateOnly day, DateTimeOffset at, DateTimeOffset now, string field, CancellationToken cancellationToken)
+    {
+        if (at < now)
+        {
+            return Error.Validation(field, WorkText.VisitInPast);
+        }
+
+        var calendar = await Sla.SlaSettingsStore.CalendarAsync(db, cancellationToken);
+        return calendar.IsWorkingDay(day)
+            ? null
+            : Error.Validation(field, WorkText.VisitOnClosedDay(day.ToString("dddd, d MMMM yyyy", System.Globalization.CultureInfo.CurrentUICulture)));
+    }
 
     public static Error Refusal(DomainError refused, int officerCount) => refused.Code switch
     {

@@ -37,6 +37,22 @@ public sealed class KppVisitTests
     }
 
     [Fact]
+    public async Task ShouldRefuseAVisitOnAWeekendOrAHolidayWhenTheKppIsClosed()
+    {
+        await using var work = await WorkFixture.StartAsync();
+        Assert.True((await work.App.SendAsync(work.Maya, new MsmHelpdesk.Application.Features.Sla.SaveHolidayCommand { Date = new DateOnly(2026, 12, 1), Name = "Cuti bersama" })).IsSuccess);
+
+        var saturday = await work.App.SendAsync(work.Budi, Visit(work, new DateOnly(2026, 11, 28)));
+        var holiday = await work.App.SendAsync(work.Budi, Visit(work, new DateOnly(2026, 12, 1)));
+
+        Assert.Equal("KPP tutup pada Sabtu, 28 November 2026 (akhir pekan atau hari libur); pilih hari kerja.",
+            Assert.Single(saturday.Error!.FieldErrors[nameof(ScheduleKppVisitCommand.Date)]));
+        Assert.Contains("Selasa, 1 Desember 2026", Assert.Single(holiday.Error!.FieldErrors[nameof(ScheduleKppVisitCommand.Date)]), StringComparison.Ordinal);
+        Assert.Empty((await work.WorkAsync()).Visits);
+        Assert.True((await work.App.SendAsync(work.Budi, Visit(work, new DateOnly(2026, 11, 30)))).IsSuccess);
+    }
+
+    [Fact]
     public async Task ShouldRefuseAnOfficerWhoIsNotAPengurusOfTheClient()
     {
         await using var work = await WorkFixture.StartAsync();
