@@ -12,23 +12,11 @@ public sealed class KppVisitRemindersJob(IServiceScopeFactory scopes, ILogger<Kp
     public const string Id = "kpp-visit-reminders";
 
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JobContext>().User = new JobOperatorUser();
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SendKppVisitRemindersCommand(), cancellationToken);
-        if (result.IsSuccess)
-        {
-            logger.LogInformation("KPP visit reminders: {Outcome}", result.Value.Describe());
-        }
-        else
-        {
-            logger.LogWarning("KPP visit reminders failed: {Error}", result.Error!.Message);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        OperatorCommand.SendAsync(scopes, logger, Id, new SendKppVisitRemindersCommand(), outcome => outcome.Describe(), cancellationToken);
 
     /// <summary>Every day at 07:00 in Jakarta, before the working day starts.</summary>
     public static void Schedule(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<KppVisitRemindersJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(7),
-            new RecurringJobOptions { TimeZone = ClassifierRetrainingJob.JakartaTime() });
+            new RecurringJobOptions { TimeZone = OperatorCommand.JakartaTime() });
 }

@@ -8,25 +8,6 @@ using MsmHelpdesk.Application.Features.Tickets;
 
 namespace MsmHelpdesk.Infrastructure.Jobs;
 
-/// <summary>Sends one command as the operator in its own scope and logs the outcome; the jobs below are this and a schedule.</summary>
-internal static class OperatorCommand
-{
-    public static async Task SendAsync<T>(IServiceScopeFactory scopes, ILogger logger, string job, ICommand<Result<T>> command, Func<T, string> describe, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JobContext>().User = new JobOperatorUser();
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
-        if (result.IsSuccess)
-        {
-            logger.LogInformation("{Job}: {Outcome}", job, describe(result.Value));
-        }
-        else
-        {
-            logger.LogWarning("{Job} failed: {Error}", job, result.Error!.Message);
-        }
-    }
-}
-
 /// <summary>Every minute: sends the e-mails of recorded notifications that are due (new ones and retries after backoff).</summary>
 public sealed class MailDeliveryJob(IServiceScopeFactory scopes, ILogger<MailDeliveryJob> logger)
 {
@@ -54,7 +35,7 @@ public sealed class CertificateExpiryScanJob(IServiceScopeFactory scopes, ILogge
     /// <summary>Every day at 06:00 in Jakarta, before the consultants start.</summary>
     public static void Schedule(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<CertificateExpiryScanJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(6),
-            new RecurringJobOptions { TimeZone = ClassifierRetrainingJob.JakartaTime() });
+            new RecurringJobOptions { TimeZone = OperatorCommand.JakartaTime() });
 }
 
 /// <summary>Hourly: reminds the assignee of tickets waiting on the client too long, and closes those that waited longest.</summary>

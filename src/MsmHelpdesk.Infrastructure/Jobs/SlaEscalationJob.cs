@@ -12,20 +12,8 @@ public sealed class SlaEscalationJob(IServiceScopeFactory scopes, ILogger<SlaEsc
     public const string Id = "sla-escalation";
 
     [AutomaticRetry(Attempts = 1)]
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JobContext>().User = new JobOperatorUser();
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EscalateSlaCommand(), cancellationToken);
-        if (result.IsSuccess)
-        {
-            logger.LogInformation("SLA escalation: {Outcome}", result.Value.Describe());
-        }
-        else
-        {
-            logger.LogWarning("SLA escalation failed: {Error}", result.Error!.Message);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        OperatorCommand.SendAsync(scopes, logger, Id, new EscalateSlaCommand(), outcome => outcome.Describe(), cancellationToken);
 
     public static void Schedule(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<SlaEscalationJob>(Id, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");

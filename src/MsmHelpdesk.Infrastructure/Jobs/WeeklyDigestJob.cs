@@ -12,23 +12,11 @@ public sealed class WeeklyDigestJob(IServiceScopeFactory scopes, ILogger<WeeklyD
     public const string Id = "weekly-digest";
 
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JobContext>().User = new JobOperatorUser();
-        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SendWeeklyDigestCommand(), cancellationToken);
-        if (result.IsSuccess)
-        {
-            logger.LogInformation("Weekly digest: {Outcome}", result.Value.Describe());
-        }
-        else
-        {
-            logger.LogWarning("Weekly digest failed: {Error}", result.Error!.Message);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        OperatorCommand.SendAsync(scopes, logger, Id, new SendWeeklyDigestCommand(), outcome => outcome.Describe(), cancellationToken);
 
     /// <summary>Every Monday at 07:00 in Jakarta, after the ISO week it reports on has ended.</summary>
     public static void Schedule(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<WeeklyDigestJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Monday, 7),
-            new RecurringJobOptions { TimeZone = ClassifierRetrainingJob.JakartaTime() });
+            new RecurringJobOptions { TimeZone = OperatorCommand.JakartaTime() });
 }
