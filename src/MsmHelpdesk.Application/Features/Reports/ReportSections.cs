@@ -371,7 +371,9 @@ public sealed class SlaComplianceSection : IReportSection
                 .ToListAsync(cancellationToken);
             var firstOverdue = await scope.Tickets.CountAsync(t => t.Status == TicketStatus.New && t.SlaFirstRespondedAt == null
                 && t.SlaFirstResponseDueAt >= start && t.SlaFirstResponseDueAt < end && t.SlaFirstResponseDueAt < now, cancellationToken);
-            var openBreached = await scope.Tickets.CountAsync(t => open.Contains(t.Status) && t.SlaResolvedAt == null
+            // Open tickets have no resolution outcome (a reopen clears it), so status and due instant say it all
+            // and the (Status, SlaResolutionDueAt) index answers alone.
+            var openBreached = await scope.Tickets.CountAsync(t => open.Contains(t.Status)
                 && t.SlaResolutionDueAt >= start && t.SlaResolutionDueAt < end && t.SlaResolutionDueAt < now, cancellationToken);
             var (firstMet, firstBreached) = (first.Where(r => r.Met == true).Sum(r => r.Count), first.Where(r => r.Met == false).Sum(r => r.Count));
             var (resolvedMet, resolvedBreached) = (resolution.Where(r => r.Met == true).Sum(r => r.Count), resolution.Where(r => r.Met == false).Sum(r => r.Count));
