@@ -93,9 +93,14 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     private static async Task<List<DemoClient>> LoadExistingClientsAsync(HelpdeskDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Clients.AsNoTracking().OrderBy(client => client.Id)
-            .Select(client => new { client.Id, client.Kpp, Contacts = client.Contacts.OrderBy(contact => contact.Id).Select(contact => new { contact.Id, contact.Name }).ToList() })
+            .Select(client => new
+            {
+                client.Id, client.Kpp,
+                Contacts = client.Contacts.OrderBy(contact => contact.Id).Select(contact => new { contact.Id, contact.Name }).ToList(),
+                Officers = client.Officers.Select(officer => officer.Name).ToList(),
+            })
             .ToListAsync(cancellationToken);
-        return rows.Select(row => new DemoClient(row.Id, row.Kpp, row.Contacts.Select(contact => new DemoContact(contact.Id, contact.Name)).ToArray())).ToList();
+        return rows.Select(row => new DemoClient(row.Id, row.Kpp, row.Contacts.Select(contact => new DemoContact(contact.Id, contact.Name)).ToArray(), [.. row.Officers.Order(StringComparer.Ordinal)])).ToList();
     }
 
     private static async Task<int> InsertClientsAsync(
@@ -157,7 +162,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             ], cancellationToken);
             linkRows.AddRange(people.Select(person => new object?[] { client.Id, person.Id }));
             officers.AddRange(client.Officers.Select(officer => new object?[] { client.Id, officer.Name, officer.Position }));
-            clients.Add(new DemoClient(client.Id, client.Kpp, [.. people]));
+            clients.Add(new DemoClient(client.Id, client.Kpp, [.. people], [.. client.Officers.Select(officer => officer.Name)]));
             if ((i + 1) % 10_000 == 0)
             {
                 progress?.Invoke(new DemoSeedProgress("clients", i + 1, count, stopwatch.Elapsed));
@@ -196,19 +201,24 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
 
         var model = db.Model;
         await using var ticketRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(Ticket))!,
+        [
             "Id", "Number", "ClientId", "ContactId", "Channel", "ErrorText", "ErrorCode", "Activity", "SystemVersion", "Description",
             "Priority", "Status", "AssigneeId", "ReportedAt", "CreatedAt", "CreatedById", "UpdatedAt", "ResolutionSummary", "ResolvedAt",
             "ClosedAt", "Version",
             "Suggested.Scenario", "Suggested.ScenarioConfidence", "Suggested.Cause", "Suggested.CauseConfidence", "Suggested.Version", "Suggested.At",
             "Confirmed.Scenario", "Confirmed.ScenarioConfidence", "Confirmed.Cause", "Confirmed.CauseConfidence", "Confirmed.Version", "Confirmed.At",
-            "ConfirmedAt", "ConfirmedById", "ResolutionSeconds", "DiagnosisSeconds", "DiagnosedScenario", "DiagnosedCause");
+            "ConfirmedAt", "ConfirmedById", "ResolutionSeconds", "DiagnosisSeconds", "DiagnosedScenario", "DiagnosedCause",
+            .. DemoSla.Columns,
+        ]);
         await using var timelineRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(TimelineEntry))!,
             "TicketId", "Kind", "At", "ActorId", "ActorName", "Text", "Field", "OldValue", "NewValue");
+        await using var visitRows = BulkInserter.For(db, options.Portable, model.FindEntityType(typeof(KppVisit))!, DemoVisit.Columns);
 
         var reported = generator.ReportTimes(count);
         IDbContextTransaction? transaction = null;
         var ticketRow = new object?[DemoTicket.ColumnCount];
         var pendingTimeline = new List<object?[]>();
+        var pendingVisits = new List<object?[]>();
         try
         {
             for (var i = 0; i < count; i++)
@@ -217,7 +227,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
                 {
                     if (transaction is not null)
                     {
-                        await CommitChunkAsync(db, transaction, sequences, ticketRows, timelineRows, pendingTimeline, cancellationToken);
+                        await CommitChunkAsync(db, transaction, sequences, ticketRows, timelineRows, pendingTimeline, visitRows, pendingVisits, cancellationToken);
                         await transaction.DisposeAsync();
                         progress?.Invoke(new DemoSeedProgress("tickets", i, count, stopwatch.Elapsed));
                     }
@@ -225,6 +235,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
                     transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     ticketRows.Use(transaction.GetDbTransaction());
                     timelineRows.Use(transaction.GetDbTransaction());
+                    visitRows.Use(transaction.GetDbTransaction());
                 }
 
                 var year = Wib.ToWib(reported[i]).Year;
@@ -236,14 +247,18 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
                     ticket.Id, entry.Kind, entry.At, entry.Actor.Id, entry.Actor.Name, entry.Text, null, entry.OldValue, entry.NewValue,
                 }));
 
-                // Timeline rows point at their ticket: they are written only once the tickets' batch is.
+                pendingVisits.AddRange(ticket.Visits.Select(visit => visit.Row(ticket.Id, ticket.ClientId)));
+
+                // Timeline and visit rows point at their ticket: they are written only once the tickets' batch is
+                // (a rescheduled visit's replacement follows it in the list, so it points at a written row too).
                 if (await ticketRows.AddAsync(ticketRow, cancellationToken))
                 {
                     await WriteAsync(timelineRows, pendingTimeline, cancellationToken);
+                    await WriteAsync(visitRows, pendingVisits, cancellationToken);
                 }
             }
 
-            await CommitChunkAsync(db, transaction!, sequences, ticketRows, timelineRows, pendingTimeline, cancellationToken);
+            await CommitChunkAsync(db, transaction!, sequences, ticketRows, timelineRows, pendingTimeline, visitRows, pendingVisits, cancellationToken);
         }
         finally
         {
@@ -265,11 +280,15 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         BulkInserter tickets,
         BulkInserter timeline,
         List<object?[]> pendingTimeline,
+        BulkInserter visits,
+        List<object?[]> pendingVisits,
         CancellationToken cancellationToken)
     {
         await tickets.FlushAsync(cancellationToken);
         await WriteAsync(timeline, pendingTimeline, cancellationToken);
         await timeline.FlushAsync(cancellationToken);
+        await WriteAsync(visits, pendingVisits, cancellationToken);
+        await visits.FlushAsync(cancellationToken);
         var stored = await db.TicketSequences.ToListAsync(cancellationToken);
         foreach (var (year, last) in sequences)
         {

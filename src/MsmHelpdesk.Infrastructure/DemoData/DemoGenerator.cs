@@ -1,5 +1,6 @@
 using System.Globalization;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
 
@@ -7,8 +8,8 @@ namespace MsmHelpdesk.Infrastructure.DemoData;
 
 internal sealed record DemoContact(Guid Id, string Name);
 
-/// <summary>A client tickets can be given to: new or already in the database.</summary>
-internal sealed record DemoClient(Guid Id, string? Kpp, DemoContact[] Contacts);
+/// <summary>A client tickets can be given to: new or already in the database; officers by name (who may attend a KPP visit).</summary>
+internal sealed record DemoClient(Guid Id, string? Kpp, DemoContact[] Contacts, string[] Officers);
 
 internal sealed record NewDemoClient(
     Guid Id,
@@ -52,10 +53,12 @@ internal sealed record DemoTicket(
     DateTimeOffset? ClosedAt,
     int Version,
     IReadOnlyList<DemoTimelineEntry> Timeline,
-    DemoDiagnosis Diagnosis)
+    DemoDiagnosis Diagnosis,
+    DemoSla Sla,
+    IReadOnlyList<DemoVisit> Visits)
 {
     /// <summary>How many values <see cref="CopyTo"/> writes: the seeder's ticket columns.</summary>
-    public const int ColumnCount = 39;
+    public const int ColumnCount = 39 + DemoSla.ColumnCount;
 
     /// <summary>The values in the seeder's ticket column order.</summary>
     public void CopyTo(object?[] row)
@@ -92,7 +95,86 @@ internal sealed record DemoTicket(
         row[35] = ResolvedAt is { } resolved ? (long)(resolved - CreatedAt).TotalSeconds : null;
         row[36] = d.ConfirmedAt is { } at ? (long)(at - CreatedAt).TotalSeconds : null;
         (row[37], row[38]) = confirmed ? (d.ConfirmedScenario, d.ConfirmedCause) : (d.SuggestedScenario, d.SuggestedCause);
+        Sla.CopyTo(row, 39);
     }
+}
+
+/// <summary>
+/// A demo ticket's SLA clocks as the domain would have left them (<c>Ticket.Sla.cs</c>), with the default targets
+/// and calendar: answered or still running first response, resolution met ⇔ business time used ≤ target, paused
+/// while waiting (unless already breached), due instants on running clocks. Demo tickets have no reopen or
+/// priority change, and a wait is taken as the ticket's last status change.
+/// </summary>
+internal sealed record DemoSla(
+    int FirstResponseTargetMinutes,
+    DateTimeOffset FirstResponseDueAt,
+    DateTimeOffset? FirstResponseAtRiskAt,
+    DateTimeOffset? FirstRespondedAt,
+    bool? FirstResponseMet,
+    int? FirstResponseUsedSeconds,
+    int ResolutionTargetMinutes,
+    DateTimeOffset? ResolutionDueAt,
+    DateTimeOffset? ResolutionAtRiskAt,
+    DateTimeOffset? ResolutionPausedAt,
+    int? ResolutionUsedSeconds,
+    DateTimeOffset? ResolvedAt,
+    bool? ResolutionMet)
+{
+    public const int ColumnCount = 13;
+
+    /// <summary>The seeder's SLA column names, in <see cref="CopyTo"/>'s order.</summary>
+    public static readonly string[] Columns =
+    [
+        "SlaFirstResponseTargetMinutes", "SlaFirstResponseDueAt", "SlaFirstResponseAtRiskAt", "SlaFirstRespondedAt", "SlaFirstResponseMet",
+        "SlaFirstResponseUsedSeconds", "SlaResolutionTargetMinutes", "SlaResolutionDueAt", "SlaResolutionAtRiskAt", "SlaResolutionPausedAt",
+        "SlaResolutionUsedSeconds", "SlaResolvedAt", "SlaResolutionMet",
+    ];
+
+    public void CopyTo(object?[] row, int offset)
+    {
+        row[offset] = FirstResponseTargetMinutes;
+        row[offset + 1] = FirstResponseDueAt;
+        row[offset + 2] = FirstResponseAtRiskAt;
+        row[offset + 3] = FirstRespondedAt;
+        row[offset + 4] = FirstResponseMet;
+        row[offset + 5] = FirstResponseUsedSeconds;
+        row[offset + 6] = ResolutionTargetMinutes;
+        row[offset + 7] = ResolutionDueAt;
+        row[offset + 8] = ResolutionAtRiskAt;
+        row[offset + 9] = ResolutionPausedAt;
+        row[offset + 10] = ResolutionUsedSeconds;
+        row[offset + 11] = ResolvedAt;
+        row[offset + 12] = ResolutionMet;
+    }
+}
+
+/// <summary>A KPP visit of a demo ticket (certificate renewal), as <c>KppVisit</c> would have stored it.</summary>
+internal sealed record DemoVisit(
+    Guid Id,
+    string Kpp,
+    DateTimeOffset At,
+    string OfficerName,
+    string? AssigneeId,
+    KppDocuments Documents,
+    KppVisitOutcome Outcome,
+    string? OutcomeReason,
+    DateOnly? CertificateIssuedOn,
+    Guid? RescheduledFromId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The seeder's visit column names, in <see cref="Row"/>'s order.</summary>
+    public static readonly string[] Columns =
+    [
+        "Id", "TicketId", "ClientId", "Kpp", "At", "OfficerName", "AssigneeId", "Documents", "Notes", "Outcome", "OutcomeReason",
+        "CertificateIssuedOn", "RescheduledFromId", "RemindedFor", "CreatedAt", "UpdatedAt", "Version",
+    ];
+
+    public object?[] Row(Guid ticketId, Guid clientId) =>
+    [
+        Id, ticketId, clientId, Kpp, At, OfficerName, AssigneeId, Documents, null, Outcome, OutcomeReason,
+        CertificateIssuedOn, RescheduledFromId, null, CreatedAt, UpdatedAt, Outcome == KppVisitOutcome.Scheduled ? 0 : 1,
+    ];
 }
 
 /// <summary>
@@ -305,6 +387,9 @@ internal sealed class DemoGenerator
             }
         }
 
+        var visits = Visits(cause, status, client, createdAt, resolvedAt, updatedAt, assignee, timeline, assignee ?? creator);
+        var priority = PriorityFor(cause);
+        var sla = Sla(priority, status, createdAt, resolvedAt ?? updatedAt, resolvedAt, updatedAt);
         var diagnosis = Diagnose(cause, activity, status, createdAt, resolvedAt ?? updatedAt, assignee ?? creator);
         if (diagnosis.ConfirmedAt is { } confirmedAt)
         {
@@ -325,7 +410,7 @@ internal sealed class DemoGenerator
             activity,
             system,
             Description(contact, cause, activity),
-            PriorityFor(cause),
+            priority,
             status,
             assignee?.Id,
             reportedAt,
@@ -337,8 +422,171 @@ internal sealed class DemoGenerator
             closedAt,
             timeline.Count - 1,
             timeline,
-            diagnosis);
+            diagnosis,
+            sla,
+            visits);
     }
+
+    private static readonly SlaRules Rules = SlaRules.Default;
+
+    /// <summary>
+    /// The clocks with the default targets in business time (<see cref="SlaRules.Default"/>). First response: most
+    /// within the target, some late, never after the ticket's first status change. Resolution: business time from
+    /// creation to resolution; an open ticket's clock runs (due instants set), a waiting one is paused at its last
+    /// change unless the due instant had already passed (a breached clock is not paused).
+    /// </summary>
+    private DemoSla Sla(TicketPriority priority, TicketStatus status, DateTimeOffset createdAt, DateTimeOffset firstChange, DateTimeOffset? resolvedAt, DateTimeOffset updatedAt)
+    {
+        var calendar = Rules.Calendar;
+        var target = Rules.For(priority);
+        var firstDue = calendar.AddWorkingTime(createdAt, target.FirstResponse);
+        var firstAtRisk = calendar.AddWorkingTime(createdAt, SlaRules.AtRiskAfter(target.FirstResponse));
+        DateTimeOffset? responded = null;
+        if (status != TicketStatus.New)
+        {
+            var draw = Chance(0.85)
+                ? TimeSpan.FromSeconds(_random.Next(300, Math.Max(301, (int)target.FirstResponse.TotalSeconds)))
+                : target.FirstResponse + TimeSpan.FromSeconds(_random.Next(60, (int)(2 * target.FirstResponse.TotalSeconds)));
+            var at = calendar.AddWorkingTime(createdAt, draw);
+            responded = at < firstChange ? at : firstChange;
+        }
+
+        var resolutionTarget = target.Resolution;
+        var due = calendar.AddWorkingTime(createdAt, resolutionTarget);
+        var atRisk = calendar.AddWorkingTime(createdAt, SlaRules.AtRiskAfter(resolutionTarget));
+        DateTimeOffset? resolutionDue = due, resolutionAtRisk = atRisk, paused = null;
+        int? used = null;
+        bool? met = null;
+        if (resolvedAt is { } resolved)
+        {
+            var spent = calendar.WorkingTimeBetween(createdAt, resolved);
+            met = spent <= resolutionTarget;
+            used = Seconds(spent);
+            (resolutionDue, resolutionAtRisk) = (met == true ? null : due, null);
+        }
+        else if ((status is TicketStatus.WaitingOnClient or TicketStatus.WaitingOnKpp) && updatedAt < due)
+        {
+            (paused, used, resolutionDue, resolutionAtRisk) = (updatedAt, Seconds(calendar.WorkingTimeBetween(createdAt, updatedAt)), null, null);
+        }
+
+        return new DemoSla(
+            Minutes(target.FirstResponse), firstDue, responded is null ? firstAtRisk : null, responded,
+            responded is { } r ? r <= firstDue : null, responded is { } r2 ? Seconds(calendar.WorkingTimeBetween(createdAt, r2)) : null,
+            Minutes(resolutionTarget), resolutionDue, resolutionAtRisk, paused, used, resolvedAt, met);
+    }
+
+    private static readonly string[] RefusalReasons =
+    [
+        "Pengurus yang datang tidak tercantum di akta terbaru.",
+        "Masih ada tunggakan pajak; KPP minta dilunasi dulu.",
+        "Surat permohonan belum ditandatangani direktur.",
+    ];
+
+    private static readonly string[] RescheduleReasons = ["Direktur sedang dinas luar kota.", "Antrean KPP penuh, diminta datang hari lain.", "Akta perubahan belum selesai dilegalisasi."];
+
+    /// <summary>
+    /// Renewal visits for about 70 % of expired-certificate tickets past New: resolved ones end with the certificate
+    /// issued (some after a refusal or a reschedule, a few cancelled), waiting and in-progress ones have one planned.
+    /// The officer is one of the client's pengurus; the timeline gets the entries the app writes.
+    /// </summary>
+    private List<DemoVisit> Visits(DemoCause cause, TicketStatus status, DemoClient client, DateTimeOffset createdAt, DateTimeOffset? resolvedAt,
+        DateTimeOffset updatedAt, Actor? assignee, List<DemoTimelineEntry> timeline, Actor by)
+    {
+        var visits = new List<DemoVisit>();
+        if (cause != DemoCause.Expired || status == TicketStatus.New || client.Kpp is null || client.Officers.Length == 0 || !Chance(0.7))
+        {
+            return visits;
+        }
+
+        var officer = Pick(client.Officers);
+        if (resolvedAt is { } resolved)
+        {
+            // The last visit is on the resolution's WIB day (or the working day before) in office hours.
+            var day = DateOnly.FromDateTime(Wib.ToWib(resolved).DateTime);
+            var at = VisitTime(day, resolved.Hour);
+            if (at >= resolved || at <= createdAt)
+            {
+                at = createdAt + ((resolved - createdAt) * 0.7);
+            }
+
+            var booked = createdAt + ((at - createdAt) * 0.2);
+            var roll = _random.NextDouble();
+            Guid? from = null;
+            if (roll < 0.03)
+            {
+                visits.Add(Visit(client, officer, assignee, at, KppVisitOutcome.Cancelled, "Klien memperpanjang sertifikat sendiri lewat KPP lain.", null, null, booked, at, timeline, by));
+                return visits;
+            }
+
+            if (roll < 0.13)
+            {
+                var earlier = booked + ((at - booked) * 0.4);
+                var refused = Visit(client, officer, assignee, earlier, KppVisitOutcome.Refused, Pick(RefusalReasons), null, null, booked, earlier + TimeSpan.FromHours(2), timeline, by);
+                visits.Add(refused);
+                booked = Min(refused.UpdatedAt + TimeSpan.FromMinutes(30), at);
+            }
+            else if (roll < 0.25)
+            {
+                var planned = booked + ((at - booked) * 0.6);
+                var moved = Visit(client, officer, assignee, planned, KppVisitOutcome.Rescheduled, Pick(RescheduleReasons), null, null, booked, booked + ((at - booked) * 0.3), timeline, by, next: at);
+                visits.Add(moved);
+                (booked, from) = (moved.UpdatedAt, moved.Id);
+            }
+
+            visits.Add(Visit(client, officer, assignee, at, KppVisitOutcome.CertificateIssued, null, DateOnly.FromDateTime(Wib.ToWib(at).DateTime), from,
+                booked, Min(at + TimeSpan.FromHours(2), resolved), timeline, by));
+        }
+        else if (status is TicketStatus.WaitingOnKpp || (status == TicketStatus.InProgress && Chance(0.4)))
+        {
+            // Planned from the last change on: upcoming for recent tickets, past (no outcome recorded yet) for stuck ones.
+            var day = Rules.Calendar.NextWorkingDay(DateOnly.FromDateTime(Wib.ToWib(updatedAt).DateTime).AddDays(_random.Next(0, 6)));
+            visits.Add(Visit(client, officer, assignee, VisitTime(day, _random.Next(0, 24)), KppVisitOutcome.Scheduled, null, null, null, updatedAt, updatedAt, timeline, by));
+        }
+
+        return visits;
+    }
+
+    private DateTimeOffset VisitTime(DateOnly day, int seed) =>
+        new(day.ToDateTime(new TimeOnly(8 + (seed % 6), _random.Next(0, 4) * 15)), Wib.Offset);
+
+    private DemoVisit Visit(DemoClient client, string officer, Actor? assignee, DateTimeOffset at, KppVisitOutcome outcome, string? reason, DateOnly? issuedOn,
+        Guid? from, DateTimeOffset booked, DateTimeOffset ended, List<DemoTimelineEntry> timeline, Actor by, DateTimeOffset? next = null)
+    {
+        var documents = outcome == KppVisitOutcome.Scheduled && Chance(0.6)
+            ? (KppDocuments)_random.Next(1, (int)KppVisit.AllDocuments) & KppVisit.AllDocuments
+            : KppVisit.AllDocuments;
+        var visit = new DemoVisit(Guid7(booked), client.Kpp!, at.ToUniversalTime(), officer, assignee?.Id, documents, outcome, reason, issuedOn, from, booked,
+            outcome == KppVisitOutcome.Scheduled ? booked : ended);
+        if (from is null)
+        {
+            Insert(timeline, new(TimelineKind.VisitScheduled, booked, by, visit.Kpp, officer, Instant(visit.At)));
+        }
+
+        if (outcome != KppVisitOutcome.Scheduled)
+        {
+            var scheduled = KppVisitOutcome.Scheduled.ToString();
+            Insert(timeline, outcome switch
+            {
+                KppVisitOutcome.CertificateIssued => new(TimelineKind.VisitOutcome, ended, by, null, scheduled, $"{outcome}|{issuedOn:yyyy-MM-dd}"),
+                KppVisitOutcome.Rescheduled => new(TimelineKind.VisitOutcome, ended, by, reason, Instant(visit.At), $"{outcome}|{Instant(next!.Value)}"),
+                _ => new(TimelineKind.VisitOutcome, ended, by, reason, scheduled, outcome.ToString()),
+            });
+        }
+
+        return visit;
+    }
+
+    private static void Insert(List<DemoTimelineEntry> timeline, DemoTimelineEntry entry)
+    {
+        var at = timeline.FindIndex(e => e.At > entry.At);
+        timeline.Insert(at < 0 ? timeline.Count : at, entry);
+    }
+
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static int Minutes(TimeSpan span) => (int)Math.Round(span.TotalMinutes);
+
+    private static int Seconds(TimeSpan span) => (int)Math.Round(span.TotalSeconds);
 
     private static readonly string[] Scenarios = ["registration", "upload", "invoice", "profile-sync", "other"];
     private static readonly string[] Causes = ["corrupt-certificate", "expired-certificate", "wrong-passphrase", "network", "djp-outage", "other"];

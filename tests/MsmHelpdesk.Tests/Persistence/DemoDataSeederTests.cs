@@ -8,6 +8,7 @@ using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Application.Features.Users;
+using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
@@ -112,6 +113,17 @@ public sealed partial class DemoDataSeederTests
             ReportedAt = DateTimeOffset.UtcNow.AddHours(-2),
         })).Value;
         Assert.True((await app.SendAsync(sri, new ConfirmDiagnosisCommand { TicketId = ticket.Id, Scenario = "upload", Cause = "expired-certificate" })).IsSuccess);
+        // A renewal visit planned for tomorrow at the KPP, the certificate recorded as issued today.
+        var visit = await app.SendAsync(sri, new ScheduleKppVisitCommand
+        {
+            TicketId = ticket.Id, Date = Wib.Today(TimeProvider.System).AddDays(1), Time = new TimeOnly(9, 0), OfficerName = "Budi Santoso",
+            Documents = MsmHelpdesk.Domain.Tickets.KppVisit.AllDocuments,
+        });
+        Assert.True(visit.IsSuccess, visit.IsSuccess ? "" : visit.Error!.Message);
+        Assert.True((await app.SendAsync(sri, new RecordKppVisitOutcomeCommand
+        {
+            VisitId = visit.Value, Outcome = KppVisitOutcome.CertificateIssued, CertificateIssuedOn = Wib.Today(TimeProvider.System),
+        })).IsSuccess);
         await Seed.FinishStepsAsync(app, sri, ticket.Id);
         foreach (var (to, summary) in new[] { (TicketStatus.Triaged, (string?)null), (TicketStatus.InProgress, null), (TicketStatus.Resolved, "Sertel diperbarui."), (TicketStatus.Closed, null) })
         {
@@ -128,6 +140,7 @@ public sealed partial class DemoDataSeederTests
             ["ClientOfficers"] = $"ClientId = '{clientId.ToString().ToUpperInvariant()}'",
             ["Tickets"] = $"Id = '{ticket.Id.ToString().ToUpperInvariant()}'",
             ["TimelineEntries"] = $"TicketId = '{ticket.Id.ToString().ToUpperInvariant()}'",
+            ["KppVisits"] = $"TicketId = '{ticket.Id.ToString().ToUpperInvariant()}'",
         };
         var compared = new List<string>();
         await using var connection = new SqliteConnection(await app.QueryDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
@@ -139,9 +152,9 @@ public sealed partial class DemoDataSeederTests
                 var ef = await ShapesAsync(connection, table, column, efRows);
                 var seeded = await ShapesAsync(connection, table, column, $"NOT ({efRows})");
                 // Demo diagnoses carry no evidence text; a confirmation names the consultant, not the seed.
-                // Demo tickets have no SLA clocks (Sla*): they show as "no SLA".
+                // Demo visits carry no notes.
                 var notSeeded = column is "Field" or "ContactId" or "SuggestedEvidence" or "ConfirmedEvidence"
-                    || column.StartsWith("Sla", StringComparison.Ordinal);
+                    || (table == "KppVisits" && column == "Notes");
                 Assert.True(seeded.Count > 0 || ef.Count == 0 || notSeeded, $"{table}.{column}: no seeded value to compare");
                 if (ef.Count > 0 && seeded.Count > 0)
                 {
@@ -162,7 +175,86 @@ public sealed partial class DemoDataSeederTests
         Assert.Contains("Tickets.DiagnosedCause", compared);
         Assert.Contains("Clients.PkpSince", compared);
         Assert.Contains("TimelineEntries.At", compared);
+        foreach (var column in new[] { "SlaFirstResponseDueAt", "SlaFirstRespondedAt", "SlaFirstResponseMet", "SlaFirstResponseUsedSeconds", "SlaResolutionTargetMinutes", "SlaResolvedAt", "SlaResolutionMet", "SlaResolutionUsedSeconds" })
+        {
+            Assert.Contains("Tickets." + column, compared);
+        }
+
+        foreach (var column in new[] { "At", "Outcome", "Documents", "CertificateIssuedOn", "AssigneeId", "Version" })
+        {
+            Assert.Contains("KppVisits." + column, compared);
+        }
+
         Assert.True(compared.Count >= 45, $"compared only {compared.Count} columns");
+    }
+
+    [Fact]
+    public async Task ShouldGiveDemoTicketsConsistentSlaClocksAndRenewalVisits()
+    {
+        await using var app = await TestApp.StartAsync();
+        await Seeder(app).SeedAsync(new DemoSeedOptions(Clients: 100, Tickets: 3000, Seed: 3));
+
+        var tickets = await app.QueryDbAsync(db => db.Tickets.AsNoTracking().Select(t => new
+        {
+            t.Status, t.Priority, t.CreatedAt, t.ResolvedAt, t.SlaFirstResponseTargetMinutes, t.SlaFirstResponseDueAt, t.SlaFirstRespondedAt, t.SlaFirstResponseMet,
+            t.SlaFirstResponseUsedSeconds, t.SlaResolutionTargetMinutes, t.SlaResolutionDueAt, t.SlaResolutionPausedAt, t.SlaResolutionUsedSeconds,
+            t.SlaResolvedAt, t.SlaResolutionMet,
+        }).ToListAsync());
+        var rules = MsmHelpdesk.Domain.Sla.SlaRules.Default;
+        Assert.All(tickets, t =>
+        {
+            var target = rules.For(t.Priority);
+            Assert.Equal((int)target.FirstResponse.TotalMinutes, t.SlaFirstResponseTargetMinutes);
+            Assert.Equal((int)target.Resolution.TotalMinutes, t.SlaResolutionTargetMinutes);
+            Assert.Equal(rules.Calendar.AddWorkingTime(t.CreatedAt, target.FirstResponse), t.SlaFirstResponseDueAt);
+            Assert.Equal(t.Status == TicketStatus.New, t.SlaFirstRespondedAt is null);
+            if (t.SlaFirstRespondedAt is { } responded)
+            {
+                Assert.Equal(responded <= t.SlaFirstResponseDueAt, t.SlaFirstResponseMet);
+                Assert.Equal(t.SlaFirstResponseMet, t.SlaFirstResponseUsedSeconds <= t.SlaFirstResponseTargetMinutes * 60);
+            }
+
+            Assert.Equal(t.ResolvedAt, t.SlaResolvedAt);
+            if (t.SlaResolvedAt is not null)
+            {
+                // Met ⇔ business time used ≤ target; a breached clock keeps its due instant.
+                Assert.Equal(t.SlaResolutionMet, t.SlaResolutionUsedSeconds <= t.SlaResolutionTargetMinutes * 60);
+                Assert.Equal(t.SlaResolutionMet == false, t.SlaResolutionDueAt is not null);
+            }
+            else
+            {
+                // Open: running (due set) or paused while waiting (due cleared, time used kept).
+                Assert.Null(t.SlaResolutionMet);
+                Assert.True(t.SlaResolutionDueAt is not null ^ t.SlaResolutionPausedAt is not null);
+                Assert.Equal(t.SlaResolutionPausedAt is not null, t.SlaResolutionUsedSeconds is not null);
+                Assert.True(t.SlaResolutionPausedAt is null || t.Status is TicketStatus.WaitingOnClient or TicketStatus.WaitingOnKpp);
+            }
+        });
+        var resolved = tickets.Where(t => t.SlaResolutionMet is not null).ToList();
+        Assert.InRange(resolved.Count(t => t.SlaResolutionMet == true) / (double)resolved.Count, 0.5, 0.98);
+
+        var visits = await app.QueryDbAsync(db => db.KppVisits.AsNoTracking()
+            .Join(db.Tickets, v => v.TicketId, t => t.Id, (v, t) => new { Visit = v, t.ClientId, t.Status, t.DiagnosedCause, t.ResolvedAt })
+            .ToListAsync());
+        var officers = await app.QueryDbAsync(db => db.Clients.AsNoTracking().Select(c => new { c.Id, c.Kpp, Officers = c.Officers.Select(o => o.Name).ToList() })
+            .ToDictionaryAsync(c => c.Id));
+        Assert.InRange(visits.Count, 20, 3000);
+        Assert.All(visits, v =>
+        {
+            Assert.Equal(v.ClientId, v.Visit.ClientId);
+            Assert.Contains(v.Visit.OfficerName, officers[v.ClientId].Officers);
+            Assert.Equal(officers[v.ClientId].Kpp, v.Visit.Kpp);
+            Assert.Equal(v.Visit.Outcome == KppVisitOutcome.CertificateIssued, v.Visit.CertificateIssuedOn is not null);
+            Assert.True(v.Visit.Outcome != KppVisitOutcome.Scheduled || v.ResolvedAt is null, "a resolved ticket has no visit still planned");
+            Assert.True(v.ResolvedAt is null || v.Visit.At <= v.ResolvedAt, "visits come before the resolution");
+        });
+        var outcomes = visits.GroupBy(v => v.Visit.Outcome).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(outcomes[KppVisitOutcome.CertificateIssued] > visits.Count / 2, string.Join(", ", outcomes));
+        Assert.Contains(KppVisitOutcome.Scheduled, outcomes.Keys);
+        Assert.Contains(KppVisitOutcome.Refused, outcomes.Keys);
+        Assert.Contains(KppVisitOutcome.Rescheduled, outcomes.Keys);
+        Assert.All(visits.Where(v => v.Visit.RescheduledFromId is not null), v =>
+            Assert.Equal(KppVisitOutcome.Rescheduled, visits.Single(other => other.Visit.Id == v.Visit.RescheduledFromId).Visit.Outcome));
     }
 
     [Fact]

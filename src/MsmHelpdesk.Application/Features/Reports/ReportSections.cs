@@ -16,9 +16,7 @@ public interface IReportSection
 
 /// <summary>
 /// The sections, in the dashboard's order. A new section is one class here plus its AppText title, note and
-/// column keys. Not yet here (their data comes with issue 5, see the lead): "sla" (first response and
-/// resolution compliance per month, needs the SLA columns on Ticket) and "kpp-visits" (visits per month and
-/// their outcomes, needs the KppVisit entity).
+/// column keys.
 /// </summary>
 public static class ReportSections
 {
@@ -34,6 +32,8 @@ public static class ReportSections
         new CertificatesSection(),
         new WorkloadSection(),
         new AccuracySection(),
+        new SlaComplianceSection(),
+        new KppVisitsSection(),
         new TopClientsSection(),
     ];
 
@@ -41,6 +41,24 @@ public static class ReportSections
 
     /// <summary>Used where a grouping key is empty (no error code, no diagnosis, unassigned).</summary>
     public const string None = "-";
+
+    /// <summary>
+    /// The WIB calendar months overlapping the range, each as its label ("yyyy-MM") and the instants it covers,
+    /// clipped to the range so the months add up to the range's totals. SQLite keeps instants as UTC ticks, so
+    /// calendar parts are not available in SQL: each month is a range of instants instead.
+    /// </summary>
+    public static IEnumerable<(string Label, DateTimeOffset Start, DateTimeOffset End)> Months(ReportScope scope)
+    {
+        for (var month = new DateOnly(scope.From.Year, scope.From.Month, 1); month <= scope.To; month = month.AddMonths(1))
+        {
+            var start = ReportScope.WibMidnight(month < scope.From ? scope.From : month);
+            var end = ReportScope.WibMidnight(month.AddMonths(1) > scope.To ? scope.To.AddDays(1) : month.AddMonths(1));
+            yield return (month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), start, end);
+        }
+    }
+
+    /// <summary>A share in percent, 2 decimals; null when there is nothing to share.</summary>
+    public static double? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 2);
 }
 
 /// <summary>Open tickets now, by status and age (WIB days since reported). The date range does not apply: a backlog is today's.</summary>
@@ -318,6 +336,136 @@ public sealed class AccuracySection : IReportSection
                 $"{m.Year:0000}-{m.Month:00}", m.Tickets, m.CauseCorrect, Math.Round(m.CauseAccuracy * 100, 2), m.ScenarioCorrect, Math.Round(m.ScenarioAccuracy * 100, 2),
             }).ToList(),
             ReportChart.Line);
+    }
+}
+
+/// <summary>
+/// SLA compliance per WIB month (clipped to the range) of each clock's outcome: first responses met and breached by
+/// the month answered (<see cref="Ticket.SlaFirstRespondedAt"/>), resolutions met and breached by the month resolved
+/// (<see cref="Ticket.SlaResolvedAt"/>, the latest resolution), and the compliance percentage of each. Clocks
+/// breached on tickets still open are not an outcome yet and have their own columns, by the month their due
+/// instant passed: "first response overdue" (still New) and "open and breached" (resolution due passed, not
+/// resolved). Tickets without SLA clocks (logged before SLAs existed) have neither outcome nor due instant and
+/// are not counted.
+/// </summary>
+public sealed class SlaComplianceSection : IReportSection
+{
+    public string Name => "sla";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var open = TicketWorkflow.Open.ToArray();
+        var now = scope.Now;
+        var rows = new List<object?[]>();
+        foreach (var (label, start, end) in ReportSections.Months(scope))
+        {
+            var first = await scope.Tickets
+                .Where(t => t.SlaFirstRespondedAt >= start && t.SlaFirstRespondedAt < end && t.SlaFirstResponseMet != null)
+                .GroupBy(t => t.SlaFirstResponseMet)
+                .Select(g => new { Met = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var resolution = await scope.Tickets
+                .Where(t => t.SlaResolvedAt >= start && t.SlaResolvedAt < end && t.SlaResolutionMet != null)
+                .GroupBy(t => t.SlaResolutionMet)
+                .Select(g => new { Met = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var firstOverdue = await scope.Tickets.CountAsync(t => t.Status == TicketStatus.New && t.SlaFirstRespondedAt == null
+                && t.SlaFirstResponseDueAt >= start && t.SlaFirstResponseDueAt < end && t.SlaFirstResponseDueAt < now, cancellationToken);
+            // Open tickets have no resolution outcome (a reopen clears it), so status and due instant say it all
+            // and the (Status, SlaResolutionDueAt) index answers alone.
+            var openBreached = await scope.Tickets.CountAsync(t => open.Contains(t.Status)
+                && t.SlaResolutionDueAt >= start && t.SlaResolutionDueAt < end && t.SlaResolutionDueAt < now, cancellationToken);
+            var (firstMet, firstBreached) = (first.Where(r => r.Met == true).Sum(r => r.Count), first.Where(r => r.Met == false).Sum(r => r.Count));
+            var (resolvedMet, resolvedBreached) = (resolution.Where(r => r.Met == true).Sum(r => r.Count), resolution.Where(r => r.Met == false).Sum(r => r.Count));
+            rows.Add(
+            [
+                label, firstMet, firstBreached, ReportSections.Percent(firstMet, firstMet + firstBreached), firstOverdue,
+                resolvedMet, resolvedBreached, ReportSections.Percent(resolvedMet, resolvedMet + resolvedBreached), openBreached,
+            ]);
+        }
+
+        // Nothing with a clock in the range (e.g. only tickets from before SLAs): no rows, the page says so.
+        var counted = rows.Any(row => row.OfType<int>().Any(count => count > 0));
+        return new ReportTable(Name,
+            [
+                new("Month"), new("FirstResponseMet", true, Charted: false), new("FirstResponseBreached", true, Charted: false),
+                new("FirstResponseCompliance", true), new("FirstResponseOverdue", true, Charted: false),
+                new("ResolutionMet", true, Charted: false), new("ResolutionBreached", true, Charted: false),
+                new("ResolutionCompliance", true), new("OpenBreached", true, Charted: false),
+            ],
+            counted ? rows : [],
+            ReportChart.Line);
+    }
+}
+
+/// <summary>
+/// KPP visits per WIB month of the visit (clipped to the range) by outcome. A visit still "Scheduled" in a past
+/// month has no outcome recorded yet; a rescheduled visit counts as Rescheduled in its month and its replacement
+/// in its own. Consultant = the visit's consultant, client = the visit's client, KPP = the office visited;
+/// error code and channel are the visit's ticket's.
+/// </summary>
+public sealed class KppVisitsSection : IReportSection
+{
+    public static readonly KppVisitOutcome[] Outcomes = Enum.GetValues<KppVisitOutcome>();
+
+    public string Name => "kpp-visits";
+
+    public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
+    {
+        var visits = scope.Db.KppVisits.AsNoTracking();
+        var filter = scope.Filter;
+        if (!string.IsNullOrWhiteSpace(filter.AssigneeId))
+        {
+            var assignee = filter.AssigneeId;
+            visits = visits.Where(v => v.AssigneeId == assignee);
+        }
+
+        if (filter.ClientId is { } clientId)
+        {
+            visits = visits.Where(v => v.ClientId == clientId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Kpp))
+        {
+            var kpp = filter.Kpp.Trim();
+            visits = visits.Where(v => v.Kpp == kpp);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ErrorCode) || filter.Channel is not null)
+        {
+            // Only the ticket's own fields: the consultant, client and KPP filters above are the visit's.
+            var tickets = scope.Db.Tickets.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(filter.ErrorCode))
+            {
+                var code = filter.ErrorCode.Trim().ToUpperInvariant();
+                tickets = tickets.Where(t => t.ErrorCode == code);
+            }
+
+            if (filter.Channel is { } channel)
+            {
+                tickets = tickets.Where(t => t.Channel == channel);
+            }
+
+            var ids = tickets.Select(t => t.Id);
+            visits = visits.Where(v => ids.Contains(v.TicketId));
+        }
+
+        var rows = new List<object?[]>();
+        foreach (var (label, start, end) in ReportSections.Months(scope))
+        {
+            var counts = await visits.Where(v => v.At >= start && v.At < end)
+                .GroupBy(v => v.Outcome)
+                .Select(g => new { Outcome = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            rows.Add(new object?[] { label }
+                .Concat(Outcomes.Select(outcome => (object?)counts.Where(c => c.Outcome == outcome).Sum(c => c.Count)))
+                .Append(counts.Sum(c => c.Count))
+                .ToArray());
+        }
+
+        return new ReportTable(Name,
+            [new("Month"), .. Outcomes.Select(outcome => new ReportColumn("Visit" + outcome, true)), new("Total", true, Charted: false)],
+            rows.Any(row => (int)row[^1]! > 0) ? rows : []);
     }
 }
 

@@ -72,7 +72,8 @@ internal static class TicketSlaConfiguration
         ticket.Ignore(t => t.Sla);
         ticket.HasIndex(t => new { t.Status, t.SlaResolutionDueAt });
         ticket.HasIndex(t => new { t.Status, t.SlaFirstResponseDueAt });
-        ticket.HasIndex(t => t.SlaResolvedAt);
-        ticket.HasIndex(t => t.SlaFirstRespondedAt);
+        // Outcomes per month (reports, SlaComplianceSection): a range of the instant, met or not, from the index alone.
+        ticket.HasIndex(t => new { t.SlaResolvedAt, t.SlaResolutionMet });
+        ticket.HasIndex(t => new { t.SlaFirstRespondedAt, t.SlaFirstResponseMet });
     }
 }

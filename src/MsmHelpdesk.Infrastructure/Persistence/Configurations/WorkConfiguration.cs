@@ -56,5 +56,8 @@ public sealed class KppVisitConfiguration : IEntityTypeConfiguration<KppVisit>
         visit.HasIndex(v => new { v.Outcome, v.At });
         visit.HasIndex(v => new { v.AssigneeId, v.Outcome, v.At });
         visit.HasIndex(v => new { v.TicketId, v.At });
+
+        // Reports (KppVisitsSection): visits per month by outcome, a range of At read from the index alone.
+        visit.HasIndex(v => new { v.At, v.Outcome });
     }
 }
