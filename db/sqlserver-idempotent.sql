@@ -853,7 +853,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [ClosedForNoReplyAt] datetimeoffset NULL;
@@ -861,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [DiagnosedCause] varchar(30) NULL;
@@ -869,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [DiagnosedScenario] varchar(20) NULL;
@@ -877,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [DiagnosisSeconds] bigint NULL;
@@ -885,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [ResolutionSeconds] bigint NULL;
@@ -893,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaFirstRespondedAt] datetimeoffset NULL;
@@ -901,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaFirstResponseAtRiskAt] datetimeoffset NULL;
@@ -909,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaFirstResponseDueAt] datetimeoffset NULL;
@@ -917,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaFirstResponseMet] bit NULL;
@@ -925,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaFirstResponseTargetMinutes] int NULL;
@@ -933,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaFirstResponseUsedSeconds] int NULL;
@@ -941,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolutionAtRiskAt] datetimeoffset NULL;
@@ -949,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolutionDueAt] datetimeoffset NULL;
@@ -957,7 +957,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolutionMet] bit NULL;
@@ -965,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolutionPausedAt] datetimeoffset NULL;
@@ -973,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolutionTargetMinutes] int NULL;
@@ -981,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolutionUsedSeconds] int NULL;
@@ -989,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     ALTER TABLE [Tickets] ADD [SlaResolvedAt] datetimeoffset NULL;
@@ -997,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [CertificateReminders] (
@@ -1017,7 +1017,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [Holidays] (
@@ -1032,7 +1032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [KppVisits] (
@@ -1063,7 +1063,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -1088,7 +1088,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [SlaEscalations] (
@@ -1105,7 +1105,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [SlaPolicies] (
@@ -1121,7 +1121,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [SlaSettingsChanges] (
@@ -1136,7 +1136,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [TicketSteps] (
@@ -1163,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE TABLE [WorkingHours] (
@@ -1179,7 +1179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_AssigneeResolution] ON [Tickets] ([AssigneeId], [ResolutionSeconds], [ResolvedAt]);
@@ -1187,7 +1187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt]);
@@ -1195,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt]);
@@ -1203,7 +1203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_Report] ON [Tickets] ([ReportedAt], [Status], [ErrorCode], [Channel], [ClientId], [AssigneeId], [DiagnosedScenario], [DiagnosedCause], [ResolutionSeconds], [DiagnosisSeconds]);
@@ -1211,7 +1211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_Resolved] ON [Tickets] ([ResolvedAt], [AssigneeId], [ResolutionSeconds]);
@@ -1219,23 +1219,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_SlaFirstRespondedAt] ON [Tickets] ([SlaFirstRespondedAt]);
+    CREATE INDEX [IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet] ON [Tickets] ([SlaFirstRespondedAt], [SlaFirstResponseMet]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_SlaResolvedAt] ON [Tickets] ([SlaResolvedAt]);
+    CREATE INDEX [IX_Tickets_SlaResolvedAt_SlaResolutionMet] ON [Tickets] ([SlaResolvedAt], [SlaResolutionMet]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_Status_SlaFirstResponseDueAt] ON [Tickets] ([Status], [SlaFirstResponseDueAt]);
@@ -1243,7 +1243,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_Status_SlaResolutionDueAt] ON [Tickets] ([Status], [SlaResolutionDueAt]);
@@ -1251,7 +1251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CertificateReminders_ClientId_Credential_ExpiresOn_ThresholdDays] ON [CertificateReminders] ([ClientId], [Credential], [ExpiresOn], [ThresholdDays]);
@@ -1259,7 +1259,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_CertificateReminders_TicketId] ON [CertificateReminders] ([TicketId]);
@@ -1267,7 +1267,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Holidays_Date] ON [Holidays] ([Date]);
@@ -1275,7 +1275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_KppVisits_AssigneeId_Outcome_At] ON [KppVisits] ([AssigneeId], [Outcome], [At]);
@@ -1283,7 +1283,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
+)
+BEGIN
+    CREATE INDEX [IX_KppVisits_At_Outcome] ON [KppVisits] ([At], [Outcome]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_KppVisits_ClientId] ON [KppVisits] ([ClientId]);
@@ -1291,7 +1299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_KppVisits_Outcome_At] ON [KppVisits] ([Outcome], [At]);
@@ -1299,7 +1307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_KppVisits_RescheduledFromId] ON [KppVisits] ([RescheduledFromId]);
@@ -1307,7 +1315,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_KppVisits_TicketId_At] ON [KppVisits] ([TicketId], [At]);
@@ -1315,7 +1323,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_MailState_MailNextAttemptAt] ON [Notifications] ([MailState], [MailNextAttemptAt]);
@@ -1323,7 +1331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [Notifications] ([UserId], [CreatedAt]);
@@ -1331,7 +1339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Notifications_UserId_Key] ON [Notifications] ([UserId], [Key]);
@@ -1339,7 +1347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_ReadAt] ON [Notifications] ([UserId], [ReadAt]);
@@ -1347,7 +1355,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SlaEscalations_TicketId_Clock_State] ON [SlaEscalations] ([TicketId], [Clock], [State]);
@@ -1355,7 +1363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_SlaSettingsChanges_At] ON [SlaSettingsChanges] ([At]);
@@ -1363,7 +1371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_TicketSteps_AssigneeId] ON [TicketSteps] ([AssigneeId]);
@@ -1371,7 +1379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     CREATE INDEX [IX_TicketSteps_TicketId_Order] ON [TicketSteps] ([TicketId], [Order]);
@@ -1379,7 +1387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     UPDATE [Tickets] SET [DiagnosedScenario] = COALESCE([ConfirmedScenario], [SuggestedScenario]), [DiagnosedCause] = COALESCE([ConfirmedCause], [SuggestedCause]);
@@ -1387,7 +1395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     UPDATE [Tickets] SET [ResolutionSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ResolvedAt]) / 1000 WHERE [ResolvedAt] IS NOT NULL;
@@ -1395,7 +1403,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     UPDATE [Tickets] SET [DiagnosisSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ConfirmedAt]) / 1000 WHERE [ConfirmedAt] IS NOT NULL;
@@ -1403,11 +1411,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126052520_ResolutionWorkSlaNotificationsReports'
+    WHERE [MigrationId] = N'20261126055925_ResolutionWorkSlaNotificationsReports'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126052520_ResolutionWorkSlaNotificationsReports', N'10.0.15');
+    VALUES (N'20261126055925_ResolutionWorkSlaNotificationsReports', N'10.0.15');
 END;
 
 COMMIT;

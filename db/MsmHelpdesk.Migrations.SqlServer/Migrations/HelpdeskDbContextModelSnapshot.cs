@@ -775,6 +775,8 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RescheduledFromId");
 
+                    b.HasIndex("At", "Outcome");
+
                     b.HasIndex("Outcome", "At");
 
                     b.HasIndex("TicketId", "At");
@@ -945,13 +947,13 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReportedAt");
 
-                    b.HasIndex("SlaFirstRespondedAt");
-
-                    b.HasIndex("SlaResolvedAt");
-
                     b.HasIndex("ClientId", "ReportedAt");
 
                     b.HasIndex("ErrorCode", "ReportedAt");
+
+                    b.HasIndex("SlaFirstRespondedAt", "SlaFirstResponseMet");
+
+                    b.HasIndex("SlaResolvedAt", "SlaResolutionMet");
 
                     b.HasIndex("Status", "ReportedAt");
 

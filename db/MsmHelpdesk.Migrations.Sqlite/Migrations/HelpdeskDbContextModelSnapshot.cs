@@ -755,6 +755,8 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RescheduledFromId");
 
+                    b.HasIndex("At", "Outcome");
+
                     b.HasIndex("Outcome", "At");
 
                     b.HasIndex("TicketId", "At");
@@ -925,13 +927,13 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReportedAt");
 
-                    b.HasIndex("SlaFirstRespondedAt");
-
-                    b.HasIndex("SlaResolvedAt");
-
                     b.HasIndex("ClientId", "ReportedAt");
 
                     b.HasIndex("ErrorCode", "ReportedAt");
+
+                    b.HasIndex("SlaFirstRespondedAt", "SlaFirstResponseMet");
+
+                    b.HasIndex("SlaResolvedAt", "SlaResolutionMet");
 
                     b.HasIndex("Status", "ReportedAt");
 

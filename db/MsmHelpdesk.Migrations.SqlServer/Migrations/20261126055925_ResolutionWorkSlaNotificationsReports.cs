@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MsmHelpdesk.Migrations.Sqlite.Migrations
+namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ResolutionWorkSlaNotificationsReports : Migration
@@ -11,16 +11,16 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ClosedForNoReplyAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DiagnosedCause",
                 table: "Tickets",
-                type: "TEXT",
+                type: "varchar(30)",
                 unicode: false,
                 maxLength: 30,
                 nullable: true);
@@ -28,7 +28,7 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "DiagnosedScenario",
                 table: "Tickets",
-                type: "TEXT",
+                type: "varchar(20)",
                 unicode: false,
                 maxLength: 20,
                 nullable: true);
@@ -36,106 +36,106 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "DiagnosisSeconds",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ResolutionSeconds",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaFirstRespondedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaFirstResponseAtRiskAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaFirstResponseDueAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SlaFirstResponseMet",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bit",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SlaFirstResponseTargetMinutes",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SlaFirstResponseUsedSeconds",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaResolutionAtRiskAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaResolutionDueAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "SlaResolutionMet",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "bit",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaResolutionPausedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SlaResolutionTargetMinutes",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "SlaResolutionUsedSeconds",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "SlaResolvedAt",
                 table: "Tickets",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CertificateReminders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Credential = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ThresholdDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Acted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HandledAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Credential = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ThresholdDays = table.Column<int>(type: "int", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Acted = table.Column<bool>(type: "bit", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,11 +158,11 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "Holidays",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,23 +173,23 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "KppVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kpp = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Documents = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CertificateIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RescheduledFromId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RemindedFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kpp = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OfficerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Documents = table.Column<int>(type: "int", nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OutcomeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CertificateIssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RescheduledFromId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RemindedFor = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,21 +224,21 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 50, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MailState = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    MailAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    MailNextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MailSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MailLastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "varchar(50)", unicode: false, maxLength: 50, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MailState = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    MailAttempts = table.Column<int>(type: "int", nullable: false),
+                    MailNextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MailSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MailLastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,13 +255,13 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "SlaEscalations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Clock = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Clock = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Recipients = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,12 +278,12 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "SlaPolicies",
                 columns: table => new
                 {
-                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstResponseMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false)
+                    Priority = table.Column<int>(type: "int", nullable: false),
+                    FirstResponseMinutes = table.Column<int>(type: "int", nullable: false),
+                    ResolutionMinutes = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,12 +294,12 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "SlaSettingsChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,21 +310,21 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "TicketSteps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TicketId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Cause = table.Column<string>(type: "TEXT", unicode: false, maxLength: 30, nullable: true),
-                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SkipReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DoneById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DoneByName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TicketId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    IsRequired = table.Column<bool>(type: "bit", nullable: false),
+                    Cause = table.Column<string>(type: "varchar(30)", unicode: false, maxLength: 30, nullable: true),
+                    AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DoneById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DoneByName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    DoneAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,12 +347,12 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "WorkingHours",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    WorkingDaysMask = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "time", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "time", nullable: false),
+                    WorkingDaysMask = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,14 +385,14 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 columns: new[] { "ResolvedAt", "AssigneeId", "ResolutionSeconds" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_SlaFirstRespondedAt",
+                name: "IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet",
                 table: "Tickets",
-                column: "SlaFirstRespondedAt");
+                columns: new[] { "SlaFirstRespondedAt", "SlaFirstResponseMet" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_SlaResolvedAt",
+                name: "IX_Tickets_SlaResolvedAt_SlaResolutionMet",
                 table: "Tickets",
-                column: "SlaResolvedAt");
+                columns: new[] { "SlaResolvedAt", "SlaResolutionMet" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Status_SlaFirstResponseDueAt",
@@ -425,6 +425,11 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "IX_KppVisits_AssigneeId_Outcome_At",
                 table: "KppVisits",
                 columns: new[] { "AssigneeId", "Outcome", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KppVisits_At_Outcome",
+                table: "KppVisits",
+                columns: new[] { "At", "Outcome" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KppVisits_ClientId",
@@ -489,9 +494,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 columns: new[] { "TicketId", "Order" });
 
             // Reports count the diagnosis and durations from stored columns: fill them for tickets logged before.
-            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"DiagnosedScenario\" = COALESCE(\"ConfirmedScenario\", \"SuggestedScenario\"), \"DiagnosedCause\" = COALESCE(\"ConfirmedCause\", \"SuggestedCause\");");
-            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"ResolutionSeconds\" = ((\"ResolvedAt\" >> 11) - (\"CreatedAt\" >> 11)) / 10000 WHERE \"ResolvedAt\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"DiagnosisSeconds\" = ((\"ConfirmedAt\" >> 11) - (\"CreatedAt\" >> 11)) / 10000 WHERE \"ConfirmedAt\" IS NOT NULL;");
+            migrationBuilder.Sql("UPDATE [Tickets] SET [DiagnosedScenario] = COALESCE([ConfirmedScenario], [SuggestedScenario]), [DiagnosedCause] = COALESCE([ConfirmedCause], [SuggestedCause]);");
+            migrationBuilder.Sql("UPDATE [Tickets] SET [ResolutionSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ResolvedAt]) / 1000 WHERE [ResolvedAt] IS NOT NULL;");
+            migrationBuilder.Sql("UPDATE [Tickets] SET [DiagnosisSeconds] = DATEDIFF_BIG(millisecond, [CreatedAt], [ConfirmedAt]) / 1000 WHERE [ConfirmedAt] IS NOT NULL;");
         }
 
         /// <inheritdoc />
@@ -545,11 +550,11 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tickets_SlaFirstRespondedAt",
+                name: "IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tickets_SlaResolvedAt",
+                name: "IX_Tickets_SlaResolvedAt_SlaResolutionMet",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
