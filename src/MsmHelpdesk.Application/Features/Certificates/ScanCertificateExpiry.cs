@@ -8,6 +8,7 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
 using MsmHelpdesk.Domain.Users;
@@ -48,6 +49,12 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
         var today = Wib.Today(clock);
         var actor = await currentUser.GetActorAsync(cancellationToken);
         int opened = 0, reminded = 0, raced = 0;
+        SlaRules sla;
+        await using (var db = await databases.CreateAsync(cancellationToken))
+        {
+            sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
+        }
+
         foreach (var batch in (await CandidatesAsync(today, cancellationToken)).Chunk(200))
         {
             var clientIds = batch.Select(c => c.ClientId).Distinct().ToArray();
@@ -76,7 +83,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
                     continue;
                 }
 
-                var outcome = await ActAsync(candidate, daysLeft, missing, done, actor, cancellationToken);
+                var outcome = await ActAsync(candidate, daysLeft, missing, done, actor, sla, cancellationToken);
                 switch (outcome)
                 {
                     case Action.Opened: opened++; break;
@@ -118,7 +125,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             .ToList();
     }
 
-    private async Task<Action> ActAsync(Candidate candidate, int daysLeft, int[] missing, List<Handled> done, Actor actor, CancellationToken cancellationToken)
+    private async Task<Action> ActAsync(Candidate candidate, int daysLeft, int[] missing, List<Handled> done, Actor actor, SlaRules sla, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var current = missing.Min();
@@ -142,7 +149,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
                 candidate.Credential == Credential.Legacy ? "perpanjangan sertifikat elektronik" : "perpanjangan Kode Otorisasi Coretax",
                 null, $"Tiket proaktif: {daysLeft} hari sebelum masa berlaku berakhir ({expiry}).",
                 current switch { <= 7 => TicketPriority.Urgent, <= 30 => TicketPriority.High, _ => TicketPriority.Normal }, now);
-            ticket = Ticket.Open(number, candidate.ClientId, fields, actor, now, await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
+            ticket = Ticket.Open(number, candidate.ClientId, fields, actor, now, sla);
             // Certificate renewal is scenario "other" (DOMAIN.md); the cause is known for certain.
             ticket.RecordSuggestion(new TicketDiagnosis("other", 1, "expired-certificate", 1, SuggestionVersion, null, now));
             if (consultant is not null)

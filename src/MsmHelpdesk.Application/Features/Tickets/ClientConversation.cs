@@ -6,6 +6,7 @@ using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
@@ -76,8 +77,10 @@ public sealed class RunWaitingOnClientHandler(IAppDbContextFactory databases, IN
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var waiting = nameof(TicketStatus.WaitingOnClient);
         List<WaitingTicket> due;
+        SlaRules sla;
         await using (var db = await databases.CreateAsync(cancellationToken))
         {
+            sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
             due = (await db.Tickets.AsNoTracking()
                 .Where(t => t.Status == TicketStatus.WaitingOnClient)
                 .Select(t => new
@@ -112,7 +115,7 @@ public sealed class RunWaitingOnClientHandler(IAppDbContextFactory databases, IN
 
             if (close)
             {
-                ticket.CloseForNoReply(AppText.WaitingAutoCloseReason(policy.AutoCloseDays), actor, now, await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
+                ticket.CloseForNoReply(AppText.WaitingAutoCloseReason(policy.AutoCloseDays), actor, now, sla);
             }
             else
             {
