@@ -1421,3 +1421,85 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    DELETE FROM [SystemFlags] WHERE [Key] = N'report-tallies-built';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_CauseResolution] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    CREATE TABLE [ReportTallies] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] varchar(16) NOT NULL,
+        [Month] int NOT NULL,
+        [ErrorCode] varchar(32) NULL,
+        [Channel] nvarchar(20) NULL,
+        [Key] varchar(64) NULL,
+        [Key2] varchar(64) NULL,
+        [Number] bigint NOT NULL,
+        [Tickets] int NOT NULL,
+        [Open] int NOT NULL,
+        [Confirmed] int NOT NULL,
+        CONSTRAINT [PK_ReportTallies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_ReportTallies_Sums] ON [ReportTallies] ([Kind], [Month], [ErrorCode], [Channel], [Key], [Key2], [Number], [Tickets], [Open], [Confirmed]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126070111_ReportTotals', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -221,6 +221,60 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Application.Features.Reports.ReportTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key2")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Month", "ErrorCode", "Channel", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
+                        .HasDatabaseName("IX_ReportTallies_Sums");
+
+                    b.ToTable("ReportTallies", (string)null);
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -946,14 +1000,14 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
 
-                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt")
-                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
-
-                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt")
-                        .HasDatabaseName("IX_Tickets_CauseResolution");
-
                     b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
                         .HasDatabaseName("IX_Tickets_Resolved");
+
+                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId")
+                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
+
+                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId")
+                        .HasDatabaseName("IX_Tickets_CauseResolution");
 
                     b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
                         .HasDatabaseName("IX_Tickets_Report");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Features.Reports;
 using Microsoft.EntityFrameworkCore.Storage;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
@@ -75,6 +76,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             var generator = new DemoGenerator(random, now, History, staff);
             var created = await InsertClientsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
             var (timeline, lastNumbers) = await InsertTicketsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
+            if (options.Tickets > 0)
+            {
+                // The bulk insert goes around the DbContext's save, which keeps the report totals: rebuild them.
+                var totals = await Tallies.RebuildAsync(db, cancellationToken);
+                progress?.Invoke(new DemoSeedProgress("report totals", totals, totals, stopwatch.Elapsed));
+            }
+
             return new DemoSeedResult(options.Clients, created, options.Tickets, timeline, lastNumbers, stopwatch.Elapsed);
         }
         finally

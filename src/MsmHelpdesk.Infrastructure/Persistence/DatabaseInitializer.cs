@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Features.Reports;
 
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
@@ -16,5 +17,25 @@ public static class DatabaseInitializer
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await BuildReportTalliesOnceAsync(db, services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+    }
+
+    /// <summary>
+    /// The report totals start from the tickets already there: the first start after they were introduced builds them
+    /// (every later ticket save keeps them), and records that it did, in the same transaction.
+    /// </summary>
+    private static async Task BuildReportTalliesOnceAsync(HelpdeskDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await db.SystemFlags.AnyAsync(flag => flag.Key == SystemFlag.ReportTalliesBuilt, cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await Tallies.RebuildAsync(db, cancellationToken);
+        db.SystemFlags.Add(new SystemFlag { Key = SystemFlag.ReportTalliesBuilt, SetAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
@@ -41,6 +42,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<TicketStep> TicketSteps => Set<TicketStep>();
 
     public DbSet<KppVisit> KppVisits => Set<KppVisit>();
+
+    public DbSet<ReportTally> ReportTallies => Set<ReportTally>();
 
     public IQueryable<StaffMember> Staff =>
         Users.AsNoTracking().Select(user => new StaffMember { Id = user.Id, DisplayName = user.DisplayName, Email = user.Email!, IsActive = user.IsActive });
@@ -117,8 +120,68 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             throw new InvalidOperationException("Timeline entries are append-only.");
         }
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var tickets = ChangedTicketIds();
+        return tickets.Count == 0
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : SaveWithReportTalliesAsync(tickets, acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangedTicketIds().Count > 0)
+        {
+            throw new InvalidOperationException("Tickets are saved with SaveChangesAsync, which keeps the report totals.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Tickets this save writes: their own rows and the diagnosis columns owned by them.</summary>
+    private List<Guid> ChangedTicketIds() => ChangeTracker.Entries()
+        .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(entry => entry.Entity switch
+        {
+            Ticket ticket => ticket.Id,
+            _ when entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Ticket)
+                => (Guid?)entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue,
+            _ => null,
+        })
+        .OfType<Guid>()
+        .Distinct()
+        .ToList();
+
+    /// <summary>
+    /// Saves, then writes what the save changed in the report totals: each changed ticket's row is read before and
+    /// after the save, inside one transaction (the caller's, or one of its own), so the totals and the tickets
+    /// commit together or not at all.
+    /// </summary>
+    private async Task<int> SaveWithReportTalliesAsync(List<Guid> ids, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var before = await TallySnapshotsAsync(ids, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var after = await TallySnapshotsAsync(ids, cancellationToken);
+        var rows = Tallies.Difference(before, after);
+        if (rows.Count > 0)
+        {
+            ReportTallies.AddRange(rows);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var row in rows)
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    private Task<List<Tallies.Snapshot>> TallySnapshotsAsync(List<Guid> ids, CancellationToken cancellationToken) =>
+        Tallies.Snapshots(Tickets.Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
 
     public DbSet<Holiday> Holidays => Set<Holiday>();
 

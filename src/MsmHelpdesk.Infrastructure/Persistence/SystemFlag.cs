@@ -5,6 +5,9 @@ public sealed class SystemFlag
 {
     public const string SetupCompleted = "setup-completed";
 
+    /// <summary>The stored report totals were built from the tickets (once, after the migration that added them).</summary>
+    public const string ReportTalliesBuilt = "report-tallies-built";
+
     public required string Key { get; init; }
 
     public DateTimeOffset SetAt { get; init; }

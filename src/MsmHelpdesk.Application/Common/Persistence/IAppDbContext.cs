@@ -27,6 +27,11 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<KppVisit> KppVisits { get; }
 
+    /// <summary>Stored report totals per WIB month, kept with every ticket save (see <c>Tallies</c>).</summary>
+    DbSet<Features.Reports.ReportTally> ReportTallies { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+
     /// <summary>The people who work tickets (the helpdesk's users), for names and assignment.</summary>
     IQueryable<StaffMember> Staff { get; }
 

@@ -48,7 +48,8 @@ public sealed class GetReportHandler(IAppDbContextFactory databases, TimeProvide
     /// at most <see cref="Parallelism"/> at once; the tables keep the sections' order.
     /// </summary>
     public static async Task<ReportResult> BuildAsync(
-        IAppDbContextFactory databases, ReportFilter filter, IReadOnlyCollection<string> names, DateTimeOffset now, CancellationToken cancellationToken)
+        IAppDbContextFactory databases, ReportFilter filter, IReadOnlyCollection<string> names, DateTimeOffset now, CancellationToken cancellationToken,
+        bool useTallies = true)
     {
         var sections = names.Count == 0 ? ReportSections.All : ReportSections.All.Where(section => names.Contains(section.Name)).ToList();
         var tables = new ReportTable[sections.Count];
@@ -59,7 +60,7 @@ public sealed class GetReportHandler(IAppDbContextFactory databases, TimeProvide
             try
             {
                 await using var db = await databases.CreateAsync(cancellationToken);
-                tables[index] = await section.BuildAsync(ReportScope.Create(db, filter, now), cancellationToken);
+                tables[index] = await section.BuildAsync(ReportScope.Create(db, filter, now, useTallies), cancellationToken);
             }
             finally
             {

@@ -127,7 +127,67 @@ public sealed class ReportScope
 
     public static DateTimeOffset WibMidnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Wib.Offset);
 
-    public static ReportScope Create(IAppDbContext db, ReportFilter filter, DateTimeOffset now)
+    /// <summary>When false every section reads the tickets alone, never the stored totals (tests compare the two).</summary>
+    public bool UseTallies { get; init; } = true;
+
+    /// <summary>The error-code filter as stored on tickets (trimmed, upper case), or null.</summary>
+    public string? ErrorCode => string.IsNullOrWhiteSpace(Filter.ErrorCode) ? null : Filter.ErrorCode.Trim().ToUpperInvariant();
+
+    /// <summary>Tickets reported (WIB) in [start, end) and matching every other filter.</summary>
+    public IQueryable<Ticket> ReportedBetween(DateTimeOffset start, DateTimeOffset end) => Tickets.Where(t => t.ReportedAt >= start && t.ReportedAt < end);
+
+    /// <summary>
+    /// How a section reads the range for <paramref name="kind"/>: the whole WIB months inside it from the stored totals,
+    /// when they keep every filter given, and the days outside whole months from the tickets. Without usable totals
+    /// the whole range is read from the tickets.
+    /// </summary>
+    public TallySplit Split(TallyKind kind)
+    {
+        var answerable = UseTallies
+            && string.IsNullOrWhiteSpace(Filter.AssigneeId) && Filter.ClientId is null && string.IsNullOrWhiteSpace(Filter.Kpp)
+            && (kind.KeepsErrorCode || ErrorCode is null) && (kind.KeepsChannel || Filter.Channel is null);
+        var first = Tallies.MonthNumber(From) + (From.Day == 1 ? 0 : 1);
+        var last = Tallies.MonthNumber(To) - (To.AddDays(1).Day == 1 ? 0 : 1);
+        if (!answerable || first > last)
+        {
+            return new TallySplit(null, [(Start, End)]);
+        }
+
+        var ranges = new List<(DateTimeOffset, DateTimeOffset)>();
+        var monthsStart = WibMidnight(Tallies.FirstDayOf(first));
+        var monthsEnd = WibMidnight(Tallies.FirstDayOf(last + 1));
+        if (Start < monthsStart)
+        {
+            ranges.Add((Start, monthsStart));
+        }
+
+        if (monthsEnd < End)
+        {
+            ranges.Add((monthsEnd, End));
+        }
+
+        return new TallySplit((first, last), ranges);
+    }
+
+    /// <summary>The stored rows of <paramref name="kind"/> for the split's months, narrowed by the code and channel filters.</summary>
+    public IQueryable<ReportTally> StoredTotals(TallyKind kind, TallySplit split)
+    {
+        var (first, last) = split.Months ?? throw new InvalidOperationException("The split has no whole months.");
+        var rows = Db.ReportTallies.AsNoTracking().Where(t => t.Kind == kind.Name && t.Month >= first && t.Month <= last);
+        if (ErrorCode is { } code)
+        {
+            rows = rows.Where(t => t.ErrorCode == code);
+        }
+
+        if (Filter.Channel is { } channel)
+        {
+            rows = rows.Where(t => t.Channel == channel);
+        }
+
+        return rows;
+    }
+
+    public static ReportScope Create(IAppDbContext db, ReportFilter filter, DateTimeOffset now, bool useTallies = true)
     {
         var today = DateOnly.FromDateTime(Wib.ToWib(now).DateTime);
         var (from, to) = filter.Days(today);
@@ -141,6 +201,7 @@ public sealed class ReportScope
             End = WibMidnight(to.AddDays(1)),
             Now = now,
             Tickets = Apply(db, filter),
+            UseTallies = useTallies,
         };
     }
 
@@ -178,6 +239,37 @@ public sealed class ReportScope
 
         return tickets;
     }
+}
+
+/// <summary>
+/// A range split for one kind of stored totals: the whole months read from the totals (none when they can't
+/// answer) and the ranges of instants read from the tickets.
+/// </summary>
+public sealed record TallySplit((int First, int Last)? Months, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> TicketRanges);
+
+/// <summary>
+/// Counts per key added up from stored totals and ticket queries (grouped rows, never tickets). A key whose counts
+/// add up to nothing (every ticket of it since deleted or moved) is left out.
+/// </summary>
+public sealed class Sums<TKey>(int width)
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, int[]> _sums = [];
+
+    public void Add(TKey key, params int[] counts)
+    {
+        if (!_sums.TryGetValue(key, out var sum))
+        {
+            _sums[key] = sum = new int[width];
+        }
+
+        for (var i = 0; i < width; i++)
+        {
+            sum[i] += counts[i];
+        }
+    }
+
+    public IEnumerable<(TKey Key, int[] Counts)> Rows => _sums.Where(s => s.Value.Any(c => c != 0)).Select(s => (s.Key, s.Value));
 }
 
 /// <summary>How many values fall in one bucket of a group's histogram (bucket b holds [b·width, (b+1)·width)).</summary>

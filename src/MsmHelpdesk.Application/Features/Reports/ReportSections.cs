@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Features.Knowledge;
 using MsmHelpdesk.Domain.Clients;
@@ -124,13 +125,29 @@ public sealed class ErrorCodesSection : IReportSection
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var open = TicketWorkflow.Open.ToArray();
-        var rows = await scope.Reported
-            .GroupBy(t => t.ErrorCode)
-            .Select(g => new { Code = g.Key, Count = g.Count(), Open = g.Count(t => open.Contains(t.Status)) })
-            .ToListAsync(cancellationToken);
+        var split = scope.Split(TallyKind.Codes);
+        var sums = new Sums<string>(2);
+        if (split.Months is not null)
+        {
+            var stored = await scope.StoredTotals(TallyKind.Codes, split)
+                .GroupBy(t => t.ErrorCode)
+                .Select(g => new { Code = g.Key, Count = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open) })
+                .ToListAsync(cancellationToken);
+            stored.ForEach(r => sums.Add(r.Code ?? ReportSections.None, r.Count, r.Open));
+        }
+
+        foreach (var (start, end) in split.TicketRanges)
+        {
+            var counted = await scope.ReportedBetween(start, end)
+                .GroupBy(t => t.ErrorCode)
+                .Select(g => new { Code = g.Key, Count = g.Count(), Open = g.Count(t => open.Contains(t.Status)) })
+                .ToListAsync(cancellationToken);
+            counted.ForEach(r => sums.Add(r.Code ?? ReportSections.None, r.Count, r.Open));
+        }
+
         return new ReportTable(Name, [new("ErrorCode"), new("Tickets", true), new("Open", true)],
-            rows.OrderByDescending(r => r.Count).ThenBy(r => r.Code, StringComparer.Ordinal)
-                .Select(r => new object?[] { r.Code ?? ReportSections.None, r.Count, r.Open }).ToList());
+            sums.Rows.OrderByDescending(r => r.Counts[0]).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new object?[] { r.Key, r.Counts[0], r.Counts[1] }).ToList());
     }
 }
 
@@ -145,14 +162,31 @@ public sealed class MatrixSection : IReportSection
 
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var rows = await scope.Reported
-            .Where(t => t.ErrorCode == ReportSections.Etax40002)
-            .GroupBy(t => new { t.DiagnosedScenario, t.DiagnosedCause })
-            .Select(g => new { g.Key.DiagnosedScenario, g.Key.DiagnosedCause, Count = g.Count(), Confirmed = g.Count(t => t.DiagnosisSeconds != null) })
-            .ToListAsync(cancellationToken);
+        var split = scope.Split(TallyKind.Codes);
+        var sums = new Sums<(string Scenario, string Cause)>(2);
+        if (split.Months is not null)
+        {
+            var stored = await scope.StoredTotals(TallyKind.Codes, split)
+                .Where(t => t.ErrorCode == ReportSections.Etax40002)
+                .GroupBy(t => new { t.Key, t.Key2 })
+                .Select(g => new { Scenario = g.Key.Key, Cause = g.Key.Key2, Count = g.Sum(t => t.Tickets), Confirmed = g.Sum(t => t.Confirmed) })
+                .ToListAsync(cancellationToken);
+            stored.ForEach(r => sums.Add((r.Scenario ?? ReportSections.None, r.Cause ?? ReportSections.None), r.Count, r.Confirmed));
+        }
+
+        foreach (var (start, end) in split.TicketRanges)
+        {
+            var counted = await scope.ReportedBetween(start, end)
+                .Where(t => t.ErrorCode == ReportSections.Etax40002)
+                .GroupBy(t => new { t.DiagnosedScenario, t.DiagnosedCause })
+                .Select(g => new { g.Key.DiagnosedScenario, g.Key.DiagnosedCause, Count = g.Count(), Confirmed = g.Count(t => t.DiagnosisSeconds != null) })
+                .ToListAsync(cancellationToken);
+            counted.ForEach(r => sums.Add((r.DiagnosedScenario ?? ReportSections.None, r.DiagnosedCause ?? ReportSections.None), r.Count, r.Confirmed));
+        }
+
         return new ReportTable(Name, [new("Scenario"), new("Cause"), new("Tickets", true), new("Confirmed", true)],
-            rows.OrderBy(r => r.DiagnosedScenario ?? ReportSections.None, StringComparer.Ordinal).ThenBy(r => r.DiagnosedCause ?? ReportSections.None, StringComparer.Ordinal)
-                .Select(r => new object?[] { r.DiagnosedScenario ?? ReportSections.None, r.DiagnosedCause ?? ReportSections.None, r.Count, r.Confirmed }).ToList(),
+            sums.Rows.OrderBy(r => r.Key.Scenario, StringComparer.Ordinal).ThenBy(r => r.Key.Cause, StringComparer.Ordinal)
+                .Select(r => new object?[] { r.Key.Scenario, r.Key.Cause, r.Counts[0], r.Counts[1] }).ToList(),
             ReportChart.None);
     }
 }
@@ -167,20 +201,14 @@ public sealed class ResolutionTimesSection : IReportSection
 
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        const long width = Percentiles.BucketSeconds;
         int[] percents = [50, 90];
         var reported = scope.Reported;
-        // Null causes (no diagnosis at all) are grouped under "-" so the dictionary key is never null.
-        var resolutionHistogram = (await reported.Where(t => t.ResolutionSeconds != null)
-                .GroupBy(t => new { t.DiagnosedCause, Bucket = t.ResolutionSeconds!.Value / width })
-                .Select(g => new { g.Key.DiagnosedCause, g.Key.Bucket, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(b => new HistogramBucket<string>(b.DiagnosedCause ?? ReportSections.None, b.Bucket, b.Count)).ToList();
-        var diagnosisHistogram = (await reported.Where(t => t.DiagnosisSeconds != null)
-                .GroupBy(t => new { t.DiagnosedCause, Bucket = t.DiagnosisSeconds!.Value / width })
-                .Select(g => new { g.Key.DiagnosedCause, g.Key.Bucket, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(b => new HistogramBucket<string>(b.DiagnosedCause ?? ReportSections.None, b.Bucket, b.Count)).ToList();
+        var resolutionHistogram = await HistogramAsync(scope, TallyKind.Resolution,
+            tickets => tickets.Where(t => t.ResolutionSeconds != null).Select(t => new CauseSeconds { Cause = t.DiagnosedCause, Seconds = t.ResolutionSeconds!.Value }),
+            cancellationToken);
+        var diagnosisHistogram = await HistogramAsync(scope, TallyKind.Diagnosis,
+            tickets => tickets.Where(t => t.DiagnosisSeconds != null).Select(t => new CauseSeconds { Cause = t.DiagnosedCause, Seconds = t.DiagnosisSeconds!.Value }),
+            cancellationToken);
 
         IQueryable<Ticket> OfCause(string cause) => cause == ReportSections.None
             ? reported.Where(t => t.DiagnosedCause == null)
@@ -205,6 +233,45 @@ public sealed class ResolutionTimesSection : IReportSection
             [new("Cause"), new("Resolved", true, Charted: false), new("MedianResolutionHours", true), new("P90ResolutionHours", true),
              new("Diagnosed", true, Charted: false), new("MedianDiagnosisHours", true), new("P90DiagnosisHours", true)],
             rows);
+    }
+
+    /// <summary>
+    /// Per cause (null causes under "-"), how many of the range's tickets have a <paramref name="seconds"/> value in each
+    /// bucket of <see cref="Percentiles.BucketSeconds"/>: whole months from the stored totals, the other days from the tickets.
+    /// </summary>
+    private static async Task<List<HistogramBucket<string>>> HistogramAsync(
+        ReportScope scope, TallyKind kind, Func<IQueryable<Ticket>, IQueryable<CauseSeconds>> values, CancellationToken cancellationToken)
+    {
+        const long width = Percentiles.BucketSeconds;
+        var split = scope.Split(kind);
+        var sums = new Sums<(string Cause, long Bucket)>(1);
+        if (split.Months is not null)
+        {
+            var stored = await scope.StoredTotals(kind, split)
+                .GroupBy(t => new { t.Key, t.Number })
+                .Select(g => new { Cause = g.Key.Key, Bucket = g.Key.Number, Count = g.Sum(t => t.Tickets) })
+                .ToListAsync(cancellationToken);
+            stored.ForEach(b => sums.Add((b.Cause ?? ReportSections.None, b.Bucket), b.Count));
+        }
+
+        foreach (var (start, end) in split.TicketRanges)
+        {
+            var counted = await values(scope.ReportedBetween(start, end))
+                .GroupBy(v => new { v.Cause, Bucket = v.Seconds / width })
+                .Select(g => new { g.Key.Cause, g.Key.Bucket, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            counted.ForEach(b => sums.Add((b.Cause ?? ReportSections.None, b.Bucket), b.Count));
+        }
+
+        return sums.Rows.Select(r => new HistogramBucket<string>(r.Key.Cause, r.Key.Bucket, r.Counts[0])).ToList();
+    }
+
+    /// <summary>A ticket's cause and one of its durations, so both durations share one grouping query.</summary>
+    private sealed class CauseSeconds
+    {
+        public string? Cause { get; init; }
+
+        public long Seconds { get; init; }
     }
 }
 
@@ -317,8 +384,9 @@ public sealed class WorkloadSection : IReportSection
 }
 
 /// <summary>
-/// Classifier accuracy per month of confirmation (WIB, the range's months up to its last) over the tickets reported in the range: the same
-/// computation as the accuracy page (<see cref="GetClassifierAccuracyHandler.ComputeAsync"/>), not a copy.
+/// Classifier accuracy per WIB month of confirmation (the range's months) over the tickets reported in the range: a
+/// ticket is judged when it has a confirmation and both a suggested and a confirmed cause, correct when the
+/// suggestion equals the confirmation — the accuracy page's definition (<see cref="GetClassifierAccuracyHandler"/>).
 /// </summary>
 public sealed class AccuracySection : IReportSection
 {
@@ -326,16 +394,73 @@ public sealed class AccuracySection : IReportSection
 
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
-        var months = (scope.To.Year - scope.From.Year) * 12 + scope.To.Month - scope.From.Month + 1;
-        var accuracy = await GetClassifierAccuracyHandler.ComputeAsync(scope.Reported, months, cancellationToken, lastMonth: scope.To);
+        var firstMonth = Tallies.MonthNumber(scope.From);
+        var lastMonth = Tallies.MonthNumber(scope.To);
+        var split = scope.Split(TallyKind.Accuracy);
+        var sums = new Sums<int>(3);
+        if (split.Months is not null)
+        {
+            var stored = await scope.StoredTotals(TallyKind.Accuracy, split)
+                .Where(t => t.Number >= firstMonth && t.Number <= lastMonth)
+                .GroupBy(t => new { t.Number, t.Key, t.Key2 })
+                .Select(g => new { Month = g.Key.Number, Cause = g.Key.Key, Scenario = g.Key.Key2, Count = g.Sum(t => t.Tickets) })
+                .ToListAsync(cancellationToken);
+            stored.ForEach(r => sums.Add((int)r.Month, r.Count, r.Cause == Tallies.Yes ? r.Count : 0, r.Scenario == Tallies.Yes ? r.Count : 0));
+        }
+
+        // Months of confirmation as one number per row: ranges of instants, since SQLite has no calendar parts.
+        var starts = Enumerable.Range(firstMonth, lastMonth - firstMonth + 2).Select(m => ReportScope.WibMidnight(Tallies.FirstDayOf(m))).ToList();
+        var (from, to) = (starts[0], starts[^1]);
+        var key = JudgedKey(starts);
+        foreach (var (start, end) in split.TicketRanges)
+        {
+            var counted = await scope.ReportedBetween(start, end)
+                .Where(t => t.ConfirmedAt >= from && t.ConfirmedAt < to && t.Suggested!.Cause != null && t.Confirmed!.Cause != null)
+                .GroupBy(key)
+                .Select(g => new { Key = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var row in counted)
+            {
+                var (month, cause, scenario) = (row.Key / 4, (row.Key & 2) != 0, (row.Key & 1) != 0);
+                sums.Add(firstMonth + month, row.Count, cause ? row.Count : 0, scenario ? row.Count : 0);
+            }
+        }
+
         return new ReportTable(Name,
             [new("Month"), new("Judged", true, Charted: false), new("CauseCorrect", true, Charted: false), new("CauseAccuracy", true),
              new("ScenarioCorrect", true, Charted: false), new("ScenarioAccuracy", true)],
-            accuracy.Monthly.Select(m => new object?[]
+            sums.Rows.OrderBy(r => r.Key).Select(r => new object?[]
             {
-                $"{m.Year:0000}-{m.Month:00}", m.Tickets, m.CauseCorrect, Math.Round(m.CauseAccuracy * 100, 2), m.ScenarioCorrect, Math.Round(m.ScenarioAccuracy * 100, 2),
+                Tallies.FirstDayOf(r.Key).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                r.Counts[0], r.Counts[1], Math.Round(100.0 * r.Counts[1] / r.Counts[0], 2), r.Counts[2], Math.Round(100.0 * r.Counts[2] / r.Counts[0], 2),
             }).ToList(),
             ReportChart.Line);
+    }
+
+    /// <summary>
+    /// A judged ticket's group as one number: 4 × (index of its month of confirmation among <paramref name="starts"/>)
+    /// + 2 if the cause was suggested right + 1 if the scenario was. Built as a CASE over the month boundaries.
+    /// </summary>
+    private static Expression<Func<Ticket, int>> JudgedKey(IReadOnlyList<DateTimeOffset> starts)
+    {
+        var ticket = Expression.Parameter(typeof(Ticket), "t");
+        var confirmedAt = Expression.Property(ticket, nameof(Ticket.ConfirmedAt));
+        Expression month = Expression.Constant(starts.Count - 2);
+        for (var i = starts.Count - 2; i >= 1; i--)
+        {
+            var before = Expression.LessThan(confirmedAt, Expression.Constant((DateTimeOffset?)starts[i], typeof(DateTimeOffset?)));
+            month = Expression.Condition(before, Expression.Constant(i - 1), month);
+        }
+
+        Expression Same(string property) => Expression.Equal(
+            Expression.Property(Expression.Property(ticket, nameof(Ticket.Suggested)), property),
+            Expression.Property(Expression.Property(ticket, nameof(Ticket.Confirmed)), property));
+        var body = Expression.Add(
+            Expression.Multiply(month, Expression.Constant(4)),
+            Expression.Add(
+                Expression.Condition(Same(nameof(TicketDiagnosis.Cause)), Expression.Constant(2), Expression.Constant(0)),
+                Expression.Condition(Same(nameof(TicketDiagnosis.Scenario)), Expression.Constant(1), Expression.Constant(0))));
+        return Expression.Lambda<Func<Ticket, int>>(body, ticket);
     }
 }
 
@@ -479,12 +604,31 @@ public sealed class TopClientsSection : IReportSection
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var open = TicketWorkflow.Open.ToArray();
-        var top = await scope.Reported
-            .GroupBy(t => t.ClientId)
-            .Select(g => new { ClientId = g.Key, Count = g.Count(), Open = g.Count(t => open.Contains(t.Status)) })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.ClientId)
+        var split = scope.Split(TallyKind.Clients);
+        var sums = new Sums<Guid>(2);
+        if (split.Months is not null)
+        {
+            var stored = await scope.StoredTotals(TallyKind.Clients, split)
+                .GroupBy(t => t.Key)
+                .Select(g => new { Client = g.Key, Count = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open) })
+                .ToListAsync(cancellationToken);
+            stored.ForEach(r => sums.Add(Guid.Parse(r.Client!), r.Count, r.Open));
+        }
+
+        foreach (var (start, end) in split.TicketRanges)
+        {
+            var counted = await scope.ReportedBetween(start, end)
+                .GroupBy(t => t.ClientId)
+                .Select(g => new { ClientId = g.Key, Count = g.Count(), Open = g.Count(t => open.Contains(t.Status)) })
+                .ToListAsync(cancellationToken);
+            counted.ForEach(r => sums.Add(r.ClientId, r.Count, r.Open));
+        }
+
+        // Per client counts (grouped rows, one per client at most) added up; ties go by client id.
+        var top = sums.Rows.OrderByDescending(r => r.Counts[0]).ThenBy(r => r.Key)
             .Take(Top)
-            .ToListAsync(cancellationToken);
+            .Select(r => new { ClientId = r.Key, Count = r.Counts[0], Open = r.Counts[1] })
+            .ToList();
         var ids = top.Select(t => t.ClientId).ToArray();
         var clients = await scope.Db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Name, c.Npwp }).ToDictionaryAsync(c => c.Id, cancellationToken);

@@ -65,9 +65,12 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         }).HasDatabaseName("IX_Tickets_Report");
         ticket.HasIndex(t => new { t.ResolvedAt, t.AssigneeId, t.ResolutionSeconds }).HasDatabaseName("IX_Tickets_Resolved");
 
-        // Percentiles (Percentiles.OfAsync): seek into one group's bucket of values in value order, the range checked in the index.
-        ticket.HasIndex(t => new { t.DiagnosedCause, t.ResolutionSeconds, t.ReportedAt }).HasDatabaseName("IX_Tickets_CauseResolution");
-        ticket.HasIndex(t => new { t.DiagnosedCause, t.DiagnosisSeconds, t.ReportedAt }).HasDatabaseName("IX_Tickets_CauseDiagnosis");
+        // Percentiles (Percentiles.OfAsync): seek into one group's bucket of values in value order, the range and the
+        // report's filters checked in the index.
+        ticket.HasIndex(t => new { t.DiagnosedCause, t.ResolutionSeconds, t.ReportedAt, t.ErrorCode, t.Channel, t.AssigneeId, t.ClientId })
+            .HasDatabaseName("IX_Tickets_CauseResolution");
+        ticket.HasIndex(t => new { t.DiagnosedCause, t.DiagnosisSeconds, t.ReportedAt, t.ErrorCode, t.Channel, t.AssigneeId, t.ClientId })
+            .HasDatabaseName("IX_Tickets_CauseDiagnosis");
         ticket.HasIndex(t => new { t.AssigneeId, t.ResolutionSeconds, t.ResolvedAt }).HasDatabaseName("IX_Tickets_AssigneeResolution");
 
         ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);

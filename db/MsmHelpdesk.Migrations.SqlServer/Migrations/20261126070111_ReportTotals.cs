@@ -1,0 +1,89 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MsmHelpdesk.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReportTotals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The totals are built from the tickets on the next start (DatabaseInitializer), as the flag is missing.
+            migrationBuilder.Sql("""DELETE FROM [SystemFlags] WHERE [Key] = N'report-tallies-built';""");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CauseDiagnosis",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CauseResolution",
+                table: "Tickets");
+
+            migrationBuilder.CreateTable(
+                name: "ReportTallies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    ErrorCode = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Key2 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    Number = table.Column<long>(type: "bigint", nullable: false),
+                    Tickets = table.Column<int>(type: "int", nullable: false),
+                    Open = table.Column<int>(type: "int", nullable: false),
+                    Confirmed = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportTallies", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CauseDiagnosis",
+                table: "Tickets",
+                columns: new[] { "DiagnosedCause", "DiagnosisSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CauseResolution",
+                table: "Tickets",
+                columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportTallies_Sums",
+                table: "ReportTallies",
+                columns: new[] { "Kind", "Month", "ErrorCode", "Channel", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DELETE FROM [SystemFlags] WHERE [Key] = N'report-tallies-built';""");
+
+            migrationBuilder.DropTable(
+                name: "ReportTallies");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CauseDiagnosis",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_CauseResolution",
+                table: "Tickets");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CauseDiagnosis",
+                table: "Tickets",
+                columns: new[] { "DiagnosedCause", "DiagnosisSeconds", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_CauseResolution",
+                table: "Tickets",
+                columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt" });
+        }
+    }
+}
