@@ -187,9 +187,13 @@ static async Task CreateStaffAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var email = name.Split(' ')[0].ToLowerInvariant() + "@msm.co.id";
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateUserCommand
+        var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateUserCommand
         {
             Email = email, DisplayName = name, Password = "Konsultan2026", ConfirmPassword = "Konsultan2026", Roles = [Roles.Consultant],
         });
+        if (!created.IsSuccess)
+        {
+            throw new InvalidOperationException($"Creating consultant {name}: {created.Error!.Message}");
+        }
     }
 }

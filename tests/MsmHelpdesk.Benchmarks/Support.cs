@@ -25,10 +25,10 @@ internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int 
     }
 }
 
-/// <summary>A consultant who is also a manager (the reports are for managers), as the web app's signed-in user would be.</summary>
+/// <summary>A consultant who is also a manager (the reports are for managers) and an admin (to create the consultants), as the web app's signed-in user would be.</summary>
 internal sealed class BenchmarkUser : ICurrentUser
 {
-    private static readonly UserIdentity Consultant = new("benchmark", "Benchmark", new HashSet<string> { Roles.Consultant, Roles.Manager });
+    private static readonly UserIdentity Consultant = new("benchmark", "Benchmark", new HashSet<string> { Roles.Consultant, Roles.Manager, Roles.Admin });
 
     public ValueTask<UserIdentity> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Consultant);
 }
