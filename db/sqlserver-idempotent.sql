@@ -1424,15 +1424,15 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
-    DELETE FROM [SystemFlags] WHERE [Key] = N'report-tallies-built';
+    DELETE FROM [SystemFlags] WHERE [Key] LIKE N'report-tallies-built%';
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets];
@@ -1440,7 +1440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_CauseResolution] ON [Tickets];
@@ -1448,7 +1448,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
     CREATE TABLE [ReportTallies] (
@@ -1457,6 +1457,7 @@ BEGIN
         [Month] int NOT NULL,
         [ErrorCode] varchar(32) NULL,
         [Channel] nvarchar(20) NULL,
+        [AssigneeId] nvarchar(450) NULL,
         [Key] varchar(64) NULL,
         [Key2] varchar(64) NULL,
         [Number] bigint NOT NULL,
@@ -1469,7 +1470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
@@ -1477,7 +1478,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
@@ -1485,19 +1486,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
-    CREATE INDEX [IX_ReportTallies_Sums] ON [ReportTallies] ([Kind], [Month], [ErrorCode], [Channel], [Key], [Key2], [Number], [Tickets], [Open], [Confirmed]);
+    CREATE INDEX [IX_ReportTallies_Sums] ON [ReportTallies] ([Kind], [Month], [ErrorCode], [Channel], [AssigneeId], [Key], [Key2], [Number], [Tickets], [Open], [Confirmed]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126070111_ReportTotals'
+    WHERE [MigrationId] = N'20261126071859_ReportTotals'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126070111_ReportTotals', N'10.0.15');
+    VALUES (N'20261126071859_ReportTotals', N'10.0.15');
 END;
 
 COMMIT;

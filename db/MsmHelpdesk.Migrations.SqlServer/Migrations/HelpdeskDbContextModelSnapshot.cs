@@ -241,6 +241,10 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -283,7 +287,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Month", "ErrorCode", "Channel", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
+                    b.HasIndex("Kind", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
                         .HasDatabaseName("IX_ReportTallies_Sums");
 
                     b.ToTable("ReportTallies", (string)null);

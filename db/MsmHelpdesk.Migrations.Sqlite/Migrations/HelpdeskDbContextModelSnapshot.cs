@@ -227,6 +227,10 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -269,7 +273,7 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Month", "ErrorCode", "Channel", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
+                    b.HasIndex("Kind", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
                         .HasDatabaseName("IX_ReportTallies_Sums");
 
                     b.ToTable("ReportTallies", (string)null);

@@ -5,8 +5,11 @@ public sealed class SystemFlag
 {
     public const string SetupCompleted = "setup-completed";
 
-    /// <summary>The stored report totals were built from the tickets (once, after the migration that added them).</summary>
-    public const string ReportTalliesBuilt = "report-tallies-built";
+    /// <summary>
+    /// The stored report totals were built from the tickets, by this version of what a ticket contributes (a new
+    /// version rebuilds them on the next start).
+    /// </summary>
+    public const string ReportTalliesBuilt = "report-tallies-built:" + Application.Features.Reports.Tallies.Version;
 
     public required string Key { get; init; }
 

@@ -54,16 +54,8 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
         return await ComputeAsync(db.Tickets.AsNoTracking(), query.Months, cancellationToken);
     }
 
-    /// <summary>
-    /// The accuracy of <paramref name="tickets"/> (e.g. the resolution report's filtered tickets), counted in SQL:
-    /// the one definition of "suggested vs confirmed" that this page and the reports share.
-    /// </summary>
-    /// <param name="lastMonth">
-    /// When given (a report's range), the monthly table ends at this month and only it is computed (no
-    /// matrices): each month reads only its own confirmations through the ConfirmedAt index.
-    /// </param>
-    public static async Task<ClassifierAccuracy> ComputeAsync(
-        IQueryable<Domain.Tickets.Ticket> tickets, int months, CancellationToken cancellationToken, DateOnly? lastMonth = null)
+    /// <summary>The accuracy of <paramref name="tickets"/>, counted in SQL. The resolution report's accuracy section uses the same definition of "judged" and "correct".</summary>
+    public static async Task<ClassifierAccuracy> ComputeAsync(IQueryable<Domain.Tickets.Ticket> tickets, int months, CancellationToken cancellationToken)
     {
         var judged = tickets
             .Where(t => t.ConfirmedAt != null)
@@ -77,20 +69,17 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
             })
             .Where(p => p.SuggestedCause != null && p.ConfirmedCause != null);
 
-        var matrices = lastMonth is null;
-        var cause = !matrices ? [] : await judged
+        var cause = await judged
             .GroupBy(t => new { Suggested = t.SuggestedCause, Confirmed = t.ConfirmedCause })
             .Select(g => new ConfusionCell(g.Key.Suggested, g.Key.Confirmed, g.Count()))
             .ToListAsync(cancellationToken);
-        var scenario = !matrices ? [] : await judged
+        var scenario = await judged
             .GroupBy(t => new { Suggested = t.SuggestedScenario, Confirmed = t.ConfirmedScenario })
             .Select(g => new ConfusionCell(g.Key.Suggested, g.Key.Confirmed, g.Count()))
             .ToListAsync(cancellationToken);
 
         var monthly = new List<MonthlyAccuracy>();
-        var newest = lastMonth is { } until
-            ? new DateTimeOffset(until.Year, until.Month, 1, 0, 0, 0, Wib.Offset)
-            : await judged.MaxAsync(t => (DateTimeOffset?)t.ConfirmedAt, cancellationToken);
+        var newest = await judged.MaxAsync(t => (DateTimeOffset?)t.ConfirmedAt, cancellationToken);
         if (newest is { } last)
         {
             // SQLite keeps instants as UTC ticks, so calendar parts are not available in SQL; each WIB month
@@ -119,11 +108,10 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
             monthly.Reverse();
         }
 
-        var total = matrices ? cause.Sum(c => c.Count) : monthly.Sum(m => m.Tickets);
         return new ClassifierAccuracy(
-            total,
-            matrices ? cause.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count) : monthly.Sum(m => m.CauseCorrect),
-            matrices ? scenario.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count) : monthly.Sum(m => m.ScenarioCorrect),
+            cause.Sum(c => c.Count),
+            cause.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count),
+            scenario.Where(c => c.Suggested == c.Confirmed).Sum(c => c.Count),
             cause,
             scenario,
             monthly);

@@ -144,7 +144,7 @@ public sealed class ReportScope
     public TallySplit Split(TallyKind kind)
     {
         var answerable = UseTallies
-            && string.IsNullOrWhiteSpace(Filter.AssigneeId) && Filter.ClientId is null && string.IsNullOrWhiteSpace(Filter.Kpp)
+            && (kind.KeepsAssignee || string.IsNullOrWhiteSpace(Filter.AssigneeId)) && Filter.ClientId is null && string.IsNullOrWhiteSpace(Filter.Kpp)
             && (kind.KeepsErrorCode || ErrorCode is null) && (kind.KeepsChannel || Filter.Channel is null);
         var first = Tallies.MonthNumber(From) + (From.Day == 1 ? 0 : 1);
         var last = Tallies.MonthNumber(To) - (To.AddDays(1).Day == 1 ? 0 : 1);
@@ -169,7 +169,7 @@ public sealed class ReportScope
         return new TallySplit((first, last), ranges);
     }
 
-    /// <summary>The stored rows of <paramref name="kind"/> for the split's months, narrowed by the code and channel filters.</summary>
+    /// <summary>The stored rows of <paramref name="kind"/> for the split's months, narrowed by the filters the kind keeps.</summary>
     public IQueryable<ReportTally> StoredTotals(TallyKind kind, TallySplit split)
     {
         var (first, last) = split.Months ?? throw new InvalidOperationException("The split has no whole months.");
@@ -182,6 +182,12 @@ public sealed class ReportScope
         if (Filter.Channel is { } channel)
         {
             rows = rows.Where(t => t.Channel == channel);
+        }
+
+        if (kind.KeepsAssignee && !string.IsNullOrWhiteSpace(Filter.AssigneeId))
+        {
+            var assignee = Filter.AssigneeId;
+            rows = rows.Where(t => t.AssigneeId == assignee);
         }
 
         return rows;

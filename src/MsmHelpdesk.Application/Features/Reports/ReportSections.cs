@@ -236,7 +236,7 @@ public sealed class ResolutionTimesSection : IReportSection
     }
 
     /// <summary>
-    /// Per cause (null causes under "-"), how many of the range's tickets have a <paramref name="seconds"/> value in each
+    /// Per cause (null causes under "-"), how many of the range's tickets have a value (of <paramref name="values"/>) in each
     /// bucket of <see cref="Percentiles.BucketSeconds"/>: whole months from the stored totals, the other days from the tickets.
     /// </summary>
     private static async Task<List<HistogramBucket<string>>> HistogramAsync(
@@ -360,13 +360,33 @@ public sealed class WorkloadSection : IReportSection
             .GroupBy(t => t.AssigneeId)
             .Select(g => new { Id = g.Key!, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var resolved = scope.Tickets.Where(t => t.ResolvedAt >= start && t.ResolvedAt < end && t.ResolutionSeconds != null && t.AssigneeId != null);
+        IQueryable<Ticket> ResolvedBetween(DateTimeOffset from, DateTimeOffset to) =>
+            scope.Tickets.Where(t => t.ResolvedAt >= from && t.ResolvedAt < to && t.ResolutionSeconds != null && t.AssigneeId != null);
+        var resolved = ResolvedBetween(start, end);
+
+        // Per consultant and bucket: whole months (of resolution) from the stored totals, the other days from the tickets.
         const long width = Percentiles.BucketSeconds;
-        var histogram = (await resolved
+        var split = scope.Split(TallyKind.Workload);
+        var sums = new Sums<(string Assignee, long Bucket)>(1);
+        if (split.Months is not null)
+        {
+            var stored = await scope.StoredTotals(TallyKind.Workload, split)
+                .GroupBy(t => new { t.AssigneeId, t.Number })
+                .Select(g => new { Assignee = g.Key.AssigneeId, Bucket = g.Key.Number, Count = g.Sum(t => t.Tickets) })
+                .ToListAsync(cancellationToken);
+            stored.ForEach(b => sums.Add((b.Assignee!, b.Bucket), b.Count));
+        }
+
+        foreach (var (from, to) in split.TicketRanges)
+        {
+            var counted = await ResolvedBetween(from, to)
                 .GroupBy(t => new { t.AssigneeId, Bucket = t.ResolutionSeconds!.Value / width })
                 .Select(g => new { g.Key.AssigneeId, g.Key.Bucket, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .Select(b => new HistogramBucket<string>(b.AssigneeId!, b.Bucket, b.Count)).ToList();
+                .ToListAsync(cancellationToken);
+            counted.ForEach(b => sums.Add((b.AssigneeId!, b.Bucket), b.Count));
+        }
+
+        var histogram = sums.Rows.Select(r => new HistogramBucket<string>(r.Key.Assignee, r.Key.Bucket, r.Counts[0])).ToList();
         var medians = await Percentiles.OfAsync(histogram,
             (id, from, to) => resolved.Where(t => t.AssigneeId == id && t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
             [50], cancellationToken);
@@ -410,16 +430,17 @@ public sealed class AccuracySection : IReportSection
 
         // Months of confirmation as one number per row: ranges of instants, since SQLite has no calendar parts.
         var starts = Enumerable.Range(firstMonth, lastMonth - firstMonth + 2).Select(m => ReportScope.WibMidnight(Tallies.FirstDayOf(m))).ToList();
-        var (from, to) = (starts[0], starts[^1]);
         var key = JudgedKey(starts);
         foreach (var (start, end) in split.TicketRanges)
         {
+            // The months are bounded in the key, not in WHERE, so SQLite reads the range's tickets by report time
+            // rather than every confirmation of the months through the confirmation index.
             var counted = await scope.ReportedBetween(start, end)
-                .Where(t => t.ConfirmedAt >= from && t.ConfirmedAt < to && t.Suggested!.Cause != null && t.Confirmed!.Cause != null)
+                .Where(t => t.ConfirmedAt != null && t.Suggested!.Cause != null && t.Confirmed!.Cause != null)
                 .GroupBy(key)
                 .Select(g => new { Key = g.Key, Count = g.Count() })
                 .ToListAsync(cancellationToken);
-            foreach (var row in counted)
+            foreach (var row in counted.Where(row => row.Key >= 0))
             {
                 var (month, cause, scenario) = (row.Key / 4, (row.Key & 2) != 0, (row.Key & 1) != 0);
                 sums.Add(firstMonth + month, row.Count, cause ? row.Count : 0, scenario ? row.Count : 0);
@@ -438,19 +459,22 @@ public sealed class AccuracySection : IReportSection
     }
 
     /// <summary>
-    /// A judged ticket's group as one number: 4 × (index of its month of confirmation among <paramref name="starts"/>)
-    /// + 2 if the cause was suggested right + 1 if the scenario was. Built as a CASE over the month boundaries.
+    /// A judged ticket's group as one number: 4 × (index of its month of confirmation among the months that start at
+    /// <paramref name="starts"/>, the last entry being the end of the last month) + 2 if the cause was suggested right
+    /// + 1 if the scenario was; negative when confirmed outside the months. A CASE over the month boundaries.
     /// </summary>
     private static Expression<Func<Ticket, int>> JudgedKey(IReadOnlyList<DateTimeOffset> starts)
     {
         var ticket = Expression.Parameter(typeof(Ticket), "t");
         var confirmedAt = Expression.Property(ticket, nameof(Ticket.ConfirmedAt));
-        Expression month = Expression.Constant(starts.Count - 2);
-        for (var i = starts.Count - 2; i >= 1; i--)
+        Expression Before(int i) => Expression.LessThan(confirmedAt, Expression.Constant((DateTimeOffset?)starts[i], typeof(DateTimeOffset?)));
+        Expression month = Expression.Constant(-starts.Count);
+        for (var i = starts.Count - 1; i >= 1; i--)
         {
-            var before = Expression.LessThan(confirmedAt, Expression.Constant((DateTimeOffset?)starts[i], typeof(DateTimeOffset?)));
-            month = Expression.Condition(before, Expression.Constant(i - 1), month);
+            month = Expression.Condition(Before(i), Expression.Constant(i - 1), month);
         }
+
+        month = Expression.Condition(Before(0), Expression.Constant(-starts.Count), month);
 
         Expression Same(string property) => Expression.Equal(
             Expression.Property(Expression.Property(ticket, nameof(Ticket.Suggested)), property),
@@ -481,19 +505,47 @@ public sealed class SlaComplianceSection : IReportSection
     {
         var open = TicketWorkflow.Open.ToArray();
         var now = scope.Now;
+
+        // Outcomes of whole months from the stored totals (both kinds keep the same filters), the clipped months' from the tickets.
+        var split = scope.Split(TallyKind.SlaFirstResponse);
+        var stored = new Dictionary<(string Kind, int Month, bool Met), int>();
+        if (split.Months is not null)
+        {
+            foreach (var kind in new[] { TallyKind.SlaFirstResponse, TallyKind.SlaResolution })
+            {
+                var sums = await scope.StoredTotals(kind, split)
+                    .GroupBy(t => new { t.Month, t.Key })
+                    .Select(g => new { g.Key.Month, g.Key.Key, Count = g.Sum(t => t.Tickets) })
+                    .ToListAsync(cancellationToken);
+                sums.ForEach(sum => stored[(kind.Name, sum.Month, sum.Key == Tallies.Yes)] = sum.Count);
+            }
+        }
+
         var rows = new List<object?[]>();
         foreach (var (label, start, end) in ReportSections.Months(scope))
         {
-            var first = await scope.Tickets
-                .Where(t => t.SlaFirstRespondedAt >= start && t.SlaFirstRespondedAt < end && t.SlaFirstResponseMet != null)
-                .GroupBy(t => t.SlaFirstResponseMet)
-                .Select(g => new { Met = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var resolution = await scope.Tickets
-                .Where(t => t.SlaResolvedAt >= start && t.SlaResolvedAt < end && t.SlaResolutionMet != null)
-                .GroupBy(t => t.SlaResolutionMet)
-                .Select(g => new { Met = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
+            var month = Tallies.MonthNumber(start);
+            var whole = split.Months is var (firstWhole, lastWhole) && month >= firstWhole && month <= lastWhole;
+            List<(bool? Met, int Count)> first, resolution;
+            if (whole)
+            {
+                first = [(true, stored.GetValueOrDefault((TallyKind.SlaFirstResponse.Name, month, true))), (false, stored.GetValueOrDefault((TallyKind.SlaFirstResponse.Name, month, false)))];
+                resolution = [(true, stored.GetValueOrDefault((TallyKind.SlaResolution.Name, month, true))), (false, stored.GetValueOrDefault((TallyKind.SlaResolution.Name, month, false)))];
+            }
+            else
+            {
+                first = (await scope.Tickets
+                    .Where(t => t.SlaFirstRespondedAt >= start && t.SlaFirstRespondedAt < end && t.SlaFirstResponseMet != null)
+                    .GroupBy(t => t.SlaFirstResponseMet)
+                    .Select(g => new { Met = g.Key, Count = g.Count() })
+                    .ToListAsync(cancellationToken)).Select(r => (r.Met, r.Count)).ToList();
+                resolution = (await scope.Tickets
+                    .Where(t => t.SlaResolvedAt >= start && t.SlaResolvedAt < end && t.SlaResolutionMet != null)
+                    .GroupBy(t => t.SlaResolutionMet)
+                    .Select(g => new { Met = g.Key, Count = g.Count() })
+                    .ToListAsync(cancellationToken)).Select(r => (r.Met, r.Count)).ToList();
+            }
+
             var firstOverdue = await scope.Tickets.CountAsync(t => t.Status == TicketStatus.New && t.SlaFirstRespondedAt == null
                 && t.SlaFirstResponseDueAt >= start && t.SlaFirstResponseDueAt < end && t.SlaFirstResponseDueAt < now, cancellationToken);
             // Open tickets have no resolution outcome (a reopen clears it), so status and due instant say it all

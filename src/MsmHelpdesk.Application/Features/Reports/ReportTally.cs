@@ -19,7 +19,7 @@ public sealed class ReportTally
     /// <summary>Which total: one of <see cref="TallyKind"/>'s names.</summary>
     public string Kind { get; init; } = "";
 
-    /// <summary>The WIB month the ticket was reported in, as <see cref="Tallies.MonthNumber"/>.</summary>
+    /// <summary>The WIB month counted by, as <see cref="Tallies.MonthNumber"/>: reported in; resolved in (workload); the SLA outcome's (SLA).</summary>
     public int Month { get; init; }
 
     /// <summary>The ticket's error code, when the kind keeps it (<see cref="TallyKind.KeepsErrorCode"/>).</summary>
@@ -28,13 +28,16 @@ public sealed class ReportTally
     /// <summary>The ticket's channel, when the kind keeps it (<see cref="TallyKind.KeepsChannel"/>).</summary>
     public TicketChannel? Channel { get; init; }
 
-    /// <summary>The kind's first key: scenario (codes), client id (clients), cause (durations), cause correct "1"/"0" (accuracy).</summary>
+    /// <summary>The ticket's consultant, when the kind keeps it (<see cref="TallyKind.KeepsAssignee"/>).</summary>
+    public string? AssigneeId { get; init; }
+
+    /// <summary>The kind's first key: scenario (codes), client id (clients), cause (durations), cause correct "1"/"0" (accuracy), met "1"/"0" (SLA).</summary>
     public string? Key { get; init; }
 
     /// <summary>The kind's second key: cause (codes), scenario correct "1"/"0" (accuracy).</summary>
     public string? Key2 { get; init; }
 
-    /// <summary>The kind's number key: duration bucket (durations), month of confirmation (accuracy).</summary>
+    /// <summary>The kind's number key: duration bucket (durations, workload), month of confirmation (accuracy).</summary>
     public long Number { get; init; }
 
     public int Tickets { get; init; }
@@ -50,7 +53,7 @@ public sealed class ReportTally
 /// A kind of stored total and the filters its rows can answer. A kind keeping neither code nor channel serves only
 /// a report without those filters; the consultant, client and KPP filters always read the tickets.
 /// </summary>
-public sealed record TallyKind(string Name, bool KeepsErrorCode, bool KeepsChannel)
+public sealed record TallyKind(string Name, bool KeepsErrorCode, bool KeepsChannel, bool KeepsAssignee = false)
 {
     /// <summary>Tickets by error code, channel, diagnosed scenario and cause: error codes and the ETAX-40002 matrix.</summary>
     public static readonly TallyKind Codes = new("codes", true, true);
@@ -67,12 +70,24 @@ public sealed record TallyKind(string Name, bool KeepsErrorCode, bool KeepsChann
     /// <summary>Judged tickets (suggested and confirmed cause) per month of confirmation and whether cause and scenario matched.</summary>
     public static readonly TallyKind Accuracy = new("accuracy", true, true);
 
-    public static IReadOnlyList<TallyKind> All { get; } = [Codes, Clients, Resolution, Diagnosis, Accuracy];
+    /// <summary>Resolved tickets per WIB month *resolved*, consultant and bucket of the time to resolution: the consultants' workload.</summary>
+    public static readonly TallyKind Workload = new("workload", false, false, KeepsAssignee: true);
+
+    /// <summary>First-response outcomes per WIB month answered, met or breached.</summary>
+    public static readonly TallyKind SlaFirstResponse = new("sla-first", true, true, KeepsAssignee: true);
+
+    /// <summary>Resolution outcomes per WIB month resolved (the latest resolution), met or breached.</summary>
+    public static readonly TallyKind SlaResolution = new("sla-resolution", true, true, KeepsAssignee: true);
+
+    public static IReadOnlyList<TallyKind> All { get; } = [Codes, Clients, Resolution, Diagnosis, Accuracy, Workload, SlaFirstResponse, SlaResolution];
 }
 
 /// <summary>What a ticket contributes to the stored totals, and keeping those totals equal to the tickets.</summary>
 public static class Tallies
 {
+    /// <summary>Raise when <see cref="Contributions"/> changes: the next start rebuilds the stored totals.</summary>
+    public const string Version = "1";
+
     /// <summary>A WIB calendar month as one number (year × 12 + month − 1), so months compare and subtract.</summary>
     public static int MonthNumber(DateOnly day) => (day.Year * 12) + day.Month - 1;
 
@@ -92,6 +107,8 @@ public static class Tallies
         TicketChannel Channel,
         TicketStatus Status,
         Guid ClientId,
+        string? AssigneeId,
+        DateTimeOffset? ResolvedAt,
         string? DiagnosedScenario,
         string? DiagnosedCause,
         long? DiagnosisSeconds,
@@ -100,14 +117,19 @@ public static class Tallies
         string? SuggestedCause,
         string? SuggestedScenario,
         string? ConfirmedCause,
-        string? ConfirmedScenario);
+        string? ConfirmedScenario,
+        DateTimeOffset? SlaFirstRespondedAt,
+        bool? SlaFirstResponseMet,
+        DateTimeOffset? SlaResolvedAt,
+        bool? SlaResolutionMet);
 
     public static IQueryable<Snapshot> Snapshots(IQueryable<Ticket> tickets) => tickets.AsNoTracking().Select(t => new Snapshot(
-        t.Id, t.ReportedAt, t.ErrorCode, t.Channel, t.Status, t.ClientId, t.DiagnosedScenario, t.DiagnosedCause, t.DiagnosisSeconds,
-        t.ResolutionSeconds, t.ConfirmedAt, t.Suggested!.Cause, t.Suggested.Scenario, t.Confirmed!.Cause, t.Confirmed.Scenario));
+        t.Id, t.ReportedAt, t.ErrorCode, t.Channel, t.Status, t.ClientId, t.AssigneeId, t.ResolvedAt, t.DiagnosedScenario, t.DiagnosedCause, t.DiagnosisSeconds,
+        t.ResolutionSeconds, t.ConfirmedAt, t.Suggested!.Cause, t.Suggested.Scenario, t.Confirmed!.Cause, t.Confirmed.Scenario,
+        t.SlaFirstRespondedAt, t.SlaFirstResponseMet, t.SlaResolvedAt, t.SlaResolutionMet));
 
     /// <summary>The key of a total: every column of a row but the counts.</summary>
-    public readonly record struct TallyKey(string Kind, int Month, string? ErrorCode, TicketChannel? Channel, string? Key, string? Key2, long Number);
+    public readonly record struct TallyKey(string Kind, int Month, string? ErrorCode, TicketChannel? Channel, string? AssigneeId, string? Key, string? Key2, long Number);
 
     /// <summary>The counts of a total.</summary>
     public readonly record struct TallyCounts(int Tickets, int Open, int Confirmed)
@@ -127,25 +149,43 @@ public static class Tallies
     {
         var month = MonthNumber(ticket.ReportedAt);
         var open = TicketWorkflow.IsOpen(ticket.Status) ? 1 : 0;
-        yield return (new TallyKey(TallyKind.Codes.Name, month, ticket.ErrorCode, ticket.Channel, ticket.DiagnosedScenario, ticket.DiagnosedCause, 0),
+        yield return (new TallyKey(TallyKind.Codes.Name, month, ticket.ErrorCode, ticket.Channel, null, ticket.DiagnosedScenario, ticket.DiagnosedCause, 0),
             new TallyCounts(1, open, ticket.DiagnosisSeconds is null ? 0 : 1));
-        yield return (new TallyKey(TallyKind.Clients.Name, month, null, null, ticket.ClientId.ToString(), null, 0), new TallyCounts(1, open, 0));
+        yield return (new TallyKey(TallyKind.Clients.Name, month, null, null, null, ticket.ClientId.ToString(), null, 0), new TallyCounts(1, open, 0));
         if (ticket.ResolutionSeconds is { } resolution)
         {
-            yield return (new TallyKey(TallyKind.Resolution.Name, month, ticket.ErrorCode, null, ticket.DiagnosedCause, null, resolution / Percentiles.BucketSeconds),
+            yield return (new TallyKey(TallyKind.Resolution.Name, month, ticket.ErrorCode, null, null, ticket.DiagnosedCause, null, resolution / Percentiles.BucketSeconds),
                 new TallyCounts(1, 0, 0));
         }
 
         if (ticket.DiagnosisSeconds is { } diagnosis)
         {
-            yield return (new TallyKey(TallyKind.Diagnosis.Name, month, ticket.ErrorCode, null, ticket.DiagnosedCause, null, diagnosis / Percentiles.BucketSeconds),
+            yield return (new TallyKey(TallyKind.Diagnosis.Name, month, ticket.ErrorCode, null, null, ticket.DiagnosedCause, null, diagnosis / Percentiles.BucketSeconds),
                 new TallyCounts(1, 0, 0));
         }
 
         if (ticket.ConfirmedAt is { } confirmedAt && ticket.SuggestedCause is not null && ticket.ConfirmedCause is not null)
         {
-            yield return (new TallyKey(TallyKind.Accuracy.Name, month, ticket.ErrorCode, ticket.Channel,
+            yield return (new TallyKey(TallyKind.Accuracy.Name, month, ticket.ErrorCode, ticket.Channel, null,
                     Flag(ticket.SuggestedCause == ticket.ConfirmedCause), Flag(ticket.SuggestedScenario == ticket.ConfirmedScenario), MonthNumber(confirmedAt)),
+                new TallyCounts(1, 0, 0));
+        }
+
+        if (ticket.ResolvedAt is { } resolvedAt && ticket.ResolutionSeconds is { } seconds && ticket.AssigneeId is { } assignee)
+        {
+            yield return (new TallyKey(TallyKind.Workload.Name, MonthNumber(resolvedAt), null, null, assignee, null, null, seconds / Percentiles.BucketSeconds),
+                new TallyCounts(1, 0, 0));
+        }
+
+        if (ticket.SlaFirstRespondedAt is { } respondedAt && ticket.SlaFirstResponseMet is { } firstMet)
+        {
+            yield return (new TallyKey(TallyKind.SlaFirstResponse.Name, MonthNumber(respondedAt), ticket.ErrorCode, ticket.Channel, ticket.AssigneeId, Flag(firstMet), null, 0),
+                new TallyCounts(1, 0, 0));
+        }
+
+        if (ticket.SlaResolvedAt is { } slaResolvedAt && ticket.SlaResolutionMet is { } resolutionMet)
+        {
+            yield return (new TallyKey(TallyKind.SlaResolution.Name, MonthNumber(slaResolvedAt), ticket.ErrorCode, ticket.Channel, ticket.AssigneeId, Flag(resolutionMet), null, 0),
                 new TallyCounts(1, 0, 0));
         }
     }
@@ -173,7 +213,7 @@ public static class Tallies
 
     public static ReportTally Row(TallyKey key, TallyCounts counts) => new()
     {
-        Kind = key.Kind, Month = key.Month, ErrorCode = key.ErrorCode, Channel = key.Channel, Key = key.Key, Key2 = key.Key2, Number = key.Number,
+        Kind = key.Kind, Month = key.Month, ErrorCode = key.ErrorCode, Channel = key.Channel, AssigneeId = key.AssigneeId, Key = key.Key, Key2 = key.Key2, Number = key.Number,
         Tickets = counts.Tickets, Open = counts.Open, Confirmed = counts.Confirmed,
     };
 
@@ -218,7 +258,7 @@ public static class Tallies
         }
 
         var months = await db.ReportTallies.Where(t => t.Id <= upTo)
-            .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.Key, t.Key2, t.Number })
+            .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
             .Where(g => g.Count() > 1)
             .Select(g => g.Key.Month)
             .Distinct()
@@ -229,12 +269,12 @@ public static class Tallies
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rows = db.ReportTallies.Where(t => t.Month == month && t.Id <= upTo);
             var sums = await rows
-                .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.Key, t.Key2, t.Number })
+                .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
                 .Select(g => new { g.Key, Tickets = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open), Confirmed = g.Sum(t => t.Confirmed) })
                 .ToListAsync(cancellationToken);
             var deleted = await rows.ExecuteDeleteAsync(cancellationToken);
             var kept = sums.Where(s => s.Tickets != 0 || s.Open != 0 || s.Confirmed != 0)
-                .Select(s => Row(new TallyKey(s.Key.Kind, s.Key.Month, s.Key.ErrorCode, s.Key.Channel, s.Key.Key, s.Key.Key2, s.Key.Number), new TallyCounts(s.Tickets, s.Open, s.Confirmed)))
+                .Select(s => Row(new TallyKey(s.Key.Kind, s.Key.Month, s.Key.ErrorCode, s.Key.Channel, s.Key.AssigneeId, s.Key.Key, s.Key.Key2, s.Key.Number), new TallyCounts(s.Tickets, s.Open, s.Confirmed)))
                 .ToList();
             await InsertAsync(db, kept, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

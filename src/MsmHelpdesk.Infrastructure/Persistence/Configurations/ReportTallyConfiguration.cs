@@ -14,12 +14,13 @@ public sealed class ReportTallyConfiguration : IEntityTypeConfiguration<ReportTa
         tally.Property(t => t.Kind).HasMaxLength(16).IsUnicode(false).IsRequired();
         tally.Property(t => t.ErrorCode).HasMaxLength(32).IsUnicode(false);
         tally.Property(t => t.Channel).HasConversion<string>().HasMaxLength(20);
+        tally.Property(t => t.AssigneeId).HasMaxLength(450);
         tally.Property(t => t.Key).HasMaxLength(64).IsUnicode(false);
         tally.Property(t => t.Key2).HasMaxLength(64).IsUnicode(false);
 
         // A section sums one kind over a range of months, grouped by its keys: every column in the index, so the
         // sums read the index alone.
-        tally.HasIndex(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.Key, t.Key2, t.Number, t.Tickets, t.Open, t.Confirmed })
+        tally.HasIndex(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number, t.Tickets, t.Open, t.Confirmed })
             .HasDatabaseName("IX_ReportTallies_Sums");
     }
 }

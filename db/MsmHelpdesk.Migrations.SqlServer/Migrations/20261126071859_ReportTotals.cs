@@ -11,7 +11,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The totals are built from the tickets on the next start (DatabaseInitializer), as the flag is missing.
-            migrationBuilder.Sql("""DELETE FROM [SystemFlags] WHERE [Key] = N'report-tallies-built';""");
+            migrationBuilder.Sql("""DELETE FROM [SystemFlags] WHERE [Key] LIKE N'report-tallies-built%';""");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_CauseDiagnosis",
@@ -31,6 +31,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     Month = table.Column<int>(type: "int", nullable: false),
                     ErrorCode = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
                     Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
                     Key2 = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
                     Number = table.Column<long>(type: "bigint", nullable: false),
@@ -56,13 +57,13 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_ReportTallies_Sums",
                 table: "ReportTallies",
-                columns: new[] { "Kind", "Month", "ErrorCode", "Channel", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed" });
+                columns: new[] { "Kind", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""DELETE FROM [SystemFlags] WHERE [Key] = N'report-tallies-built';""");
+            migrationBuilder.Sql("""DELETE FROM [SystemFlags] WHERE [Key] LIKE N'report-tallies-built%';""");
 
             migrationBuilder.DropTable(
                 name: "ReportTallies");
