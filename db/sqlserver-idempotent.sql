@@ -1424,7 +1424,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     DELETE FROM [SystemFlags] WHERE [Key] LIKE N'report-tallies-built%';
@@ -1432,7 +1432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets];
@@ -1440,7 +1440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_CauseResolution] ON [Tickets];
@@ -1448,7 +1448,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_SlaResolvedAt_SlaResolutionMet] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_Status_SlaFirstResponseDueAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_Status_SlaResolutionDueAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     CREATE TABLE [ReportTallies] (
@@ -1470,7 +1502,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AssigneeReport] ON [Tickets] ([AssigneeId], [ReportedAt], [Status], [ErrorCode], [Channel], [ClientId], [DiagnosedScenario], [DiagnosedCause], [ResolutionSeconds], [DiagnosisSeconds]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
@@ -1478,7 +1518,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
@@ -1486,7 +1526,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaFirstResponded] ON [Tickets] ([SlaFirstRespondedAt], [SlaFirstResponseMet], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaFirstResponseDue] ON [Tickets] ([Status], [SlaFirstResponseDueAt], [SlaFirstRespondedAt], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaResolutionDue] ON [Tickets] ([Status], [SlaResolutionDueAt], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_SlaResolved] ON [Tickets] ([SlaResolvedAt], [SlaResolutionMet], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_ReportTallies_Sums] ON [ReportTallies] ([Kind], [Month], [ErrorCode], [Channel], [AssigneeId], [Key], [Key2], [Number], [Tickets], [Open], [Confirmed]);
@@ -1494,11 +1566,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126071859_ReportTotals'
+    WHERE [MigrationId] = N'20261126073224_ReportTotals'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126071859_ReportTotals', N'10.0.15');
+    VALUES (N'20261126073224_ReportTotals', N'10.0.15');
 END;
 
 COMMIT;

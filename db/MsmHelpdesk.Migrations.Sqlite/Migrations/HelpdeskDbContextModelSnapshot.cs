@@ -989,15 +989,7 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ErrorCode", "ReportedAt");
 
-                    b.HasIndex("SlaFirstRespondedAt", "SlaFirstResponseMet");
-
-                    b.HasIndex("SlaResolvedAt", "SlaResolutionMet");
-
                     b.HasIndex("Status", "ReportedAt");
-
-                    b.HasIndex("Status", "SlaFirstResponseDueAt");
-
-                    b.HasIndex("Status", "SlaResolutionDueAt");
 
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
@@ -1007,11 +999,26 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
                         .HasDatabaseName("IX_Tickets_Resolved");
 
+                    b.HasIndex("SlaFirstRespondedAt", "SlaFirstResponseMet", "AssigneeId", "ErrorCode", "Channel", "ClientId")
+                        .HasDatabaseName("IX_Tickets_SlaFirstResponded");
+
+                    b.HasIndex("SlaResolvedAt", "SlaResolutionMet", "AssigneeId", "ErrorCode", "Channel", "ClientId")
+                        .HasDatabaseName("IX_Tickets_SlaResolved");
+
+                    b.HasIndex("Status", "SlaResolutionDueAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
+                        .HasDatabaseName("IX_Tickets_SlaResolutionDue");
+
                     b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId")
                         .HasDatabaseName("IX_Tickets_CauseDiagnosis");
 
                     b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId")
                         .HasDatabaseName("IX_Tickets_CauseResolution");
+
+                    b.HasIndex("Status", "SlaFirstResponseDueAt", "SlaFirstRespondedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
+                        .HasDatabaseName("IX_Tickets_SlaFirstResponseDue");
+
+                    b.HasIndex("AssigneeId", "ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
+                        .HasDatabaseName("IX_Tickets_AssigneeReport");
 
                     b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
                         .HasDatabaseName("IX_Tickets_Report");

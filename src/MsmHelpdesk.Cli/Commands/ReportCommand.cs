@@ -20,9 +20,11 @@ public sealed class ReportCommand : ICliCommand
                 [--consultant USER-ID] [--client CLIENT-ID] [--kpp KPP] [--code ERROR-CODE] [--channel CHANNEL]
             A resolution report (WIB dates, both included; default the last {ReportFilter.DefaultDays} days). CSV goes to
             standard output without --out; XLSX needs --out. `msmhelpdesk report --list` names the reports.
+        msmhelpdesk report --rebuild-totals
+            Rebuild the stored report totals from the tickets (after a correction made in SQL, around the application).
         """;
 
-    public IReadOnlyCollection<string> Flags => ["list"];
+    public IReadOnlyCollection<string> Flags => ["list", "rebuild-totals"];
 
     public async Task<int> RunAsync(CliContext context)
     {
@@ -34,6 +36,14 @@ public sealed class ReportCommand : ICliCommand
             }
 
             return CliApp.Ok;
+        }
+
+        if (context.Flag("rebuild-totals"))
+        {
+            await using var rebuildScope = context.Services.CreateAsyncScope();
+            var rebuilt = await rebuildScope.ServiceProvider.GetRequiredService<ISender>().Send(new RebuildReportTalliesCommand());
+            await (rebuilt.IsSuccess ? context.Output : context.Error).WriteLineAsync(rebuilt.IsSuccess ? rebuilt.Value.Describe() : "error: " + rebuilt.Error!.Message);
+            return rebuilt.IsSuccess ? CliApp.Ok : CliApp.Failed;
         }
 
         if (context.Arguments.Count != 1)

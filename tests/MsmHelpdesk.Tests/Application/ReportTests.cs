@@ -492,6 +492,28 @@ public sealed class ReportTests
         Assert.Equal(CliApp.Failed, unknown.Exit);
         Assert.Contains("nope", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(CliApp.Usage, badDate.Exit);
+
+        // A correction made in SQL, around the application, leaves the stored totals behind: whole months count
+        // nothing until `report --rebuild-totals`. The compaction job changes no number.
+        var database = $"Data Source={Path.Combine(directory, "helpdesk.db")}";
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM ReportTallies";
+            Assert.True(await delete.ExecuteNonQueryAsync() > 0);
+        }
+
+        var stale = await RunAsync("report", "error-codes", "--from", "2026-10-01", "--to", "2026-11-30");
+        var rebuilt = await RunAsync("report", "--rebuild-totals");
+        var compacted = await RunAsync("jobs", "run", "report-totals-compaction");
+        var fresh = await RunAsync("report", "error-codes", "--from", "2026-10-01", "--to", "2026-11-30");
+        Assert.Single(stale.Output.Trim().Split("\r\n"));
+        Assert.Equal(CliApp.Ok, rebuilt.Exit);
+        Assert.Matches(@"^\d+ report total rows rebuilt from the tickets in \d+\.\d s", rebuilt.Output.Trim());
+        Assert.Equal(CliApp.Ok, compacted.Exit);
+        Assert.StartsWith("0 report total rows folded", compacted.Output.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["ETAX-40002,12,4", "ETAX-10001,1,1"], fresh.Output.Trim().Split("\r\n").Skip(1));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }

@@ -68,7 +68,7 @@ public sealed record TallyKind(string Name, bool KeepsErrorCode, bool KeepsChann
     public static readonly TallyKind Diagnosis = new("diagnosis", true, false);
 
     /// <summary>Judged tickets (suggested and confirmed cause) per month of confirmation and whether cause and scenario matched.</summary>
-    public static readonly TallyKind Accuracy = new("accuracy", true, true);
+    public static readonly TallyKind Accuracy = new("accuracy", true, true, KeepsAssignee: true);
 
     /// <summary>Resolved tickets per WIB month *resolved*, consultant and bucket of the time to resolution: the consultants' workload.</summary>
     public static readonly TallyKind Workload = new("workload", false, false, KeepsAssignee: true);
@@ -166,7 +166,7 @@ public static class Tallies
 
         if (ticket.ConfirmedAt is { } confirmedAt && ticket.SuggestedCause is not null && ticket.ConfirmedCause is not null)
         {
-            yield return (new TallyKey(TallyKind.Accuracy.Name, month, ticket.ErrorCode, ticket.Channel, null,
+            yield return (new TallyKey(TallyKind.Accuracy.Name, month, ticket.ErrorCode, ticket.Channel, ticket.AssigneeId,
                     Flag(ticket.SuggestedCause == ticket.ConfirmedCause), Flag(ticket.SuggestedScenario == ticket.ConfirmedScenario), MonthNumber(confirmedAt)),
                 new TallyCounts(1, 0, 0));
         }

@@ -63,6 +63,12 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             t.ReportedAt, t.Status, t.ErrorCode, t.Channel, t.ClientId, t.AssigneeId, t.DiagnosedScenario, t.DiagnosedCause,
             t.ResolutionSeconds, t.DiagnosisSeconds,
         }).HasDatabaseName("IX_Tickets_Report");
+        // The same for one consultant's tickets (the report's consultant filter): their range alone, not everyone's.
+        ticket.HasIndex(t => new
+        {
+            t.AssigneeId, t.ReportedAt, t.Status, t.ErrorCode, t.Channel, t.ClientId, t.DiagnosedScenario, t.DiagnosedCause,
+            t.ResolutionSeconds, t.DiagnosisSeconds,
+        }).HasDatabaseName("IX_Tickets_AssigneeReport");
         ticket.HasIndex(t => new { t.ResolvedAt, t.AssigneeId, t.ResolutionSeconds }).HasDatabaseName("IX_Tickets_Resolved");
 
         // Percentiles (Percentiles.OfAsync): seek into one group's bucket of values in value order, the range and the

@@ -21,6 +21,22 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                 name: "IX_Tickets_CauseResolution",
                 table: "Tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaResolvedAt_SlaResolutionMet",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_SlaFirstResponseDueAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_SlaResolutionDueAt",
+                table: "Tickets");
+
             migrationBuilder.CreateTable(
                 name: "ReportTallies",
                 columns: table => new
@@ -45,6 +61,11 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_AssigneeReport",
+                table: "Tickets",
+                columns: new[] { "AssigneeId", "ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_CauseDiagnosis",
                 table: "Tickets",
                 columns: new[] { "DiagnosedCause", "DiagnosisSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId" });
@@ -53,6 +74,26 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                 name: "IX_Tickets_CauseResolution",
                 table: "Tickets",
                 columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaFirstResponded",
+                table: "Tickets",
+                columns: new[] { "SlaFirstRespondedAt", "SlaFirstResponseMet", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaFirstResponseDue",
+                table: "Tickets",
+                columns: new[] { "Status", "SlaFirstResponseDueAt", "SlaFirstRespondedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaResolutionDue",
+                table: "Tickets",
+                columns: new[] { "Status", "SlaResolutionDueAt", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaResolved",
+                table: "Tickets",
+                columns: new[] { "SlaResolvedAt", "SlaResolutionMet", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportTallies_Sums",
@@ -69,11 +110,31 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                 name: "ReportTallies");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_AssigneeReport",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_CauseDiagnosis",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_CauseResolution",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaFirstResponded",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaFirstResponseDue",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaResolutionDue",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaResolved",
                 table: "Tickets");
 
             migrationBuilder.CreateIndex(
@@ -85,6 +146,26 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                 name: "IX_Tickets_CauseResolution",
                 table: "Tickets",
                 columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet",
+                table: "Tickets",
+                columns: new[] { "SlaFirstRespondedAt", "SlaFirstResponseMet" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaResolvedAt_SlaResolutionMet",
+                table: "Tickets",
+                columns: new[] { "SlaResolvedAt", "SlaResolutionMet" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_SlaFirstResponseDueAt",
+                table: "Tickets",
+                columns: new[] { "Status", "SlaFirstResponseDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_SlaResolutionDueAt",
+                table: "Tickets",
+                columns: new[] { "Status", "SlaResolutionDueAt" });
         }
     }
 }
