@@ -102,7 +102,7 @@ public static class InfrastructureRegistration
         services.AddTransient<SlaEscalationJob>();
         services.AddTransient<KppVisitRemindersJob>();
         services.AddTransient<WeeklyDigestJob>();
-        services.AddTransient<ReportTotalsCompactionJob>();
+        services.AddTransient<ReportUpkeepJob>();
         return services;
     }
 

@@ -126,7 +126,7 @@ else
 SlaEscalationJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 KppVisitRemindersJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 WeeklyDigestJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
-ReportTotalsCompactionJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+ReportUpkeepJob.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 
 await app.RunAsync();
 

@@ -25,7 +25,7 @@ public sealed class JobsRunCommand : ICliCommand
             ["waiting-on-client"] = sender => Run(sender, new RunWaitingOnClientCommand(), outcome => outcome.Describe()),
             ["mail-delivery"] = sender => Run(sender, new DeliverPendingMailCommand(), outcome => outcome.Describe()),
             ["weekly-digest"] = sender => Run(sender, new SendWeeklyDigestCommand(), outcome => outcome.Describe()),
-            ["report-totals-compaction"] = sender => Run(sender, new CompactReportTalliesCommand(), outcome => outcome.Describe()),
+            ["report-upkeep"] = sender => Run(sender, new CompactReportTalliesCommand(), outcome => outcome.Describe()),
         };
 
     public string Verb => "jobs run";

@@ -81,6 +81,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
                 // The bulk insert goes around the DbContext's save, which keeps the report totals: rebuild them.
                 var totals = await Tallies.RebuildAsync(db, cancellationToken);
                 progress?.Invoke(new DemoSeedProgress("report totals", totals, totals, stopwatch.Elapsed));
+                await db.RefreshQueryStatisticsAsync(cancellationToken);
             }
 
             return new DemoSeedResult(options.Clients, created, options.Tickets, timeline, lastNumbers, stopwatch.Elapsed);

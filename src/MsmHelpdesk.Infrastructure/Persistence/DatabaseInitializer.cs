@@ -19,6 +19,12 @@ public static class DatabaseInitializer
         }
 
         await BuildReportTalliesOnceAsync(db, services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
+        if (settings.Provider == DatabaseProvider.Sqlite
+            && await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(cancellationToken) == 0)
+        {
+            // A database that never had statistics (new, or from before they were kept): the nightly upkeep refreshes them.
+            await db.RefreshQueryStatisticsAsync(cancellationToken);
+        }
     }
 
     /// <summary>

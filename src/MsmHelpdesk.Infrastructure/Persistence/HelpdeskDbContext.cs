@@ -126,6 +126,16 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             : SaveWithReportTalliesAsync(tickets, acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    public async Task RefreshQueryStatisticsAsync(CancellationToken cancellationToken)
+    {
+        // Without statistics SQLite prefers any equality (one consultant, one error code) over a date range and
+        // reads a consultant's whole history to count one month. A full ANALYZE of a million tickets takes seconds.
+        if (Database.IsSqlite())
+        {
+            await Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (ChangedTicketIds().Count > 0)

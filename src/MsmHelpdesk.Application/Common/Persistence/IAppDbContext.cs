@@ -32,6 +32,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
+    /// <summary>
+    /// Refreshes what the database knows of its data's spread, so its query planner picks the narrow index (SQLite's
+    /// ANALYZE; SQL Server keeps its statistics itself).
+    /// </summary>
+    Task RefreshQueryStatisticsAsync(CancellationToken cancellationToken);
+
     /// <summary>The people who work tickets (the helpdesk's users), for names and assignment.</summary>
     IQueryable<StaffMember> Staff { get; }
 

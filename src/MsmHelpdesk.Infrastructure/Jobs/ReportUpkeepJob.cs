@@ -5,10 +5,10 @@ using MsmHelpdesk.Application.Features.Reports;
 
 namespace MsmHelpdesk.Infrastructure.Jobs;
 
-/// <summary>Nightly: folds the report totals' change rows. Only sends the command, as the operator.</summary>
-public sealed class ReportTotalsCompactionJob(IServiceScopeFactory scopes, ILogger<ReportTotalsCompactionJob> logger)
+/// <summary>Nightly: folds the report totals' change rows and refreshes query statistics. Only sends the command, as the operator.</summary>
+public sealed class ReportUpkeepJob(IServiceScopeFactory scopes, ILogger<ReportUpkeepJob> logger)
 {
-    public const string Id = "report-totals-compaction";
+    public const string Id = "report-upkeep";
 
     [AutomaticRetry(Attempts = 3)]
     public Task RunAsync(CancellationToken cancellationToken) =>
@@ -16,6 +16,6 @@ public sealed class ReportTotalsCompactionJob(IServiceScopeFactory scopes, ILogg
 
     /// <summary>Every day at 02:00 in Jakarta, when nobody is saving tickets.</summary>
     public static void Schedule(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<ReportTotalsCompactionJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(2),
+        jobs.AddOrUpdate<ReportUpkeepJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(2),
             new RecurringJobOptions { TimeZone = OperatorCommand.JakartaTime() });
 }
