@@ -1424,7 +1424,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DELETE FROM [SystemFlags] WHERE [Key] LIKE N'report-tallies-built%';
@@ -1432,7 +1432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets];
@@ -1440,7 +1440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_CauseResolution] ON [Tickets];
@@ -1448,7 +1448,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_ClientId_ReportedAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_ErrorCode_ReportedAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_Resolved] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet] ON [Tickets];
@@ -1456,7 +1480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_SlaResolvedAt_SlaResolutionMet] ON [Tickets];
@@ -1464,7 +1488,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_Status_SlaFirstResponseDueAt] ON [Tickets];
@@ -1472,7 +1504,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     DROP INDEX [IX_Tickets_Status_SlaResolutionDueAt] ON [Tickets];
@@ -1480,7 +1512,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE TABLE [ReportTallies] (
@@ -1502,7 +1534,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_AssigneeReport] ON [Tickets] ([AssigneeId], [ReportedAt], [Status], [ErrorCode], [Channel], [ClientId], [DiagnosedScenario], [DiagnosedCause], [ResolutionSeconds], [DiagnosisSeconds]);
@@ -1510,7 +1542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets] ([DiagnosedCause], [DiagnosisSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
@@ -1518,7 +1550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_CauseResolution] ON [Tickets] ([DiagnosedCause], [ResolutionSeconds], [ReportedAt], [ErrorCode], [Channel], [AssigneeId], [ClientId]);
@@ -1526,7 +1558,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ClientId_ReportedAt] ON [Tickets] ([ClientId], [ReportedAt], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ErrorCode_ReportedAt] ON [Tickets] ([ErrorCode], [ReportedAt], [Status], [Channel], [ClientId], [AssigneeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Resolved] ON [Tickets] ([ResolvedAt], [AssigneeId], [ResolutionSeconds], [ErrorCode], [Channel], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_SlaFirstResponded] ON [Tickets] ([SlaFirstRespondedAt], [SlaFirstResponseMet], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
@@ -1534,7 +1590,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_SlaFirstResponseDue] ON [Tickets] ([Status], [SlaFirstResponseDueAt], [SlaFirstRespondedAt], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
@@ -1542,7 +1598,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_SlaResolutionDue] ON [Tickets] ([Status], [SlaResolutionDueAt], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
@@ -1550,7 +1606,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_Tickets_SlaResolved] ON [Tickets] ([SlaResolvedAt], [SlaResolutionMet], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
@@ -1558,7 +1614,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets] ([Status], [ReportedAt], [AssigneeId], [ErrorCode], [Channel], [ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     CREATE INDEX [IX_ReportTallies_Sums] ON [ReportTallies] ([Kind], [Month], [ErrorCode], [Channel], [AssigneeId], [Key], [Key2], [Number], [Tickets], [Open], [Confirmed]);
@@ -1566,11 +1630,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126073224_ReportTotals'
+    WHERE [MigrationId] = N'20261126075417_ReportTotals'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126073224_ReportTotals', N'10.0.15');
+    VALUES (N'20261126075417_ReportTotals', N'10.0.15');
 END;
 
 COMMIT;

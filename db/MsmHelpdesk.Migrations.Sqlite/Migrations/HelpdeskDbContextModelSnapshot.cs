@@ -985,18 +985,18 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReportedAt");
 
-                    b.HasIndex("ClientId", "ReportedAt");
-
-                    b.HasIndex("ErrorCode", "ReportedAt");
-
-                    b.HasIndex("Status", "ReportedAt");
-
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
 
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
 
-                    b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds")
+                    b.HasIndex("ClientId", "ReportedAt", "Status")
+                        .HasDatabaseName("IX_Tickets_ClientId_ReportedAt");
+
+                    b.HasIndex("ErrorCode", "ReportedAt", "Status", "Channel", "ClientId", "AssigneeId")
+                        .HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");
+
+                    b.HasIndex("ResolvedAt", "AssigneeId", "ResolutionSeconds", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_Resolved");
 
                     b.HasIndex("SlaFirstRespondedAt", "SlaFirstResponseMet", "AssigneeId", "ErrorCode", "Channel", "ClientId")
@@ -1004,6 +1004,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SlaResolvedAt", "SlaResolutionMet", "AssigneeId", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_SlaResolved");
+
+                    b.HasIndex("Status", "ReportedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
+                        .HasDatabaseName("IX_Tickets_Status_ReportedAt");
 
                     b.HasIndex("Status", "SlaResolutionDueAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_SlaResolutionDue");

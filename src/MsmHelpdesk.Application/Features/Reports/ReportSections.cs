@@ -356,10 +356,14 @@ public sealed class WorkloadSection : IReportSection
     {
         var open = TicketWorkflow.Open.ToArray();
         var (start, end) = (scope.Start, scope.End);
-        var openCounts = await scope.Tickets.Where(t => open.Contains(t.Status) && t.AssigneeId != null)
-            .GroupBy(t => t.AssigneeId)
-            .Select(g => new { Id = g.Key!, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // Grouped by status first, so the open statuses are read from the (Status, …) index, not every assigned ticket.
+        var openCounts = (await scope.Tickets.Where(t => open.Contains(t.Status) && t.AssigneeId != null)
+                .GroupBy(t => new { t.Status, t.AssigneeId })
+                .Select(g => new { g.Key.AssigneeId, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .GroupBy(r => r.AssigneeId!)
+            .Select(g => new { Id = g.Key, Count = g.Sum(r => r.Count) })
+            .ToList();
         IQueryable<Ticket> ResolvedBetween(DateTimeOffset from, DateTimeOffset to) =>
             scope.Tickets.Where(t => t.ResolvedAt >= from && t.ResolvedAt < to && t.ResolutionSeconds != null && t.AssigneeId != null);
         var resolved = ResolvedBetween(start, end);
@@ -623,8 +627,8 @@ public sealed class KppVisitsSection : IReportSection
                 tickets = tickets.Where(t => t.Channel == channel);
             }
 
-            var ids = tickets.Select(t => t.Id);
-            visits = visits.Where(v => ids.Contains(v.TicketId));
+            // Correlated (each visit looks up its ticket by key), not IN (which would list every ticket of the code per month).
+            visits = visits.Where(v => tickets.Any(t => t.Id == v.TicketId));
         }
 
         var rows = new List<object?[]>();

@@ -42,11 +42,12 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.AssigneeId).HasMaxLength(450);
         ticket.Property(t => t.Version).IsConcurrencyToken();
 
-        // The work lists: open tickets newest first, mine, a client's, by error code.
-        ticket.HasIndex(t => new { t.Status, t.ReportedAt });
+        // The work lists: open tickets newest first, mine, a client's, by error code. The trailing columns are the
+        // reports' filters and counts (backlog, workload, top clients, error codes), so those read the index alone.
+        ticket.HasIndex(t => new { t.Status, t.ReportedAt, t.AssigneeId, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_Status_ReportedAt");
         ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.ReportedAt });
-        ticket.HasIndex(t => new { t.ClientId, t.ReportedAt });
-        ticket.HasIndex(t => new { t.ErrorCode, t.ReportedAt });
+        ticket.HasIndex(t => new { t.ClientId, t.ReportedAt, t.Status }).HasDatabaseName("IX_Tickets_ClientId_ReportedAt");
+        ticket.HasIndex(t => new { t.ErrorCode, t.ReportedAt, t.Status, t.Channel, t.ClientId, t.AssigneeId }).HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");
         ticket.HasIndex(t => t.ReportedAt);
 
         ticket.OwnsOne(t => t.Suggested, Diagnosis("Suggested"));
@@ -69,7 +70,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             t.AssigneeId, t.ReportedAt, t.Status, t.ErrorCode, t.Channel, t.ClientId, t.DiagnosedScenario, t.DiagnosedCause,
             t.ResolutionSeconds, t.DiagnosisSeconds,
         }).HasDatabaseName("IX_Tickets_AssigneeReport");
-        ticket.HasIndex(t => new { t.ResolvedAt, t.AssigneeId, t.ResolutionSeconds }).HasDatabaseName("IX_Tickets_Resolved");
+        ticket.HasIndex(t => new { t.ResolvedAt, t.AssigneeId, t.ResolutionSeconds, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_Resolved");
 
         // Percentiles (Percentiles.OfAsync): seek into one group's bucket of values in value order, the range and the
         // report's filters checked in the index.

@@ -22,11 +22,27 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_ClientId_ReportedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_ErrorCode_ReportedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Resolved",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
                 name: "IX_Tickets_SlaResolvedAt_SlaResolutionMet",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_ReportedAt",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
@@ -76,6 +92,21 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ClientId_ReportedAt",
+                table: "Tickets",
+                columns: new[] { "ClientId", "ReportedAt", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ErrorCode_ReportedAt",
+                table: "Tickets",
+                columns: new[] { "ErrorCode", "ReportedAt", "Status", "Channel", "ClientId", "AssigneeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Resolved",
+                table: "Tickets",
+                columns: new[] { "ResolvedAt", "AssigneeId", "ResolutionSeconds", "ErrorCode", "Channel", "ClientId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaFirstResponded",
                 table: "Tickets",
                 columns: new[] { "SlaFirstRespondedAt", "SlaFirstResponseMet", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
@@ -94,6 +125,11 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "IX_Tickets_SlaResolved",
                 table: "Tickets",
                 columns: new[] { "SlaResolvedAt", "SlaResolutionMet", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_ReportedAt",
+                table: "Tickets",
+                columns: new[] { "Status", "ReportedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportTallies_Sums",
@@ -122,6 +158,18 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tickets_ClientId_ReportedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_ErrorCode_ReportedAt",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Resolved",
+                table: "Tickets");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tickets_SlaFirstResponded",
                 table: "Tickets");
 
@@ -137,6 +185,10 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "IX_Tickets_SlaResolved",
                 table: "Tickets");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_Status_ReportedAt",
+                table: "Tickets");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_CauseDiagnosis",
                 table: "Tickets",
@@ -148,6 +200,21 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 columns: new[] { "DiagnosedCause", "ResolutionSeconds", "ReportedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ClientId_ReportedAt",
+                table: "Tickets",
+                columns: new[] { "ClientId", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_ErrorCode_ReportedAt",
+                table: "Tickets",
+                columns: new[] { "ErrorCode", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Resolved",
+                table: "Tickets",
+                columns: new[] { "ResolvedAt", "AssigneeId", "ResolutionSeconds" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tickets_SlaFirstRespondedAt_SlaFirstResponseMet",
                 table: "Tickets",
                 columns: new[] { "SlaFirstRespondedAt", "SlaFirstResponseMet" });
@@ -156,6 +223,11 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                 name: "IX_Tickets_SlaResolvedAt_SlaResolutionMet",
                 table: "Tickets",
                 columns: new[] { "SlaResolvedAt", "SlaResolutionMet" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_Status_ReportedAt",
+                table: "Tickets",
+                columns: new[] { "Status", "ReportedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_Status_SlaFirstResponseDueAt",
