@@ -292,6 +292,12 @@ public static class Percentiles
 {
     public const long BucketSeconds = 600;
 
+    /// <summary>
+    /// The workload's buckets (one hour): coarser buckets keep its stored totals few (one consultant's median needs
+    /// no finer map); the seek inside a bucket reads one consultant's values only.
+    /// </summary>
+    public const long WorkloadBucketSeconds = 3600;
+
     /// <summary>The rank (1-based) of the <paramref name="percent"/>th percentile of <paramref name="count"/> values; 0 when there are none.</summary>
     public static int Rank(int count, int percent) => count == 0 ? 0 : Math.Max(1, (int)(((long)percent * count + 99) / 100));
 
@@ -303,7 +309,8 @@ public static class Percentiles
         IReadOnlyList<HistogramBucket<TKey>> histogram,
         Func<TKey, long, long, IQueryable<long>> valuesBetween,
         int[] percents,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long bucketSeconds = BucketSeconds)
         where TKey : notnull
     {
         var result = new Dictionary<TKey, (int, long?[])>();
@@ -320,7 +327,7 @@ public static class Percentiles
                 {
                     if (before + bucket.Count >= rank)
                     {
-                        var (from, to) = (bucket.Bucket * BucketSeconds, (bucket.Bucket + 1) * BucketSeconds);
+                        var (from, to) = (bucket.Bucket * bucketSeconds, (bucket.Bucket + 1) * bucketSeconds);
                         values[p] = await valuesBetween(group.Key, from, to).OrderBy(v => v).Skip(rank - before - 1)
                             .Select(v => (long?)v).FirstOrDefaultAsync(cancellationToken);
                         break;

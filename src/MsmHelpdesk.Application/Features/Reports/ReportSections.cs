@@ -356,20 +356,25 @@ public sealed class WorkloadSection : IReportSection
     {
         var open = TicketWorkflow.Open.ToArray();
         var (start, end) = (scope.Start, scope.End);
-        // Grouped by status first, so the open statuses are read from the (Status, …) index, not every assigned ticket.
-        var openCounts = (await scope.Tickets.Where(t => open.Contains(t.Status) && t.AssigneeId != null)
-                .GroupBy(t => new { t.Status, t.AssigneeId })
-                .Select(g => new { g.Key.AssigneeId, Count = g.Count() })
-                .ToListAsync(cancellationToken))
-            .GroupBy(r => r.AssigneeId!)
-            .Select(g => new { Id = g.Key, Count = g.Sum(r => r.Count) })
-            .ToList();
+        // One open status at a time: an equality on status reads that status's few tickets from the (Status, …) index,
+        // where "status in (…)" let SQLite walk every assigned ticket in consultant order to skip the sort.
+        var perStatus = new Sums<string>(1);
+        foreach (var status in open)
+        {
+            var counted = await scope.Tickets.Where(t => t.Status == status && t.AssigneeId != null)
+                .GroupBy(t => t.AssigneeId)
+                .Select(g => new { Id = g.Key!, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            counted.ForEach(c => perStatus.Add(c.Id, c.Count));
+        }
+
+        var openCounts = perStatus.Rows.Select(r => new { Id = r.Key, Count = r.Counts[0] }).ToList();
         IQueryable<Ticket> ResolvedBetween(DateTimeOffset from, DateTimeOffset to) =>
             scope.Tickets.Where(t => t.ResolvedAt >= from && t.ResolvedAt < to && t.ResolutionSeconds != null && t.AssigneeId != null);
         var resolved = ResolvedBetween(start, end);
 
         // Per consultant and bucket: whole months (of resolution) from the stored totals, the other days from the tickets.
-        const long width = Percentiles.BucketSeconds;
+        const long width = Percentiles.WorkloadBucketSeconds;
         var split = scope.Split(TallyKind.Workload);
         var sums = new Sums<(string Assignee, long Bucket)>(1);
         if (split.Months is not null)
@@ -393,7 +398,7 @@ public sealed class WorkloadSection : IReportSection
         var histogram = sums.Rows.Select(r => new HistogramBucket<string>(r.Key.Assignee, r.Key.Bucket, r.Counts[0])).ToList();
         var medians = await Percentiles.OfAsync(histogram,
             (id, from, to) => resolved.Where(t => t.AssigneeId == id && t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
-            [50], cancellationToken);
+            [50], cancellationToken, width);
         var ids = openCounts.Select(o => o.Id).Union(medians.Keys).ToArray();
         var names = await scope.Db.Staff.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
         var rows = new List<object?[]>();
