@@ -82,8 +82,6 @@ public sealed record TallyKind(string Name, bool KeepsErrorCode, bool KeepsChann
 
     /// <summary>Resolution outcomes per WIB month resolved (the latest resolution), met or breached.</summary>
     public static readonly TallyKind SlaResolution = new("sla-resolution", true, true, KeepsAssignee: true);
-
-    public static IReadOnlyList<TallyKind> All { get; } = [Codes, Clients, Resolution, Diagnosis, Accuracy, Workload, SlaFirstResponse, SlaResolution];
 }
 
 /// <summary>What a ticket contributes to the stored totals, and keeping those totals equal to the tickets.</summary>
