@@ -120,7 +120,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             throw new InvalidOperationException("Timeline entries are append-only.");
         }
 
-        var tickets = ChangedTicketIds();
+        var tickets = ChangedTickets();
         return tickets.Count == 0
             ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
             : SaveWithReportTalliesAsync(tickets, acceptAllChangesOnSuccess, cancellationToken);
@@ -138,7 +138,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (ChangedTicketIds().Count > 0)
+        if (ChangedTickets().Count > 0)
         {
             throw new InvalidOperationException("Tickets are saved with SaveChangesAsync, which keeps the report totals.");
         }
@@ -146,29 +146,46 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>Tickets this save writes: their own rows and the diagnosis columns owned by them.</summary>
-    private List<Guid> ChangedTicketIds() => ChangeTracker.Entries()
-        .Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-        .Select(entry => entry.Entity switch
+    /// <summary>
+    /// Tickets this save writes (their own rows and the diagnosis columns owned by them), each with whether it is new:
+    /// a new ticket has no row to read before the save.
+    /// </summary>
+    private Dictionary<Guid, bool> ChangedTickets()
+    {
+        var tickets = new Dictionary<Guid, bool>();
+        foreach (var entry in ChangeTracker.Entries().Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            Ticket ticket => ticket.Id,
-            _ when entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Ticket)
-                => (Guid?)entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue,
-            _ => null,
-        })
-        .OfType<Guid>()
-        .Distinct()
-        .ToList();
+            var id = entry.Entity switch
+            {
+                Ticket ticket => ticket.Id,
+                _ when entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Ticket)
+                    => (Guid?)entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue,
+                _ => null,
+            };
+            if (id is { } ticketId && entry.Entity is Ticket)
+            {
+                tickets[ticketId] = entry.State == EntityState.Added;
+            }
+            else if (id is { } ownerId)
+            {
+                tickets.TryAdd(ownerId, false);
+            }
+        }
+
+        return tickets;
+    }
 
     /// <summary>
     /// Saves, then writes what the save changed in the report totals: each changed ticket's row is read before and
     /// after the save, inside one transaction (the caller's, or one of its own), so the totals and the tickets
     /// commit together or not at all.
     /// </summary>
-    private async Task<int> SaveWithReportTalliesAsync(List<Guid> ids, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveWithReportTalliesAsync(Dictionary<Guid, bool> tickets, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var before = await TallySnapshotsAsync(ids, cancellationToken);
+        var ids = tickets.Keys.ToList();
+        var existing = tickets.Where(ticket => !ticket.Value).Select(ticket => ticket.Key).ToList();
+        var before = existing.Count == 0 ? [] : await TallySnapshotsAsync(existing, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var after = await TallySnapshotsAsync(ids, cancellationToken);
         var rows = Tallies.Difference(before, after);

@@ -645,6 +645,32 @@ public sealed class ReportTests
         Assert.Equal(MsmHelpdesk.Application.Common.Results.ErrorKind.Forbidden, consultant.Error!.Kind);
     }
 
+    [Fact]
+    public async Task ShouldCountAnEarlyMorningTicketOnItsWibDayAndMonth()
+    {
+        // 05:00 WIB on 1 December is 22:00 UTC on 30 November: the WIB day and month are what the report means.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 5, 0, 0, Wib));
+        await using var app = await TestApp.StartAsync(clock: clock);
+        var admin = TestCurrentUser.With("admin", [Roles.Admin]);
+        var managerId = (await app.Identity.CreateUserAsync(new MsmHelpdesk.Application.Common.Identity.NewUser("mira@msm.co.id", "Mira", "Manajer2026x", [Roles.Manager]), CancellationToken.None)).Value;
+        var manager = new UserIdentity(managerId, "Mira", new HashSet<string> { Roles.Manager });
+        var client = (await app.SendAsync(admin, new CreateClientCommand { Name = "PT Pagi", Npwp = "01.234.567.4-901.000", Kpp = "KPP Satu" })).Value;
+        Assert.True((await app.SendAsync(admin, new CreateTicketCommand { ClientId = client, ErrorText = "ETAX-40002: Error di Service", Channel = TicketChannel.Phone })).IsSuccess);
+        clock.SetUtcNow(new DateTimeOffset(2027, 1, 5, 10, 0, 0, Wib));
+
+        async Task<int> CountAsync(DateOnly from, DateOnly to)
+        {
+            var report = await app.SendAsync(manager, new GetReportQuery { Filter = new ReportFilter { From = from, To = to }, Sections = ["error-codes"] });
+            return report.Value.Tables[0].Rows.Sum(row => (int)row[1]!);
+        }
+
+        Assert.Equal(1, await CountAsync(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1)));
+        Assert.Equal(0, await CountAsync(new DateOnly(2026, 11, 30), new DateOnly(2026, 11, 30)));
+        Assert.Equal(1, await CountAsync(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)));
+        Assert.Equal(0, await CountAsync(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+        Assert.Equal(1, await CountAsync(new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 15)));
+    }
+
     private static List<string> Texts(ReportResult report) =>
         report.Tables.SelectMany(t => t.Rows.Select(r => t.Name + ": " + string.Join(" | ", r.Select(ReportTable.Text)))).ToList();
 

@@ -93,11 +93,8 @@ public static class Tallies
     /// <summary>A WIB calendar month as one number (year × 12 + month − 1), so months compare and subtract.</summary>
     public static int MonthNumber(DateOnly day) => (day.Year * 12) + day.Month - 1;
 
-    public static int MonthNumber(DateTimeOffset instant)
-    {
-        var wib = Wib.ToWib(instant);
-        return (wib.Year * 12) + wib.Month - 1;
-    }
+    /// <summary>The WIB month an instant falls in.</summary>
+    public static int MonthNumber(DateTimeOffset instant) => MonthNumber(DateOnly.FromDateTime(Wib.ToWib(instant).DateTime));
 
     public static DateOnly FirstDayOf(int month) => new(month / 12, (month % 12) + 1, 1);
 
