@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ClosedXML.Excel;
+using MsmHelpdesk.Application.Common.Notifications;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Features.Clients;
+using MsmHelpdesk.Application.Features.Diagnosis;
+using MsmHelpdesk.Application.Features.Reports;
+using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Cli;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Reports;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Tests.Support;
+
+using static MsmHelpdesk.Tests.Application.Features.Reports.ReportFixture;
+
+namespace MsmHelpdesk.Tests.Application.Features.Reports;
+
+public sealed class GetReportTicketsTests
+{
+    [Fact]
+    public async Task ShouldListTheTicketsOfAMatrixCell()
+    {
+        await using var f = await ArrangeAsync();
+
+        var network = await f.App.SendAsync(f.Manager, new GetReportTicketsQuery { Filter = FixtureRange, Scenario = "upload", Cause = "network" });
+        var unknown = await f.App.SendAsync(f.Manager, new GetReportTicketsQuery { Filter = FixtureRange, Scenario = "unknown", Cause = "unknown" });
+        var budi = await f.App.SendAsync(f.Manager, new GetReportTicketsQuery { Filter = FixtureRange with { AssigneeId = f.Budi.UserId }, Scenario = "upload", Cause = "expired-certificate" });
+
+        Assert.Equal([f.Tickets[7].Number, f.Tickets[6].Number], network.Value.Items.Select(t => t.Number));
+        Assert.Equal(2, network.Value.TotalCount);
+        Assert.Equal([f.Tickets[8].Number], unknown.Value.Items.Select(t => t.Number));
+        Assert.False(unknown.Value.Items[0].Confirmed);
+        Assert.Equal([f.Tickets[9].Number, f.Tickets[4].Number], budi.Value.Items.Select(t => t.Number));
+    }
+}
