@@ -1,20 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ClosedXML.Excel;
-using MsmHelpdesk.Application.Common.Notifications;
-using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Features.Clients;
-using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Reports;
-using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Cli;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Reports;
-using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
-
 using static MsmHelpdesk.Tests.Application.Features.Reports.ReportFixture;
 
 namespace MsmHelpdesk.Tests.Application.Features.Reports;

@@ -6,10 +6,8 @@ using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Application.Features.Visits;
-using MsmHelpdesk.Cli;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
-using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Application.Features.Reports.Sections;

@@ -1,16 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
-using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Reports;
-using MsmHelpdesk.Application.Features.Tickets;
-using MsmHelpdesk.Application.Features.Visits;
-using MsmHelpdesk.Cli;
-using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Domain.Users;
-using MsmHelpdesk.Infrastructure;
-using MsmHelpdesk.Tests.Support;
-
 using static MsmHelpdesk.Tests.Application.Features.Reports.Sections.SlaAndVisitFixture;
 
 namespace MsmHelpdesk.Tests.Application.Features.Reports.Sections;
