@@ -3,8 +3,9 @@ using MsmHelpdesk.Application.Features.Reports.Sections;
 namespace MsmHelpdesk.Application.Features.Reports;
 
 /// <summary>
-/// The sections, in the dashboard's order. A new section is one class here plus its AppText title, note and
-/// column keys.
+/// The sections, in the dashboard's order, and what they share (the months of a range, shares in percent, the
+/// empty-key marker). A new section is one class in <c>Sections/</c>, listed here, plus its AppText title, note
+/// and column keys.
 /// </summary>
 public static class ReportSections
 {
