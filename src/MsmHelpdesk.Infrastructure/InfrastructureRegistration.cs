@@ -18,6 +18,7 @@ using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Notifications;
 using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Infrastructure.Persistence.ReportTotals;
 
 namespace MsmHelpdesk.Infrastructure;
 
@@ -121,5 +122,8 @@ public static class InfrastructureRegistration
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .AddInterceptors(new SqliteConnectionSetup());
         }
+
+        // Every save that writes tickets also writes their report totals, in the same transaction.
+        options.AddInterceptors(new ReportTotalsInterceptor());
     }
 }

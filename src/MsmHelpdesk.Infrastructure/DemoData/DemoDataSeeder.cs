@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Features.Reports;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 using Microsoft.EntityFrameworkCore.Storage;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
@@ -112,7 +112,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             if (options.Tickets > 0)
             {
                 // The bulk insert goes around the DbContext's save, which keeps the report totals: rebuild them.
-                var totals = await Tallies.RebuildAsync(db, cancellationToken);
+                var totals = await TallyStore.RebuildAsync(db, cancellationToken);
                 progress?.Invoke(new DemoSeedProgress("report totals", totals, totals, stopwatch.Elapsed));
                 await db.RefreshQueryStatisticsAsync(cancellationToken);
             }

@@ -3,18 +3,17 @@ using Microsoft.Extensions.Time.Testing;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Reports;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Application.Features.Visits;
-using MsmHelpdesk.Cli;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
-using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Application;
+namespace MsmHelpdesk.Tests.Application.Features.Reports.Sections;
 
 /// <summary>
-/// The "sla" and "kpp-visits" report sections against a fixture computed by hand. All times WIB (UTC+7); the
+/// The fixture of the "sla" and "kpp-visits" report sections, computed by hand. All times WIB (UTC+7); the
 /// business calendar is the default (Mon–Fri 08:00–17:00, no holidays) and the targets the defaults in business
 /// hours, first response / resolution: Urgent 1/8, Normal 4/24, Low 8/40. Every SLA outcome below comes from the
 /// real clocks: tickets are created, triaged (= first response) and resolved through the mediator on a
@@ -51,32 +50,29 @@ namespace MsmHelpdesk.Tests.Application;
 ///
 /// Report: now Mon 2026-11-30 10:00, range 2026-10-01 … 2026-11-29 (months October, November clipped at the 29th).
 /// </summary>
-public sealed class ReportSlaAndVisitTests
+internal sealed class SlaAndVisitFixture : IAsyncDisposable
 {
-    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
-    private static readonly DateTimeOffset Now = At(11, 30, 10);
-    private static readonly ReportFilter Range = new() { From = new DateOnly(2026, 10, 1), To = new DateOnly(2026, 11, 29) };
+    public required TestApp App { get; init; }
+    public required UserIdentity Manager { get; init; }
+    public required UserIdentity Ani { get; init; }
+    public required Guid C2 { get; init; }
 
-    private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Wib);
-
-    private sealed class Fixture : IAsyncDisposable
+    public async Task<ReportTable> SectionAsync(ReportFilter filter, string section)
     {
-        public required TestApp App { get; init; }
-        public required UserIdentity Manager { get; init; }
-        public required UserIdentity Ani { get; init; }
-        public required Guid C2 { get; init; }
-
-        public async Task<ReportTable> SectionAsync(ReportFilter filter, string section)
-        {
-            var result = await App.SendAsync(Manager, new GetReportQuery { Filter = filter, Sections = [section] });
-            Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error!.Message);
-            return Assert.Single(result.Value.Tables);
-        }
-
-        public ValueTask DisposeAsync() => App.DisposeAsync();
+        var result = await App.SendAsync(Manager, new GetReportQuery { Filter = filter, Sections = [section] });
+        Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error!.Message);
+        return Assert.Single(result.Value.Tables);
     }
 
-    private static async Task<Fixture> ArrangeAsync(string? directory = null)
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    internal static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+    internal static readonly DateTimeOffset Now = At(11, 30, 10);
+    internal static readonly ReportFilter FixtureRange = new() { From = new DateOnly(2026, 10, 1), To = new DateOnly(2026, 11, 29) };
+
+    internal static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Wib);
+
+    internal static async Task<SlaAndVisitFixture> ArrangeAsync(string? directory = null)
     {
         var clock = new FakeTimeProvider(At(9, 1, 8));
         var app = await TestApp.StartAsync(directory, clock: clock);
@@ -188,103 +184,14 @@ public sealed class ReportSlaAndVisitTests
 
         // That write went around the DbContext's save, as the SLA migration did: the report totals are rebuilt from
         // the tickets, as the first start after the totals' migration does.
-        await app.QueryDbAsync(db => Tallies.RebuildAsync(db, CancellationToken.None));
+        await app.QueryDbAsync(db => TallyStore.RebuildAsync(db, CancellationToken.None));
 
         clock.SetUtcNow(Now);
-        return new Fixture { App = app, Manager = manager, Ani = ani, C2 = c2 };
+        return new SlaAndVisitFixture { App = app, Manager = manager, Ani = ani, C2 = c2 };
     }
 
-    private static object?[] Row(params object?[] values) => values;
+    internal static object?[] Row(params object?[] values) => values;
 
-    private static void AssertRows(ReportTable table, params object?[][] expected) =>
+    internal static void AssertRows(ReportTable table, params object?[][] expected) =>
         Assert.Equal(expected.Select(r => string.Join(" | ", r.Select(ReportTable.Text))), table.Rows.Select(r => string.Join(" | ", r.Select(ReportTable.Text))));
-
-    [Fact]
-    public async Task ShouldCountSlaOutcomesPerMonthFromTheRealClocks()
-    {
-        await using var f = await ArrangeAsync();
-
-        // Columns: month | first response met, breached, % met, overdue (still New) | resolution met, breached, % met, open and breached.
-        // October: first response met T1 T8, breached T2 (2/3 = 66.67 %); resolution met T1, breached T2 T7 (1/3 = 33.33 %);
-        //   open and breached T8 (due 10-07). T6 has no clocks; T7's first response was in September.
-        // November: first response met T3 T4 T9 (100 %), overdue T5; resolution met T3 (100 %); open and breached T4 (due 11-06) and
-        //   T9 (due 11-24); T5's resolution is not due until 11-30 15:00.
-        AssertRows(await f.SectionAsync(Range, "sla"),
-            Row("2026-10", 2, 1, 66.67, 0, 1, 2, 33.33, 1),
-            Row("2026-11", 3, 0, 100.0, 1, 1, 0, 100.0, 2));
-
-        // Ani's tickets only (T1 T2 T8): October as above without T7 (resolution 1 met, 1 breached = 50 %); nothing in November.
-        AssertRows(await f.SectionAsync(Range with { AssigneeId = f.Ani.UserId }, "sla"),
-            Row("2026-10", 2, 1, 66.67, 0, 1, 1, 50.0, 1),
-            Row("2026-11", 0, 0, null, 0, 0, 0, null, 0));
-
-        // September alone: T7's first response (met); its resolution came in October. Nothing overdue then.
-        AssertRows(await f.SectionAsync(new ReportFilter { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 9, 30) }, "sla"),
-            Row("2026-09", 1, 0, 100.0, 0, 0, 0, null, 0));
-
-        // Only T6 (no clocks) was handled on 10-08: nothing to count, so no rows at all.
-        Assert.Empty((await f.SectionAsync(new ReportFilter { From = new DateOnly(2026, 10, 8), To = new DateOnly(2026, 10, 8) }, "sla")).Rows);
-    }
-
-    [Fact]
-    public async Task ShouldCountKppVisitsPerMonthByOutcome()
-    {
-        await using var f = await ArrangeAsync();
-
-        // Columns: month | Scheduled, CertificateIssued, Refused, Rescheduled, Cancelled | total.
-        // October: V1 issued, V2 rescheduled. November: V3 refused, V5 still scheduled, V6 cancelled. V4 (12-02) is after the range.
-        AssertRows(await f.SectionAsync(Range, "kpp-visits"),
-            Row("2026-10", 0, 1, 0, 1, 0, 2),
-            Row("2026-11", 1, 0, 1, 0, 1, 3));
-
-        // The visit's KPP: V6 went to KPP Madya Dua, so KPP Dua has only V5; the client C2 has V5 and V6.
-        AssertRows(await f.SectionAsync(Range with { Kpp = "KPP Dua" }, "kpp-visits"),
-            Row("2026-10", 0, 0, 0, 0, 0, 0),
-            Row("2026-11", 1, 0, 0, 0, 0, 1));
-        AssertRows(await f.SectionAsync(Range with { ClientId = f.C2 }, "kpp-visits"),
-            Row("2026-10", 0, 0, 0, 0, 0, 0),
-            Row("2026-11", 1, 0, 0, 0, 1, 2));
-
-        // The visit's consultant: Ani accompanies V1–V3 (T8 is hers).
-        AssertRows(await f.SectionAsync(Range with { AssigneeId = f.Ani.UserId }, "kpp-visits"),
-            Row("2026-10", 0, 1, 0, 1, 0, 2),
-            Row("2026-11", 0, 0, 1, 0, 0, 1));
-
-        // December up to V4's day: one planned visit; a range without visits has no rows.
-        AssertRows(await f.SectionAsync(new ReportFilter { From = new DateOnly(2026, 12, 1), To = new DateOnly(2026, 12, 31) }, "kpp-visits"),
-            Row("2026-12", 1, 0, 0, 0, 0, 1));
-        Assert.Empty((await f.SectionAsync(new ReportFilter { From = new DateOnly(2026, 9, 1), To = new DateOnly(2026, 9, 30) }, "kpp-visits")).Rows);
-    }
-
-    [Fact]
-    public async Task ShouldGiveTheNewSectionsThroughTheCommandLineAsCsv()
-    {
-        var directory = TestPaths.NewTempDirectory();
-        await using (await ArrangeAsync(directory))
-        {
-        }
-
-        async Task<(int Exit, string Output)> RunAsync(params string[] args)
-        {
-            var output = new StringWriter();
-            var exit = await CliApp.RunAsync(args, new StringReader(""), output, new StringWriter(), new Dictionary<string, string?>
-            {
-                [ConfigKeys.ConnectionString] = $"Data Source={Path.Combine(directory, "helpdesk.db")}",
-            });
-            return (exit, output.ToString());
-        }
-
-        var list = await RunAsync("report", "--list");
-        // The CLI runs on the real clock: October only, whose due instants are all long past whatever "now" is.
-        var sla = await RunAsync("report", "sla", "--from", "2026-10-01", "--to", "2026-10-31");
-        var visits = await RunAsync("report", "kpp-visits", "--from", "2026-10-01", "--to", "2026-11-29", "--kpp", "KPP Dua");
-
-        Assert.Contains("sla", list.Output.Split('\n').Select(l => l.Trim()));
-        Assert.Contains("kpp-visits", list.Output.Split('\n').Select(l => l.Trim()));
-        Assert.Equal(CliApp.Ok, sla.Exit);
-        Assert.Equal(["2026-10,2,1,66.67,0,1,2,33.33,1"], sla.Output.Trim().Split("\r\n").Skip(1));
-        Assert.Equal(["2026-10,0,0,0,0,0,0", "2026-11,1,0,0,0,0,1"], visits.Output.Trim().Split("\r\n").Skip(1));
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
 }
