@@ -96,14 +96,7 @@ public static class InfrastructureRegistration
         // JobStorage.Current, which several hosts in one process (the test suite) overwrite in turn.
         services.AddSingleton<JobStorage>(_ => storage.Value);
         services.AddScoped<JobContext>();
-        services.AddTransient<ClassifierRetrainingJob>();
-        services.AddTransient<MailDeliveryJob>();
-        services.AddTransient<CertificateExpiryScanJob>();
-        services.AddTransient<WaitingOnClientJob>();
-        services.AddTransient<SlaEscalationJob>();
-        services.AddTransient<KppVisitRemindersJob>();
-        services.AddTransient<WeeklyDigestJob>();
-        services.AddTransient<ReportUpkeepJob>();
+        services.AddScheduledJobs();
         return services;
     }
 

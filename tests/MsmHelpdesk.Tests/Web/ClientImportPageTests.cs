@@ -9,6 +9,7 @@ using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Composition;
 using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web;
 using MsmHelpdesk.Web.Components.Pages.Clients;

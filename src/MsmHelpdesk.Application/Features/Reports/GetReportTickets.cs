@@ -31,7 +31,7 @@ public sealed class GetReportTicketsValidator : AbstractValidator<GetReportTicke
 {
     public GetReportTicketsValidator()
     {
-        Include(new PagingRules());
+        Include(new PagingValidator());
         RuleFor(query => query.Filter).SetValidator(new ReportFilterValidator());
         RuleFor(query => query.Scenario).NotEmpty().MaximumLength(20).WithMessage(_ => AppText.MaxLength(20));
         RuleFor(query => query.Cause).NotEmpty().MaximumLength(30).WithMessage(_ => AppText.MaxLength(30));

@@ -82,7 +82,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
 {
     public ListTicketsValidator()
     {
-        Include(new PagingRules());
+        Include(new PagingValidator());
         RuleFor(query => query.ErrorCode).MaximumLength(32).WithMessage(_ => AppText.MaxLength(32));
         RuleFor(query => query.To).Must((query, to) => to is null || query.From is null || to >= query.From).WithMessage(_ => AppText.DateOrder);
         RuleFor(query => query.Queue).IsInEnum();

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application;
 using MsmHelpdesk.Application.Common.Behaviours;
+using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Infrastructure;
 
-namespace MsmHelpdesk.Web;
+namespace MsmHelpdesk.Composition;
 
 /// <summary>
 /// The composition root shared by the web app and the CLI: persistence, Identity stores, validators and
@@ -18,7 +20,7 @@ public static class HelpdeskCore
     {
         services.AddHelpdeskPersistence(configuration);
         services.AddValidatorsFromAssemblyContaining(typeof(AppText), ServiceLifetime.Scoped);
-        services.AddSingleton<MsmHelpdesk.Application.Features.Diagnosis.Diagnostician>();
+        services.AddSingleton<Diagnostician>();
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

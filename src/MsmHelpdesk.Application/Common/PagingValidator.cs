@@ -14,9 +14,9 @@ public interface IPagedQuery
 }
 
 /// <summary>The rules every paged list shares: page from 1, page size 1..200, a bounded search text.</summary>
-public sealed class PagingRules : AbstractValidator<IPagedQuery>
+public sealed class PagingValidator : AbstractValidator<IPagedQuery>
 {
-    public PagingRules()
+    public PagingValidator()
     {
         RuleFor(query => query.Page).GreaterThanOrEqualTo(1).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
         RuleFor(query => query.PageSize).InclusiveBetween(1, FieldLimits.MaxPageSize).WithMessage(_ => AppText.PageOutOfRange(FieldLimits.MaxPageSize));
