@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Results;
 using MudBlazor;
 

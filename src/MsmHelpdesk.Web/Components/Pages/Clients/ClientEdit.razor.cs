@@ -1,16 +1,7 @@
-using System.Globalization;
-using Mediator;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Localization;
-using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Domain.Clients;
-using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Web.Components.Shared;
-using MsmHelpdesk.Web.Resources;
-using MudBlazor;
 
 namespace MsmHelpdesk.Web.Components.Pages.Clients;
 

@@ -1,16 +1,9 @@
-using System.Globalization;
-using Mediator;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
-using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Web.Components.Shared;
 using MsmHelpdesk.Web.Resources;
-using MudBlazor;
 
 namespace MsmHelpdesk.Web.Components.Pages.Tickets;
 

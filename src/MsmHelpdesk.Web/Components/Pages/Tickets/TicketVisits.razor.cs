@@ -1,9 +1,6 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Localization;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Steps;
@@ -11,7 +8,6 @@ using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
-using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Web.Components.Shared;
 using MsmHelpdesk.Web.Resources;
 using MudBlazor;
