@@ -5,7 +5,7 @@ using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Web.Components.Pages.Tickets;
 using MudBlazor.Services;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Tickets;
 
 public sealed class DocumentChecklistTests
 {

@@ -3,7 +3,7 @@ using ClosedXML.Excel;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Reports;
 
 /// <summary>The report page, its drill-down and its downloads: Managers and Admins only.</summary>
 public sealed class ReportPageTests

@@ -5,7 +5,7 @@ using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Web.Components.Shared;
 using MudBlazor.Services;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
 public sealed class SlaComponentTests
 {

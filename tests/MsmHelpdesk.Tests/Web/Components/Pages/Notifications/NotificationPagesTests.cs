@@ -6,7 +6,7 @@ using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Notifications;
 
 public sealed class NotificationPagesTests
 {

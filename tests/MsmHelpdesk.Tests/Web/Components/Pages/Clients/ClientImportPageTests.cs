@@ -15,7 +15,7 @@ using MsmHelpdesk.Web;
 using MsmHelpdesk.Web.Components.Pages.Clients;
 using MudBlazor.Services;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Clients;
 
 public sealed class ClientImportPageTests : IDisposable
 {

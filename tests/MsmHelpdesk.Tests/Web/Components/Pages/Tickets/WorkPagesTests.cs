@@ -7,7 +7,7 @@ using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Tickets;
 
 public sealed class WorkPagesTests
 {

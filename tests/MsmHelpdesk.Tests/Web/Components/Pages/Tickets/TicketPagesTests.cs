@@ -4,7 +4,7 @@ using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Tickets;
 
 public sealed class TicketPagesTests
 {

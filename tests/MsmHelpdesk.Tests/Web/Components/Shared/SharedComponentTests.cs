@@ -5,12 +5,12 @@ using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Web.Components.Shared;
 using MudBlazor.Services;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
 /// <summary>MudBlazor's services dispose only asynchronously, so each test owns its bUnit context.</summary>
-public sealed class ComponentTests
+public sealed class SharedComponentTests
 {
-    public ComponentTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
+    public SharedComponentTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
 
     private static BunitContext NewContext()
     {

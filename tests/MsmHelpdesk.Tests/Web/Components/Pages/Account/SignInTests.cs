@@ -4,7 +4,7 @@ using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MsmHelpdesk.Tests.Web;
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Account;
 
 public sealed class SignInTests
 {
