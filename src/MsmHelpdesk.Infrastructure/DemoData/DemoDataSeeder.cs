@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Features.Reports.Totals;
 using Microsoft.EntityFrameworkCore.Storage;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
@@ -144,7 +144,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         var rows = await db.Clients.AsNoTracking().OrderBy(client => client.Id)
             .Select(client => new
             {
-                client.Id, client.Kpp,
+                client.Id,
+                client.Kpp,
                 Contacts = client.Contacts.OrderBy(contact => contact.Id).Select(contact => new { contact.Id, contact.Name }).ToList(),
                 Officers = client.Officers.Select(officer => officer.Name).ToList(),
             })
