@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
@@ -38,10 +38,10 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
     public async ValueTask<Result<Guid>> Handle(AddAttachmentCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
+        var ticket = await TicketStore.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return TicketSaves.NotFound();
+            return TicketStore.NotFound();
         }
 
         var actor = await currentUser.GetActorAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
             now);
         db.Attachments.Add(attachment);
         ticket.RecordAttachment(fileName, actor, now);
-        var saved = await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
+        var saved = await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
         if (!saved.IsSuccess)
         {
             await store.DeleteAsync(key);
@@ -76,29 +76,5 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
         var bare = Path.GetFileName(name.Replace('\\', '/'));
         var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
         return clean.Length == 0 ? "lampiran" : clean[..Math.Min(clean.Length, FieldLimits.FileNameMaxLength)];
-    }
-}
-
-[RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record GetAttachmentQuery(Guid AttachmentId) : IQuery<Result<AttachmentDownload>>
-{
-    public GetAttachmentQuery() : this(Guid.Empty)
-    {
-    }
-}
-
-public sealed record AttachmentDownload(string FileName, string ContentType, Stream Content);
-
-public sealed class GetAttachmentHandler(IAppDbContextFactory databases, IAttachmentStore store)
-    : IQueryHandler<GetAttachmentQuery, Result<AttachmentDownload>>
-{
-    public async ValueTask<Result<AttachmentDownload>> Handle(GetAttachmentQuery query, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateAsync(cancellationToken);
-        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AttachmentId, cancellationToken);
-        var content = attachment is null ? null : await store.OpenReadAsync(attachment.StorageKey, cancellationToken);
-        return attachment is null || content is null
-            ? Error.NotFound("attachment-not-found", AppText.AttachmentNotFound)
-            : new AttachmentDownload(attachment.FileName, attachment.ContentType, content);
     }
 }
