@@ -1,8 +1,3 @@
-using Mediator;
-using MsmHelpdesk.Application.Common.Persistence;
-using MsmHelpdesk.Application.Common.Results;
-using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.Classification;
 
 namespace MsmHelpdesk.Application.Features.Knowledge;

@@ -1,13 +1,5 @@
 using System.Globalization;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Common.Persistence;
-using MsmHelpdesk.Application.Common.Results;
-using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Domain.Time;
-using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Sla;
 

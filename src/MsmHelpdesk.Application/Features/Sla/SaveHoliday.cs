@@ -7,7 +7,6 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.Sla;
-using MsmHelpdesk.Domain.Time;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Sla;

@@ -1,9 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
-using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
 

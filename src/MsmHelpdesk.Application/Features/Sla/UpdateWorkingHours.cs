@@ -6,7 +6,6 @@ using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Sla;
-using MsmHelpdesk.Domain.Time;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Sla;

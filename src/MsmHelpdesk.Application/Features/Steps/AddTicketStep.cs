@@ -5,7 +5,6 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Domain.Common;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 

@@ -3,9 +3,6 @@ using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Tickets;
-using MsmHelpdesk.Application.Features.Tickets;
-using MsmHelpdesk.Domain.Common;
-using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Steps;

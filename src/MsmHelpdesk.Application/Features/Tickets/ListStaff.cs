@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Domain.Clients;
-using MsmHelpdesk.Domain.Sla;
-using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Tickets;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;

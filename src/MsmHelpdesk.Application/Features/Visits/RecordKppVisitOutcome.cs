@@ -6,7 +6,6 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Common;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
