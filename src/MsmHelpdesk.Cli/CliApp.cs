@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Cli.Commands;
-using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Composition;
+using MsmHelpdesk.Infrastructure.Persistence;
 
 namespace MsmHelpdesk.Cli;
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Notifications;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +9,12 @@ using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Application.Features.Users;
 using MsmHelpdesk.Benchmarks;
+using MsmHelpdesk.Composition;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.DemoData;
 using MsmHelpdesk.Infrastructure.Persistence;
-using MsmHelpdesk.Composition;
 
 // Seeds a SQLite database with demo data, then times the work lists, search and ticket creation through
 // the real mediator pipeline (logging, authorization, validation, handler), as the web app sends them.
@@ -180,7 +179,7 @@ static async Task<Guid[]> ClientIdsAsync(IServiceProvider services)
     return await db.Clients.Select(client => client.Id).ToArrayAsync();
 }
 
-/// <summary>Consultants to give the demo tickets to, so the lists show assignee names as in real use.</summary>
+// Consultants to give the demo tickets to, so the lists show assignee names as in real use.
 static async Task CreateStaffAsync(IServiceProvider services)
 {
     foreach (var name in new[] { "Sri Wahyuni", "Budi Hartono", "Maya Sari", "Andi Pratama", "Dewi Kusuma", "Rudi Salim" })
@@ -189,7 +188,11 @@ static async Task CreateStaffAsync(IServiceProvider services)
         var email = name.Split(' ')[0].ToLowerInvariant() + "@msm.co.id";
         var created = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CreateUserCommand
         {
-            Email = email, DisplayName = name, Password = "Konsultan2026", ConfirmPassword = "Konsultan2026", Roles = [Roles.Consultant],
+            Email = email,
+            DisplayName = name,
+            Password = "Konsultan2026",
+            ConfirmPassword = "Konsultan2026",
+            Roles = [Roles.Consultant],
         });
         if (!created.IsSuccess)
         {

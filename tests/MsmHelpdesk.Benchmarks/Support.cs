@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Users;

@@ -85,7 +85,9 @@ public sealed class ReportCommand : ICliCommand
         {
             await CliApp.WriteErrorAsync(context.Error, result.Error!, new Dictionary<string, string>
             {
-                ["Filter.From"] = "--from", ["Filter.To"] = "--to", ["Sections[0]"] = "<name>",
+                ["Filter.From"] = "--from",
+                ["Filter.To"] = "--to",
+                ["Sections[0]"] = "<name>",
             });
             return CliApp.Failed;
         }

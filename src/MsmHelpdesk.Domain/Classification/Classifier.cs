@@ -69,7 +69,7 @@ public sealed class Classifier
     private readonly string _version;
 
     [ThreadStatic]
-    private static Work? t_work;
+    private static Work? _work;
 
     public Classifier(Catalogue catalogue, LearnedWeights? learned = null)
     {
@@ -212,7 +212,7 @@ public sealed class Classifier
     public Classification Classify(ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var work = t_work ??= new Work();
+        var work = _work ??= new Work();
         work.Reset(_phrases.Length, _learnedCount);
 
         var chosenScenario = input.Activity is { } activity ? Wire.ParseScenario(activity) : null;
@@ -885,7 +885,7 @@ public sealed class Classifier
 
     private static string Canon(ReadOnlySpan<char> raw)
     {
-        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
         return new string(buffer[..Canon(raw, buffer)]);
     }
 

@@ -120,7 +120,7 @@ public sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider cl
         }
 
         var total = await users.CountAsync(cancellationToken);
-        IOrderedQueryable<AppUser> ordered = (filter.SortBy, filter.Descending) switch
+        var ordered = (filter.SortBy, filter.Descending) switch
         {
             (UserSort.Email, false) => users.OrderBy(user => user.NormalizedEmail),
             (UserSort.Email, true) => users.OrderByDescending(user => user.NormalizedEmail),

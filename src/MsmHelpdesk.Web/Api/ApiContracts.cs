@@ -16,7 +16,11 @@ public sealed record ClientResponse(Guid Id, string Name, string Npwp, string? K
     public static ClientResponse From(ClientView client) => new(client.Id, client.Name, client.NpwpFormatted, client.Kpp);
 }
 
-/// <param name="Channel">How the client reached you; Api when left out.</param>
+/// <param name="ClientNpwp"></param>
+
+/// <param name="ErrorText"></param>
+/// <param name="Description"></param>
+/// <param name="Activity"></param>/// <param name="Channel">How the client reached you; Api when left out.</param>
 public sealed record CreateTicketRequest(string ClientNpwp, string ErrorText, string? Description = null, string? Activity = null, TicketChannel? Channel = null);
 
 public sealed record AddNoteRequest(string Text);
@@ -24,6 +28,7 @@ public sealed record AddNoteRequest(string Text);
 /// <param name="Text">What the client wrote or said, as received.</param>
 public sealed record ClientMessageRequest(string Text);
 
+/// <param name="Number"></param>
 /// <param name="Status">The ticket's status after the message: InProgress when it was waiting on the client or closed for lack of reply.</param>
 public sealed record ClientMessageResponse(string Number, TicketStatus Status);
 
@@ -58,7 +63,13 @@ public sealed record TicketResponse(
 }
 
 /// <param name="State">None, OnTrack, AtRisk, Breached, Paused or Met.</param>
+/// <param name="DueAt"></param>
 /// <param name="RemainingMinutes">Business minutes left on the running clock (negative once overdue); null when none runs.</param>
+/// <param name="FirstResponseDueAt"></param>
+/// <param name="FirstRespondedAt"></param>
+/// <param name="FirstResponseMet"></param>
+/// <param name="ResolutionDueAt"></param>
+/// <param name="ResolutionMet"></param>
 public sealed record SlaResponse(
     MsmHelpdesk.Domain.Sla.SlaState State,
     DateTimeOffset? DueAt,
@@ -97,7 +108,10 @@ public sealed record ClassificationResponse(
 public sealed record EvidenceResponse(string Points, string Text, string Field, int Start, int Length, string Source);
 
 /// <param name="Text">The error text as the client reported it.</param>
+/// <param name="Description"></param>
+/// <param name="Activity"></param>
 /// <param name="ClientNpwp">Optional: the client's certificate dates then count as evidence.</param>
+/// <param name="ReportedAt"></param>
 public sealed record ClassifyRequest(string Text, string? Description = null, string? Activity = null, string? ClientNpwp = null, DateTimeOffset? ReportedAt = null);
 
 public sealed record TimelineEntryResponse(TimelineKind Kind, DateTimeOffset At, string ActorName, string? Text, string? Field, string? OldValue, string? NewValue);

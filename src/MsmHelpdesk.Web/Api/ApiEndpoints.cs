@@ -202,7 +202,12 @@ public static class ApiEndpoints
         return TicketResponse.From(ticket) with { Sla = sla.IsSuccess ? SlaResponse.From(sla.Value) : null };
     }
 
+    /// <param name="search"></param>
     /// <param name="status">Repeat it or separate with commas: status=New,InProgress. Without it, tickets of every status.</param>
+    /// <param name="page"></param>
+    /// <param name="pageSize"></param>
+    /// <param name="sender"></param>
+    /// <param name="cancellationToken"></param>
     private static async Task<IResult> ListTicketsAsync(
         [FromQuery] string? search,
         [FromQuery] string[]? status,

@@ -12,6 +12,7 @@ public static class ApiResults
     public static IResult Problem(int status, string title, string code) =>
         Results.Problem(statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
 
+    /// <param name="error"></param>
     /// <param name="renames">Message properties that the API calls otherwise, e.g. ClientId → clientNpwp.</param>
     public static IResult From(Error error, IReadOnlyDictionary<string, string>? renames = null) => error.Kind switch
     {

@@ -21,11 +21,11 @@ public static class BackgroundJobs
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHangfireDashboard("/jobs", new DashboardOptions
-            {
-                Authorization = [new AdminOnlyDashboardFilter()],
-                DashboardTitle = "MsmHelpdesk · Jobs",
-                AppPath = "/",
-            })
+        {
+            Authorization = [new AdminOnlyDashboardFilter()],
+            DashboardTitle = "MsmHelpdesk · Jobs",
+            AppPath = "/",
+        })
             .RequireAuthorization(Roles.Admin);
         return endpoints;
     }

@@ -1,11 +1,11 @@
 using System.Globalization;
-using MsmHelpdesk.Application.Common.Identity;
-using MsmHelpdesk.Cli;
-using MsmHelpdesk.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MsmHelpdesk.Tests.Support;
+using MsmHelpdesk.Application.Common.Identity;
+using MsmHelpdesk.Cli;
 using MsmHelpdesk.Composition;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Cli;
 

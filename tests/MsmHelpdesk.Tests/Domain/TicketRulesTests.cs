@@ -1,6 +1,6 @@
+using System.Text;
 using MsmHelpdesk.Domain.Common;
 using MsmHelpdesk.Domain.Sla;
-using System.Text;
 using MsmHelpdesk.Domain.Tickets;
 
 namespace MsmHelpdesk.Tests.Domain;

@@ -111,7 +111,11 @@ public sealed partial class DemoDataSeederTests
         await using var app = await TestApp.StartAsync();
         var userId = (await app.SendAsync(Admin, new CreateUserCommand
         {
-            Email = "sri@msm.co.id", DisplayName = "Sri Wahyuni", Password = "Konsultan2026", ConfirmPassword = "Konsultan2026", Roles = [Roles.Consultant],
+            Email = "sri@msm.co.id",
+            DisplayName = "Sri Wahyuni",
+            Password = "Konsultan2026",
+            ConfirmPassword = "Konsultan2026",
+            Roles = [Roles.Consultant],
         })).Value;
         var clientId = (await app.SendAsync(Admin, new CreateClientCommand
         {
@@ -132,21 +136,33 @@ public sealed partial class DemoDataSeederTests
         var sri = new UserIdentity(userId, "Sri Wahyuni", new HashSet<string> { Roles.Consultant });
         var ticket = (await app.SendAsync(sri, new CreateTicketCommand
         {
-            ClientId = clientId, ContactId = contactId, ErrorText = "ETAX-40002: Error di Service", Activity = "Upload", SystemVersion = "e-Faktur Desktop 4.0",
-            Description = "Tidak bisa upload", Priority = TicketPriority.High, Channel = TicketChannel.WhatsApp, AssigneeId = userId,
+            ClientId = clientId,
+            ContactId = contactId,
+            ErrorText = "ETAX-40002: Error di Service",
+            Activity = "Upload",
+            SystemVersion = "e-Faktur Desktop 4.0",
+            Description = "Tidak bisa upload",
+            Priority = TicketPriority.High,
+            Channel = TicketChannel.WhatsApp,
+            AssigneeId = userId,
             ReportedAt = DateTimeOffset.UtcNow.AddHours(-2),
         })).Value;
         Assert.True((await app.SendAsync(sri, new ConfirmDiagnosisCommand { TicketId = ticket.Id, Scenario = "upload", Cause = "expired-certificate" })).IsSuccess);
         // A renewal visit planned for tomorrow at the KPP, the certificate recorded as issued today.
         var visit = await app.SendAsync(sri, new ScheduleKppVisitCommand
         {
-            TicketId = ticket.Id, Date = Wib.Today(TimeProvider.System).AddDays(1), Time = new TimeOnly(9, 0), OfficerName = "Budi Santoso",
+            TicketId = ticket.Id,
+            Date = Wib.Today(TimeProvider.System).AddDays(1),
+            Time = new TimeOnly(9, 0),
+            OfficerName = "Budi Santoso",
             Documents = MsmHelpdesk.Domain.Tickets.KppVisit.AllDocuments,
         });
         Assert.True(visit.IsSuccess, visit.IsSuccess ? "" : visit.Error!.Message);
         Assert.True((await app.SendAsync(sri, new RecordKppVisitOutcomeCommand
         {
-            VisitId = visit.Value, Outcome = KppVisitOutcome.CertificateIssued, CertificateIssuedOn = Wib.Today(TimeProvider.System),
+            VisitId = visit.Value,
+            Outcome = KppVisitOutcome.CertificateIssued,
+            CertificateIssuedOn = Wib.Today(TimeProvider.System),
         })).IsSuccess);
         await Seed.FinishStepsAsync(app, sri, ticket.Id);
         foreach (var (to, summary) in new[] { (TicketStatus.Triaged, (string?)null), (TicketStatus.InProgress, null), (TicketStatus.Resolved, "Sertel diperbarui."), (TicketStatus.Closed, null) })
@@ -220,9 +236,21 @@ public sealed partial class DemoDataSeederTests
 
         var tickets = await app.QueryDbAsync(db => db.Tickets.AsNoTracking().Select(t => new
         {
-            t.Status, t.Priority, t.CreatedAt, t.ResolvedAt, t.SlaFirstResponseTargetMinutes, t.SlaFirstResponseDueAt, t.SlaFirstRespondedAt, t.SlaFirstResponseMet,
-            t.SlaFirstResponseUsedSeconds, t.SlaResolutionTargetMinutes, t.SlaResolutionDueAt, t.SlaResolutionPausedAt, t.SlaResolutionUsedSeconds,
-            t.SlaResolvedAt, t.SlaResolutionMet,
+            t.Status,
+            t.Priority,
+            t.CreatedAt,
+            t.ResolvedAt,
+            t.SlaFirstResponseTargetMinutes,
+            t.SlaFirstResponseDueAt,
+            t.SlaFirstRespondedAt,
+            t.SlaFirstResponseMet,
+            t.SlaFirstResponseUsedSeconds,
+            t.SlaResolutionTargetMinutes,
+            t.SlaResolutionDueAt,
+            t.SlaResolutionPausedAt,
+            t.SlaResolutionUsedSeconds,
+            t.SlaResolvedAt,
+            t.SlaResolutionMet,
         }).ToListAsync());
         var rules = MsmHelpdesk.Domain.Sla.SlaRules.Default;
         Assert.All(tickets, t =>

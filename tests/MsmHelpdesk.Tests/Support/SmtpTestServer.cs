@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using MsmHelpdesk.Infrastructure;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
-using MsmHelpdesk.Infrastructure;
 
 namespace MsmHelpdesk.Tests.Support;
 

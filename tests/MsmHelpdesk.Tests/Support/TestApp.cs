@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Composition;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
-using MsmHelpdesk.Composition;
 
 namespace MsmHelpdesk.Tests.Support;
 

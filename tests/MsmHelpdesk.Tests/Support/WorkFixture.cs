@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MsmHelpdesk.Application.Common.Identity;
-using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Diagnosis;
@@ -10,7 +8,6 @@ using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
-using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Support;
 

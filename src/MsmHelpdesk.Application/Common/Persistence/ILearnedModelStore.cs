@@ -1,5 +1,3 @@
-using MsmHelpdesk.Domain.Classification;
-
 namespace MsmHelpdesk.Application.Common.Persistence;
 
 /// <summary>The stored learned models (one per training run): the newest one's facts, and adding the next version.</summary>

@@ -5,7 +5,6 @@ using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;

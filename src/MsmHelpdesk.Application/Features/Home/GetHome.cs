@@ -5,7 +5,6 @@ using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Home;
 

@@ -1,10 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
@@ -45,8 +45,8 @@ public sealed class GetReportTicketsHandler(IAppDbContextFactory databases, Time
         await using var db = await databases.CreateAsync(cancellationToken);
         var scope = ReportScope.Create(db, query.Filter, clock.GetUtcNow());
         var tickets = scope.Reported.Where(t => t.ErrorCode == ReportSections.Etax40002);
-        string? scenario = query.Scenario == ReportSections.None ? null : query.Scenario;
-        string? cause = query.Cause == ReportSections.None ? null : query.Cause;
+        var scenario = query.Scenario == ReportSections.None ? null : query.Scenario;
+        var cause = query.Cause == ReportSections.None ? null : query.Cause;
         tickets = scenario is null ? tickets.Where(t => t.DiagnosedScenario == null) : tickets.Where(t => t.DiagnosedScenario == scenario);
         tickets = cause is null ? tickets.Where(t => t.DiagnosedCause == null) : tickets.Where(t => t.DiagnosedCause == cause);
 

@@ -36,8 +36,17 @@ public sealed class GetTicketSlaHandler(IAppDbContextFactory databases, TimeProv
         var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == query.TicketId)
             .Select(t => new
             {
-                t.Status, t.SlaResolutionTargetMinutes, t.SlaFirstResponseDueAt, t.SlaFirstResponseAtRiskAt, t.SlaFirstRespondedAt, t.SlaFirstResponseMet,
-                t.SlaResolutionDueAt, t.SlaResolutionAtRiskAt, t.SlaResolutionPausedAt, t.SlaResolutionUsedSeconds, t.SlaResolutionMet,
+                t.Status,
+                t.SlaResolutionTargetMinutes,
+                t.SlaFirstResponseDueAt,
+                t.SlaFirstResponseAtRiskAt,
+                t.SlaFirstRespondedAt,
+                t.SlaFirstResponseMet,
+                t.SlaResolutionDueAt,
+                t.SlaResolutionAtRiskAt,
+                t.SlaResolutionPausedAt,
+                t.SlaResolutionUsedSeconds,
+                t.SlaResolutionMet,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (ticket is null)

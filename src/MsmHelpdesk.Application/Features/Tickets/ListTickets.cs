@@ -145,7 +145,16 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             .Take(query.PageSize)
             .Select(t => new
             {
-                t.Id, t.Number, t.ClientId, t.ErrorCode, t.ErrorText, t.Status, t.Priority, t.AssigneeId, t.ReportedAt, t.UpdatedAt,
+                t.Id,
+                t.Number,
+                t.ClientId,
+                t.ErrorCode,
+                t.ErrorText,
+                t.Status,
+                t.Priority,
+                t.AssigneeId,
+                t.ReportedAt,
+                t.UpdatedAt,
                 Sla = new SlaFacts(open.Contains(t.Status), t.SlaResolutionTargetMinutes, t.SlaFirstResponseDueAt, t.SlaFirstResponseAtRiskAt,
                     t.SlaFirstRespondedAt, t.SlaFirstResponseMet, t.SlaResolutionDueAt, t.SlaResolutionAtRiskAt, t.SlaResolutionPausedAt, t.SlaResolutionMet),
             })

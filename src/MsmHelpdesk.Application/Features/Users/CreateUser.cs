@@ -4,7 +4,6 @@ using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Users;
 

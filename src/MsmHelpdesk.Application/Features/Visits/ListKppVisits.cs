@@ -60,7 +60,15 @@ public sealed class ListKppVisitsHandler(IAppDbContextFactory databases, ICurren
                 join client in db.Clients on visit.ClientId equals client.Id
                 select new
                 {
-                    visit.Id, visit.TicketId, ticket.Number, ClientName = client.Name, visit.Kpp, visit.At, visit.OfficerName, visit.AssigneeId, visit.Documents,
+                    visit.Id,
+                    visit.TicketId,
+                    ticket.Number,
+                    ClientName = client.Name,
+                    visit.Kpp,
+                    visit.At,
+                    visit.OfficerName,
+                    visit.AssigneeId,
+                    visit.Documents,
                 })
             .ToListAsync(cancellationToken);
         var assigneeIds = rows.Where(r => r.AssigneeId != null).Select(r => r.AssigneeId!).Distinct().ToArray();

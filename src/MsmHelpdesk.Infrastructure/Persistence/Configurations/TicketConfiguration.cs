@@ -61,14 +61,30 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // column those queries group, filter or order by, so they read the index alone, never the table rows.
         ticket.HasIndex(t => new
         {
-            t.ReportedAt, t.Status, t.ErrorCode, t.Channel, t.ClientId, t.AssigneeId, t.DiagnosedScenario, t.DiagnosedCause,
-            t.ResolutionSeconds, t.DiagnosisSeconds,
+            t.ReportedAt,
+            t.Status,
+            t.ErrorCode,
+            t.Channel,
+            t.ClientId,
+            t.AssigneeId,
+            t.DiagnosedScenario,
+            t.DiagnosedCause,
+            t.ResolutionSeconds,
+            t.DiagnosisSeconds,
         }).HasDatabaseName("IX_Tickets_Report");
         // The same for one consultant's tickets (the report's consultant filter): their range alone, not everyone's.
         ticket.HasIndex(t => new
         {
-            t.AssigneeId, t.ReportedAt, t.Status, t.ErrorCode, t.Channel, t.ClientId, t.DiagnosedScenario, t.DiagnosedCause,
-            t.ResolutionSeconds, t.DiagnosisSeconds,
+            t.AssigneeId,
+            t.ReportedAt,
+            t.Status,
+            t.ErrorCode,
+            t.Channel,
+            t.ClientId,
+            t.DiagnosedScenario,
+            t.DiagnosedCause,
+            t.ResolutionSeconds,
+            t.DiagnosisSeconds,
         }).HasDatabaseName("IX_Tickets_AssigneeReport");
         ticket.HasIndex(t => new { t.ResolvedAt, t.AssigneeId, t.ResolutionSeconds, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_Resolved");
 

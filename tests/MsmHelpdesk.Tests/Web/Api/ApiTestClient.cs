@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Features.ApiKeys;
 using MsmHelpdesk.Domain.ApiKeys;
-using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 

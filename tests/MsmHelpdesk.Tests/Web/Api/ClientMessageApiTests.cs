@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Tests.Support;
 using static MsmHelpdesk.Tests.Web.Api.ApiTestClient;
 

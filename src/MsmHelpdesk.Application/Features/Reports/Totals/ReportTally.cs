@@ -16,7 +16,7 @@ public sealed class ReportTally
     /// <summary>Which total: one of <see cref="TallyKind"/>'s names.</summary>
     public string Kind { get; init; } = "";
 
-    /// <summary>The WIB month counted by, as <see cref="Tallies.MonthNumber"/>: reported in; resolved in (workload); the SLA outcome's (SLA).</summary>
+    /// <summary>The WIB month counted by, as <see cref="Tallies.MonthNumber(DateOnly)"/>: reported in; resolved in (workload); the SLA outcome's (SLA).</summary>
     public int Month { get; init; }
 
     /// <summary>The ticket's error code, when the kind keeps it (<see cref="TallyKind.KeepsErrorCode"/>).</summary>

@@ -137,7 +137,16 @@ public static class Tallies
 
     public static ReportTally Row(TallyKey key, TallyCounts counts) => new()
     {
-        Kind = key.Kind, Month = key.Month, ErrorCode = key.ErrorCode, Channel = key.Channel, AssigneeId = key.AssigneeId, Key = key.Key, Key2 = key.Key2, Number = key.Number,
-        Tickets = counts.Tickets, Open = counts.Open, Confirmed = counts.Confirmed,
+        Kind = key.Kind,
+        Month = key.Month,
+        ErrorCode = key.ErrorCode,
+        Channel = key.Channel,
+        AssigneeId = key.AssigneeId,
+        Key = key.Key,
+        Key2 = key.Key2,
+        Number = key.Number,
+        Tickets = counts.Tickets,
+        Open = counts.Open,
+        Confirmed = counts.Confirmed,
     };
 }

@@ -6,7 +6,6 @@ using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Web.Endpoints;
 using MudBlazor;
 
 namespace MsmHelpdesk.Web.Components.Pages.Reports;

@@ -4,7 +4,6 @@ using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Certificates;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
-using MsmHelpdesk.Domain.Notifications;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;

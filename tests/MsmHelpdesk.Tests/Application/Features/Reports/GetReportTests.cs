@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Clients;

@@ -79,7 +79,12 @@ internal sealed class ReportFixture : IAsyncDisposable
         async Task<Guid> ClientAsync(string name, string npwp, string kpp, DateOnly? issued, DateOnly? expires, DateOnly? coretax) =>
             (await app.SendAsync(admin, new CreateClientCommand
             {
-                Name = name, Npwp = npwp, Kpp = kpp, CertificateIssuedOn = issued, CertificateExpiresOn = expires, CoretaxExpiresOn = coretax,
+                Name = name,
+                Npwp = npwp,
+                Kpp = kpp,
+                CertificateIssuedOn = issued,
+                CertificateExpiresOn = expires,
+                CoretaxExpiresOn = coretax,
             })).Value;
 
         var c1 = await ClientAsync("PT Satu", "01.234.567.4-901.000", "KPP Satu", new DateOnly(2024, 12, 15), null, new DateOnly(2027, 2, 10));
@@ -112,7 +117,10 @@ internal sealed class ReportFixture : IAsyncDisposable
             {
                 var created = await app.SendAsync(plan.Assignee ?? ani, new CreateTicketCommand
                 {
-                    ClientId = plan.Client, ErrorText = plan.Error, Channel = plan.Channel, AssigneeId = plan.Assignee?.UserId,
+                    ClientId = plan.Client,
+                    ErrorText = plan.Error,
+                    Channel = plan.Channel,
+                    AssigneeId = plan.Assignee?.UserId,
                 });
                 Assert.True(created.IsSuccess, created.IsSuccess ? "" : created.Error!.Message);
                 tickets[plan.No] = created.Value;
@@ -126,13 +134,16 @@ internal sealed class ReportFixture : IAsyncDisposable
                 {
                     Assert.True((await app.SendAsync(plan.Assignee ?? ani, new ChangeTicketStatusCommand { TicketId = created.Value.Id, To = to })).IsSuccess);
                 }
-            }));
+            }
+            ));
             if (plan.Confirm is { } confirm)
             {
                 events.Add((plan.Created.AddHours(confirm.Hours), 1, async () =>
                     Assert.True((await app.SendAsync(plan.Assignee ?? ani, new ConfirmDiagnosisCommand
                     {
-                        TicketId = tickets[plan.No].Id, Scenario = confirm.Scenario, Cause = confirm.Cause,
+                        TicketId = tickets[plan.No].Id,
+                        Scenario = confirm.Scenario,
+                        Cause = confirm.Cause,
                     })).IsSuccess)));
             }
 
@@ -143,9 +154,12 @@ internal sealed class ReportFixture : IAsyncDisposable
                     await Seed.FinishStepsAsync(app, plan.Assignee ?? ani, tickets[plan.No].Id);
                     Assert.True((await app.SendAsync(plan.Assignee ?? ani, new ChangeTicketStatusCommand
                     {
-                        TicketId = tickets[plan.No].Id, To = TicketStatus.Resolved, ResolutionSummary = "Selesai.",
+                        TicketId = tickets[plan.No].Id,
+                        To = TicketStatus.Resolved,
+                        ResolutionSummary = "Selesai.",
                     })).IsSuccess);
-                }));
+                }
+                ));
             }
         }
 

@@ -1,4 +1,3 @@
-using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Domain.Users;
 using static MsmHelpdesk.Tests.Application.Features.Reports.ReportFixture;

@@ -202,8 +202,13 @@ public sealed class SlaTests
 
         var updated = await app.SendAsync(budi, new UpdateTicketCommand
         {
-            TicketId = id, ExpectedVersion = before.Version, ErrorText = before.ErrorText, Activity = before.Activity,
-            Priority = TicketPriority.Urgent, ReportedAt = before.ReportedAt, Channel = before.Channel,
+            TicketId = id,
+            ExpectedVersion = before.Version,
+            ErrorText = before.ErrorText,
+            Activity = before.Activity,
+            Priority = TicketPriority.Urgent,
+            ReportedAt = before.ReportedAt,
+            Channel = before.Channel,
         });
         var after = await TicketAsync(app, id);
 
@@ -262,8 +267,12 @@ public sealed class SlaTests
         await app.QueryDbAsync(db => db.Tickets.Where(t => t.Id == legacy).ExecuteUpdateAsync(set => set.SetProperty(t => t.SlaResolutionTargetMinutes, (int?)null)));
         var expected = new Dictionary<SlaState, Guid>
         {
-            [SlaState.Breached] = breached, [SlaState.Paused] = paused, [SlaState.Met] = met,
-            [SlaState.AtRisk] = atRisk, [SlaState.OnTrack] = onTrack, [SlaState.None] = legacy,
+            [SlaState.Breached] = breached,
+            [SlaState.Paused] = paused,
+            [SlaState.Met] = met,
+            [SlaState.AtRisk] = atRisk,
+            [SlaState.OnTrack] = onTrack,
+            [SlaState.None] = legacy,
         };
 
         foreach (var (state, id) in expected)

@@ -1,8 +1,6 @@
 using System.Globalization;
-using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Knowledge;
 using MsmHelpdesk.Application.Features.Steps;
-using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Classification;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;
@@ -94,7 +92,10 @@ public sealed class PlaybookStepsTests
         await using var work = await WorkFixture.StartAsync();
         await work.App.SendAsync(work.Maya, new SetPlaybookStepsCommand
         {
-            Code = "ETAX-40001", Cause = "expired-certificate", Steps = ["Cek tanggal di e-Faktur", "Jadwalkan KPP"], Note = "langkah khusus 40001",
+            Code = "ETAX-40001",
+            Cause = "expired-certificate",
+            Steps = ["Cek tanggal di e-Faktur", "Jadwalkan KPP"],
+            Note = "langkah khusus 40001",
         });
         var own = await Seed.TicketAsync(work.App, work.Budi, work.ClientId, "ETAX-40001 Tidak dapat menghubungi E-TaxInvoice Server");
         var fallback = await Seed.TicketAsync(work.App, work.Budi, work.ClientId, "ETAX-20018 Range Nomor Faktur tidak tersedia");

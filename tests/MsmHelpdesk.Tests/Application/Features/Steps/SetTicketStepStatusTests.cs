@@ -1,9 +1,6 @@
 using System.Globalization;
-using MsmHelpdesk.Application.Common.Results;
-using MsmHelpdesk.Application.Features.Knowledge;
 using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Application.Features.Tickets;
-using MsmHelpdesk.Domain.Classification;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MsmHelpdesk.Application.Common.Persistence;
-using MsmHelpdesk.Application.Common.Results;
-using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;

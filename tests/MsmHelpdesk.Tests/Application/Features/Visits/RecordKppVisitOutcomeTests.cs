@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Domain.Tickets;
@@ -72,7 +71,11 @@ public sealed class RecordKppVisitOutcomeTests
 
         var moved = await work.App.SendAsync(work.Budi, new RecordKppVisitOutcomeCommand
         {
-            VisitId = id, Outcome = KppVisitOutcome.Rescheduled, NewDate = new DateOnly(2026, 12, 2), NewTime = new TimeOnly(13, 0), Reason = "KPP penuh",
+            VisitId = id,
+            Outcome = KppVisitOutcome.Rescheduled,
+            NewDate = new DateOnly(2026, 12, 2),
+            NewTime = new TimeOnly(13, 0),
+            Reason = "KPP penuh",
         });
 
         Assert.True(moved.IsSuccess);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Cli;
-using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Application.Features.Visits;

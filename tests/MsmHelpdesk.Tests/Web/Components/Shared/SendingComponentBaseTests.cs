@@ -106,7 +106,7 @@ public sealed class SendingComponentBaseTests
     /// <summary>The smallest component on the base: one button that sends, one field, the form's summary.</summary>
     public sealed class SendingProbe : SendingComponentBase
     {
-        private readonly FormErrors errors = new();
+        private readonly FormErrors _errors = new();
 
         [Parameter]
         public bool WithForm { get; set; }
@@ -116,13 +116,13 @@ public sealed class SendingComponentBaseTests
             builder.OpenElement(0, "button");
             builder.AddAttribute(1, "id", "send");
             builder.AddAttribute(2, "disabled", Busy);
-            builder.AddAttribute(3, "onclick", EventCallback.Factory.Create(this, () => SendAsync(new ProbeCommand(), WithForm ? errors : null)));
+            builder.AddAttribute(3, "onclick", EventCallback.Factory.Create(this, () => SendAsync(new ProbeCommand(), WithForm ? _errors : null)));
             builder.CloseElement();
             builder.OpenComponent<FieldError>(4);
-            builder.AddComponentParameter(5, nameof(FieldError.Errors), errors);
+            builder.AddComponentParameter(5, nameof(FieldError.Errors), _errors);
             builder.AddComponentParameter(6, nameof(FieldError.For), "Name");
             builder.CloseComponent();
-            if (errors.Summary is { } summary)
+            if (_errors.Summary is { } summary)
             {
                 builder.OpenElement(7, "p");
                 builder.AddAttribute(8, "id", "summary");
@@ -135,19 +135,19 @@ public sealed class SendingComponentBaseTests
     /// <summary>A mediator whose answer the test gives when it wants, so the moment in between can be seen.</summary>
     private sealed class ControlledSender : ISender
     {
-        private TaskCompletionSource<Result> pending = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource<Result> _pending = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Sent { get; private set; }
 
-        public void Answer(Result result) => pending.SetResult(result);
+        public void Answer(Result result) => _pending.SetResult(result);
 
-        public void Fail(Exception exception) => pending.SetException(exception);
+        public void Fail(Exception exception) => _pending.SetException(exception);
 
         public async ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
         {
             Sent++;
-            pending = new TaskCompletionSource<Result>(TaskCreationOptions.RunContinuationsAsynchronously);
-            return (TResponse)(object)await pending.Task;
+            _pending = new TaskCompletionSource<Result>(TaskCreationOptions.RunContinuationsAsynchronously);
+            return (TResponse)(object)await _pending.Task;
         }
 
         public ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default) =>

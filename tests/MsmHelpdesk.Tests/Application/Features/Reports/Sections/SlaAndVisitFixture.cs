@@ -85,7 +85,10 @@ internal sealed class SlaAndVisitFixture : IAsyncDisposable
         async Task<Guid> ClientAsync(string name, string npwp, string kpp, string officer) =>
             (await app.SendAsync(admin, new CreateClientCommand
             {
-                Name = name, Npwp = npwp, Kpp = kpp, Officers = [new OfficerInput { Name = officer, Position = "Direktur Utama" }],
+                Name = name,
+                Npwp = npwp,
+                Kpp = kpp,
+                Officers = [new OfficerInput { Name = officer, Position = "Direktur Utama" }],
             })).Value;
 
         var c1 = await ClientAsync("PT Satu", "01.234.567.4-901.000", "KPP Satu", "Budi Santoso");
@@ -96,7 +99,10 @@ internal sealed class SlaAndVisitFixture : IAsyncDisposable
             clock.SetUtcNow(at);
             var created = await app.SendAsync(assignee, new CreateTicketCommand
             {
-                ClientId = client, ErrorText = "ETAX-40002: Error di Service", AssigneeId = assignee.UserId, Priority = priority,
+                ClientId = client,
+                ErrorText = "ETAX-40002: Error di Service",
+                AssigneeId = assignee.UserId,
+                Priority = priority,
             });
             Assert.True(created.IsSuccess, created.IsSuccess ? "" : created.Error!.Message);
             return created.Value.Id;
@@ -123,7 +129,11 @@ internal sealed class SlaAndVisitFixture : IAsyncDisposable
             var wib = visitAt.ToOffset(Wib);
             var visit = await app.SendAsync(by, new ScheduleKppVisitCommand
             {
-                TicketId = ticket, Date = DateOnly.FromDateTime(wib.DateTime), Time = TimeOnly.FromDateTime(wib.DateTime), OfficerName = officer, Kpp = kpp,
+                TicketId = ticket,
+                Date = DateOnly.FromDateTime(wib.DateTime),
+                Time = TimeOnly.FromDateTime(wib.DateTime),
+                OfficerName = officer,
+                Kpp = kpp,
             });
             Assert.True(visit.IsSuccess, visit.IsSuccess ? "" : visit.Error!.Message);
             return visit.Value;
@@ -156,7 +166,10 @@ internal sealed class SlaAndVisitFixture : IAsyncDisposable
         var v2 = await ScheduleAsync(At(10, 14, 12, 30), t8, ani, At(10, 20, 9), "Budi Santoso");
         await OutcomeAsync(At(10, 19, 10), v2, ani, new()
         {
-            Outcome = KppVisitOutcome.Rescheduled, Reason = "Direktur dinas luar kota.", NewDate = new DateOnly(2026, 11, 3), NewTime = new TimeOnly(9, 0),
+            Outcome = KppVisitOutcome.Rescheduled,
+            Reason = "Direktur dinas luar kota.",
+            NewDate = new DateOnly(2026, 11, 3),
+            NewTime = new TimeOnly(9, 0),
         });
         var v3 = await app.QueryDbAsync(db => db.KppVisits.Where(v => v.RescheduledFromId == v2).Select(v => v.Id).SingleAsync());
         var t3 = await CreateAsync(At(10, 30, 16), c1, budi, TicketPriority.Normal);

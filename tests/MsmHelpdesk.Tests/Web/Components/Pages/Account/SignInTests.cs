@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MsmHelpdesk.Tests.Web.Components.Pages.Account;
 

@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Composition;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
-using MsmHelpdesk.Composition;
 using MsmHelpdesk.Tests.Support;
-using MsmHelpdesk.Web;
 using MsmHelpdesk.Web.Components.Pages.Clients;
 using MudBlazor.Services;
 

@@ -23,7 +23,9 @@ public sealed class WorkPagesTests
         var budi = await factory.CreateUserAsync("budi@msm.co.id", Roles.Consultant);
         var client = (await factory.SendAsAsync(budi, Staff, new CreateClientCommand
         {
-            Name = "PT Maju Jaya", Npwp = Seed.ValidNpwp, Kpp = "KPP Pratama Jakarta Setiabudi Satu",
+            Name = "PT Maju Jaya",
+            Npwp = Seed.ValidNpwp,
+            Kpp = "KPP Pratama Jakarta Setiabudi Satu",
             Officers = [new OfficerInput { Name = "Hendra Wijaya" }],
         })).Value;
         var ticket = (await factory.SendAsAsync(budi, Staff, new CreateTicketCommand { ClientId = client, ErrorText = "ETAX-40002: Error di Service" })).Value;
@@ -38,7 +40,12 @@ public sealed class WorkPagesTests
 
         var visit = await factory.SendAsAsync(budi, Staff, new ScheduleKppVisitCommand
         {
-            TicketId = ticket.Id, Date = day, Time = new TimeOnly(9, 0), OfficerName = "Hendra Wijaya", AssigneeId = budi, Notes = Hostile,
+            TicketId = ticket.Id,
+            Date = day,
+            Time = new TimeOnly(9, 0),
+            OfficerName = "Hendra Wijaya",
+            AssigneeId = budi,
+            Notes = Hostile,
         });
         Assert.True(visit.IsSuccess);
         var browser = factory.Browser();
