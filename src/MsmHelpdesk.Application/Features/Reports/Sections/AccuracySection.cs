@@ -9,7 +9,7 @@ namespace MsmHelpdesk.Application.Features.Reports.Sections;
 /// <summary>
 /// Classifier accuracy per WIB month of confirmation (the range's months) over the tickets reported in the range: a
 /// ticket is judged when it has a confirmation and both a suggested and a confirmed cause, correct when the
-/// suggestion equals the confirmation — the accuracy page's definition (<see cref="GetClassifierAccuracyHandler"/>).
+/// suggestion equals the confirmation — the accuracy page's definition (<see cref="GetClassifierAccuracyQuery"/>).
 /// </summary>
 public sealed class AccuracySection : IReportSection
 {
