@@ -17,7 +17,7 @@ using MsmHelpdesk.Infrastructure.DemoData;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Persistence;
+namespace MsmHelpdesk.Tests.Infrastructure.DemoData;
 
 public sealed partial class DemoDataSeederTests
 {

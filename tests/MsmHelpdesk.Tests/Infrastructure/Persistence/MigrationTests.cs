@@ -5,7 +5,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Persistence;
+namespace MsmHelpdesk.Tests.Infrastructure.Persistence;
 
 public sealed class MigrationTests
 {

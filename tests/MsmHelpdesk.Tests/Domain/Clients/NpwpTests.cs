@@ -1,6 +1,6 @@
 using MsmHelpdesk.Domain.Clients;
 
-namespace MsmHelpdesk.Tests.Domain;
+namespace MsmHelpdesk.Tests.Domain.Clients;
 
 public sealed class NpwpTests
 {

@@ -2,7 +2,7 @@ using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
 
-namespace MsmHelpdesk.Tests.Domain;
+namespace MsmHelpdesk.Tests.Domain.Tickets;
 
 /// <summary>The ticket's clocks without a database; 2026-11-27 is a Friday, the calendar Mon–Fri 08:00–17:00 WIB.</summary>
 public sealed class TicketSlaTests

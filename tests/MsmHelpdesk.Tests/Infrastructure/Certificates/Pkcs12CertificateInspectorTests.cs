@@ -2,7 +2,7 @@ using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Certificates;
+namespace MsmHelpdesk.Tests.Infrastructure.Certificates;
 
 public sealed class Pkcs12CertificateInspectorTests
 {

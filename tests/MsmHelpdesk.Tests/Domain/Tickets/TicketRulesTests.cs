@@ -3,7 +3,7 @@ using MsmHelpdesk.Domain.Common;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 
-namespace MsmHelpdesk.Tests.Domain;
+namespace MsmHelpdesk.Tests.Domain.Tickets;
 
 public sealed class TicketWorkflowTests
 {

@@ -1,6 +1,6 @@
 using MsmHelpdesk.Domain.Time;
 
-namespace MsmHelpdesk.Tests.Domain;
+namespace MsmHelpdesk.Tests.Domain.Time;
 
 /// <summary>Working time in WIB, Mon–Fri 08:00–17:00 unless a test says otherwise. 2026-11-27 is a Friday.</summary>
 public sealed class BusinessCalendarTests

@@ -1,7 +1,7 @@
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 
-namespace MsmHelpdesk.Tests.Domain;
+namespace MsmHelpdesk.Tests.Domain.Clients;
 
 public sealed class CertificateCheckRulesTests
 {

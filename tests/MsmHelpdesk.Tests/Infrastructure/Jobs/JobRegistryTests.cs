@@ -9,7 +9,7 @@ using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Jobs;
+namespace MsmHelpdesk.Tests.Infrastructure.Jobs;
 
 /// <summary>The one list of background jobs: Hangfire's schedule, the container and `msmhelpdesk jobs run` all read it.</summary>
 public sealed class JobRegistryTests : IDisposable
