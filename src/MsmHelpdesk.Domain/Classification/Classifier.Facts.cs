@@ -9,12 +9,12 @@ public sealed partial class Classifier
     /// A consultant opened the client's .p12 with the client's passphrase: a corrupt file or a refused passphrase
     /// is a fact about this client's certificate, as strong as its dates. Expired and valid come in through the dates.
     /// </summary>
-    private static void FileCheckFacts(ClassificationInput input, Work work, List<Evidence> evidence)
+    private static Cause? FileCheckFacts(ClassificationInput input, Work work, List<Evidence> evidence)
     {
         if (input.CertificateCheck is not { } outcome || input.CertificateCheckedAt is not { } checkedAt
             || (input.ReportedAt is { } reported && (checkedAt - reported).Duration() > TimeSpan.FromDays(30)))
         {
-            return;
+            return null;
         }
 
         var (cause, weight, what) = outcome switch
@@ -26,13 +26,14 @@ public sealed partial class Classifier
         };
         if (weight <= 0)
         {
-            return;
+            return null;
         }
 
         work.Scores[CauseDimension][(int)cause] += weight;
         evidence.Add(new Evidence(Wire.PointsOf(cause),
             string.Create(CultureInfo.InvariantCulture, $"pemeriksaan sertifikat {Time.Wib.ToWib(checkedAt):yyyy-MM-dd}: {what}"),
             EvidenceField.Certificate, -1, 0, weight, EvidenceSource.Structured));
+        return cause;
     }
 
     private bool CertificateFacts(ClassificationInput input, Work work, List<Evidence> evidence)

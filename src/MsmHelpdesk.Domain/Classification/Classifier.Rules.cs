@@ -102,6 +102,12 @@ public sealed partial class Classifier
             if (match.Rule is { } rule)
             {
                 work.Scores[CauseDimension][(int)rule.Cause!.Value] += rule.Weight;
+                if (rule.Weight >= DecidingRuleWeight && rule.Weight > work.DecidingRuleWeight)
+                {
+                    (work.DecidingRule, work.DecidingRuleWeight) = ((int)rule.Cause.Value, rule.Weight);
+                }
+
+                work.AmbiguousRule |= rule.Note is not null;
                 evidence.Add(new Evidence(Wire.PointsOf(rule.Cause.Value), rule.Note ?? field.Substring(first.Start, length),
                     first.Field, first.Start, length, rule.Weight, EvidenceSource.Rule));
                 continue;

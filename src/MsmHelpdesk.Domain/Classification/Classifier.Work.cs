@@ -49,9 +49,20 @@ public sealed partial class Classifier
         public bool[] LearnedSeen = [];
         public readonly double[][] Scores = [new double[ScenarioClasses], new double[CauseClasses]];
         public readonly double[][] LearnedSums = [new double[ScenarioClasses], new double[CauseClasses]];
+        public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1]];
+        public readonly List<(string Key, int First, int Last)> Features = new(128);
+        public readonly List<int> FeatureIds = new(128);
+
+        /// <summary>The cause of the strongest exception string found (-1: none), and whether an ambiguous one was found.</summary>
+        public int DecidingRule;
+        public double DecidingRuleWeight;
+        public bool AmbiguousRule;
+        public readonly int?[] Decided = new int?[2];
+        public int? RuledOut;
 
         public void Reset(int phraseCount, int learnedCount)
         {
+            (DecidingRule, DecidingRuleWeight, AmbiguousRule) = (-1, 0, false);
             TokenCount = 0;
             Sentence = 0;
             Positions.Clear();

@@ -14,10 +14,7 @@ namespace MsmHelpdesk.Domain.Classification;
 /// </remarks>
 public sealed partial class Classifier
 {
-    public const int ClassifierVersion = 1;
-
-    /// <summary>Below this score a dimension stays Unknown: one weak phrase (~0.5) is just enough.</summary>
-    public const double Threshold = 0.45;
+    public const int ClassifierVersion = 2;
 
     /// <summary>Learned weights move a class by at most this much, up or down.</summary>
     public const double LearnedCap = 0.6;
@@ -34,6 +31,12 @@ public sealed partial class Classifier
     private const double OutageWeight = 3.5;
     private const double HedgeFactor = 0.5;
     private const double FindingFactor = 1.3;
+
+    /// <summary>An exception string this strong (DJP's catalogue names one cause for it) decides like a recorded fact.</summary>
+    private const double DecidingRuleWeight = 3.0;
+
+    /// <summary>"Failed PKCS12 Integrity Checking" names two causes: whatever the words, no more confidence than this.</summary>
+    private const double AmbiguousRuleConfidence = 0.65;
 
     private const int ScenarioDimension = 0;
     private const int CauseDimension = 1;
@@ -71,9 +74,21 @@ public sealed partial class Classifier
     [ThreadStatic]
     private static Work? t_work;
 
+    private readonly TextModel[] _models;
+    private readonly ScorerSettings[] _scorer;
+
+    /// <summary>A classifier for the catalogue, with the text model trained on the embedded corpus and optional learned weights.</summary>
     public Classifier(Catalogue catalogue, LearnedWeights? learned = null)
+        : this(catalogue, learned, null)
+    {
+    }
+
+    /// <summary><paramref name="models"/>: scenario and cause models; null for the default ones trained on the embedded corpus.</summary>
+    internal Classifier(Catalogue catalogue, LearnedWeights? learned, TextModel[]? models, ScorerSettings[]? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
+        _models = models ?? DefaultModels.Value;
+        _scorer = scorer ?? Scorer.Defaults;
         _termLookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _rawLookup = _rawWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _bareLookup = _bareNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -234,7 +249,7 @@ public sealed partial class Classifier
         }
 
         var expiredByDate = CertificateFacts(input, work, evidence);
-        FileCheckFacts(input, work, evidence);
+        var fileCheck = FileCheckFacts(input, work, evidence);
         if (input.RecentSameCodeReports > 0)
         {
             var reports = input.RecentSameCodeReports;
@@ -246,13 +261,50 @@ public sealed partial class Classifier
         }
 
         MatchPhrases(input, work, evidence);
+        CollectFeatures(input, work);
+        ModelLogits(work);
 
-        var (scenario, scenarioConfidence) = Decide(work.Scores[ScenarioDimension], chosenScenario is null ? null : (int)chosenScenario.Value);
-        var (cause, causeConfidence) = Decide(work.Scores[CauseDimension], expiredByDate ? (int)Cause.ExpiredCertificate : null);
+        work.Decided[ScenarioDimension] = chosenScenario is null ? null : (int)chosenScenario.Value;
+        var (scenario, scenarioConfidence) = Scorer.Decide(_scorer[ScenarioDimension], work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],
+            chosenScenario is null ? null : (int)chosenScenario.Value);
+        // Facts beat words, in this order: the certificate's dates, the .p12 check, an exception string, other clients' reports.
+        Cause? decided = expiredByDate ? Cause.ExpiredCertificate
+            : fileCheck ?? (work.DecidingRule >= 0 ? (Cause)work.DecidingRule
+            : input.RecentSameCodeReports >= OutageReports ? Cause.DjpOutage : null);
+        var validByDate = !expiredByDate && evidence.Exists(e => e.Source == EvidenceSource.Structured && e.Field == EvidenceField.Certificate
+            && e.Points == Wire.PointsOf(Cause.ExpiredCertificate));
+        work.Decided[CauseDimension] = decided is null ? null : (int)decided.Value;
+        work.RuledOut = validByDate ? (int)Cause.ExpiredCertificate : null;
+        var (cause, causeConfidence) = Scorer.Decide(_scorer[CauseDimension], work.Scores[CauseDimension], work.Logits[CauseDimension],
+            work.Decided[CauseDimension], work.RuledOut);
+        if (decided is null && work.AmbiguousRule)
+        {
+            causeConfidence = Math.Min(causeConfidence, AmbiguousRuleConfidence);
+        }
+
+        if (scenario >= 0 && chosenScenario is null)
+        {
+            AddModelEvidence(input, work, ScenarioDimension, scenario, Wire.PointsOf((Scenario)scenario), evidence);
+        }
+
+        if (cause >= 0 && decided is null)
+        {
+            AddModelEvidence(input, work, CauseDimension, cause, Wire.PointsOf((Cause)cause), evidence);
+        }
+
         return new Classification(codes, ambiguous,
             scenario < 0 ? Scenario.Unknown : (Scenario)scenario, scenarioConfidence,
             cause < 0 ? Cause.Unknown : (Cause)cause, causeConfidence,
             evidence, _version);
+    }
+
+    /// <summary>The scorer's inputs for one ticket (rule and fact scores, model logits, what facts decide or rule out): for tuning on dev.</summary>
+    internal (double[][] Rules, double[][] Logits, int? ScenarioFact, int? CauseFact, int? CauseRuledOut) Parts(ClassificationInput input)
+    {
+        Classify(input);
+        var work = t_work!;
+        return ([.. work.Scores.Select(s => s.ToArray())], [.. work.Logits.Select(l => l.ToArray())],
+            work.Decided[ScenarioDimension], work.Decided[CauseDimension], work.RuledOut);
     }
 
     /// <summary>
@@ -272,47 +324,5 @@ public sealed partial class Classifier
         }
 
         return terms;
-    }
-
-    private static (int Label, double Confidence) Decide(double[] scores, int? decided)
-    {
-        var top = -1;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (top < 0 || scores[i] > scores[top])
-            {
-                top = i;
-            }
-        }
-
-        if (decided is { } fact)
-        {
-            // A recorded fact decides; contradicting words only lower the confidence, never below 0.9.
-            return (fact, Math.Max(0.9, Confidence(scores, fact)));
-        }
-
-        return scores[top] < Threshold ? (-1, 0) : (top, Confidence(scores, top));
-    }
-
-    private static double Confidence(double[] scores, int label)
-    {
-        var score = scores[label];
-        var second = 0.0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (i != label && scores[i] > second)
-            {
-                second = scores[i];
-            }
-        }
-
-        if (score <= 0)
-        {
-            return 0;
-        }
-
-        var strength = 1 - Math.Exp(-score);
-        var dominance = Math.Clamp((score - second) / score, 0, 1);
-        return Math.Round(strength * (0.5 + 0.5 * dominance), 3);
     }
 }

@@ -328,7 +328,7 @@ public sealed class ClassifierTests
     [Fact]
     public void ShouldNameTheCatalogueAndClassifierVersions()
     {
-        Assert.Equal("catalogue-1/classifier-1", Classify("x").Version);
+        Assert.Equal("catalogue-1/classifier-2", Classify("x").Version);
     }
 
     [Fact]
