@@ -8,9 +8,10 @@ namespace MsmHelpdesk.Domain.Classification;
 /// here in the constructor, so <see cref="Classify"/> does no regex work and allocates little beyond its answer.
 /// </summary>
 /// <remarks>
-/// Order of strength: recorded facts (certificate dates, a scenario chosen from the list, other clients'
-/// reports) beat the Java exception strings of DJP's catalogue, which beat phrases; learned weights only add to
-/// phrases, capped. A verdict without evidence is Unknown: the classifier never guesses.
+/// Order of strength: recorded facts (certificate dates, a scenario chosen from the list, the .p12 check, the Java
+/// exception strings of DJP's catalogue, other clients' reports) decide; below them the catalogue's phrases and the
+/// text model trained on the labelled corpus are weighed together by <see cref="Scorer"/>; learned weights only
+/// add to phrases, capped. Unknown when neither rules nor model find evidence (decision 0100).
 /// </remarks>
 public sealed partial class Classifier
 {

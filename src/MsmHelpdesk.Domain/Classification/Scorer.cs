@@ -6,7 +6,9 @@ namespace MsmHelpdesk.Domain.Classification;
 /// <see cref="Temperature"/> spreads or sharpens the probabilities so that a confidence of 0.8 is right about
 /// 8 times in 10. Chosen on the dev split (never the frozen test split); see decision 0100.
 /// </summary>
-internal sealed record ScorerSettings(double RuleWeight, double ModelWeight, double UnknownRuleScore, double Temperature);
+/// <see cref="RuleFloor"/>: a rule score this high is evidence, so the verdict is not Unknown even when the model
+/// would abstain (an edited catalogue's new phrase takes effect at once).
+internal sealed record ScorerSettings(double RuleWeight, double ModelWeight, double UnknownRuleScore, double Temperature, double RuleFloor = 0.45);
 
 /// <summary>
 /// Combines rules, facts and the text model into one verdict per dimension and calibrates its confidence:
@@ -58,6 +60,20 @@ internal static class Scorer
             }
         }
 
-        return top == unknown ? (-1, 0) : (top, Math.Round(z[top], 3));
+        if (top == unknown)
+        {
+            var rule = -1;
+            for (var k = 0; k < unknown; k++)
+            {
+                if (rules[k] >= settings.RuleFloor && (rule < 0 || rules[k] > rules[rule]) && !double.IsNegativeInfinity(z[k]))
+                {
+                    rule = k;
+                }
+            }
+
+            return rule < 0 ? (-1, 0) : (rule, Math.Round(z[rule], 3));
+        }
+
+        return (top, Math.Round(z[top], 3));
     }
 }
