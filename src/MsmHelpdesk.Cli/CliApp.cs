@@ -6,7 +6,7 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Cli.Commands;
 using MsmHelpdesk.Infrastructure.Persistence;
-using MsmHelpdesk.Web;
+using MsmHelpdesk.Composition;
 
 namespace MsmHelpdesk.Cli;
 

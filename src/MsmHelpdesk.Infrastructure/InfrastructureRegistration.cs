@@ -18,6 +18,7 @@ using MsmHelpdesk.Infrastructure.Identity;
 using MsmHelpdesk.Infrastructure.Jobs;
 using MsmHelpdesk.Infrastructure.Notifications;
 using MsmHelpdesk.Infrastructure.Persistence;
+using MsmHelpdesk.Infrastructure.Persistence.ReportTotals;
 
 namespace MsmHelpdesk.Infrastructure;
 
@@ -95,14 +96,7 @@ public static class InfrastructureRegistration
         // JobStorage.Current, which several hosts in one process (the test suite) overwrite in turn.
         services.AddSingleton<JobStorage>(_ => storage.Value);
         services.AddScoped<JobContext>();
-        services.AddTransient<ClassifierRetrainingJob>();
-        services.AddTransient<MailDeliveryJob>();
-        services.AddTransient<CertificateExpiryScanJob>();
-        services.AddTransient<WaitingOnClientJob>();
-        services.AddTransient<SlaEscalationJob>();
-        services.AddTransient<KppVisitRemindersJob>();
-        services.AddTransient<WeeklyDigestJob>();
-        services.AddTransient<ReportUpkeepJob>();
+        services.AddScheduledJobs();
         return services;
     }
 
@@ -121,5 +115,8 @@ public static class InfrastructureRegistration
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .AddInterceptors(new SqliteConnectionSetup());
         }
+
+        // Every save that writes tickets also writes their report totals, in the same transaction.
+        options.AddInterceptors(new ReportTotalsInterceptor());
     }
 }

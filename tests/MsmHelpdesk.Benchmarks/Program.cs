@@ -15,7 +15,7 @@ using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.DemoData;
 using MsmHelpdesk.Infrastructure.Persistence;
-using MsmHelpdesk.Web;
+using MsmHelpdesk.Composition;
 
 // Seeds a SQLite database with demo data, then times the work lists, search and ticket creation through
 // the real mediator pipeline (logging, authorization, validation, handler), as the web app sends them.

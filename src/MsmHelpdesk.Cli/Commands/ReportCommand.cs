@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Infrastructure.Reports;
-using MsmHelpdesk.Web.Endpoints;
 
 namespace MsmHelpdesk.Cli.Commands;
 

@@ -91,23 +91,23 @@ public sealed class KppVisit
     {
         if (ticket.ClientId != client.Id)
         {
-            return (null, new DomainError("visit-client-mismatch"));
+            return (null, DomainError.VisitClientMismatch);
         }
 
         if (!TicketWorkflow.IsOpen(ticket.Status))
         {
-            return (null, new DomainError("visit-ticket-not-open"));
+            return (null, DomainError.VisitTicketNotOpen);
         }
 
         if (OfficerOf(client, officerName) is not { } officer)
         {
-            return (null, new DomainError("visit-officer-not-pengurus", officerName));
+            return (null, OfficerRefusal(client, officerName));
         }
 
         var office = string.IsNullOrWhiteSpace(kpp) ? client.Kpp : kpp.Trim();
         if (string.IsNullOrWhiteSpace(office))
         {
-            return (null, new DomainError("visit-kpp-required"));
+            return (null, DomainError.VisitKppRequired);
         }
 
         var visit = new KppVisit
@@ -135,12 +135,12 @@ public sealed class KppVisit
     {
         if (Outcome != KppVisitOutcome.Scheduled)
         {
-            return new DomainError("visit-not-scheduled");
+            return DomainError.VisitNotScheduled;
         }
 
         if (OfficerOf(client, officerName) is not { } officer)
         {
-            return new DomainError("visit-officer-not-pengurus", officerName);
+            return OfficerRefusal(client, officerName);
         }
 
         var changed = OfficerName != officer.Name || AssigneeId != assigneeId || Documents != (documents & AllDocuments) || Notes != TicketStep.Blank(notes);
@@ -164,12 +164,12 @@ public sealed class KppVisit
     {
         if (Outcome != KppVisitOutcome.Scheduled)
         {
-            return new DomainError("visit-not-scheduled");
+            return DomainError.VisitNotScheduled;
         }
 
         if (issuedOn > DateOnly.FromDateTime(Time.Wib.ToWib(now).DateTime))
         {
-            return new DomainError("visit-issued-in-future");
+            return DomainError.VisitIssuedInFuture;
         }
 
         Outcome = KppVisitOutcome.CertificateIssued;
@@ -185,17 +185,17 @@ public sealed class KppVisit
     {
         if (outcome is not (KppVisitOutcome.Refused or KppVisitOutcome.Cancelled))
         {
-            return new DomainError("visit-outcome-invalid");
+            return DomainError.VisitOutcomeInvalid;
         }
 
         if (Outcome != KppVisitOutcome.Scheduled)
         {
-            return new DomainError("visit-not-scheduled");
+            return DomainError.VisitNotScheduled;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return new DomainError("visit-reason-required");
+            return DomainError.VisitReasonRequired;
         }
 
         Outcome = outcome;
@@ -210,12 +210,12 @@ public sealed class KppVisit
     {
         if (Outcome != KppVisitOutcome.Scheduled)
         {
-            return (null, new DomainError("visit-not-scheduled"));
+            return (null, DomainError.VisitNotScheduled);
         }
 
         if (newAt.ToUniversalTime() == At)
         {
-            return (null, new DomainError("visit-same-time"));
+            return (null, DomainError.VisitSameTime);
         }
 
         Outcome = KppVisitOutcome.Rescheduled;
@@ -255,6 +255,9 @@ public sealed class KppVisit
 
     public static int DocumentCount(KppDocuments documents) =>
         Enum.GetValues<KppDocuments>().Count(document => document != KppDocuments.None && documents.HasFlag(document));
+
+    private static DomainError OfficerRefusal(Client client, string officerName) =>
+        client.Officers.Count == 0 ? DomainError.VisitClientHasNoOfficers : DomainError.VisitOfficerNotPengurus(officerName);
 
     private static ClientOfficer? OfficerOf(Client client, string? name) =>
         client.Officers.FirstOrDefault(officer => string.Equals(officer.Name.Trim(), name?.Trim(), StringComparison.OrdinalIgnoreCase));

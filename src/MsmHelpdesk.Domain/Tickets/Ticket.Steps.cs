@@ -58,7 +58,7 @@ public sealed partial class Ticket
     {
         if (!TicketWorkflow.IsOpen(Status))
         {
-            return new DomainError("step-ticket-not-open");
+            return DomainError.StepTicketNotOpen;
         }
 
         var step = TicketStep.Create(Id, title, required, null, assigneeId, dueOn, notes, _steps.Count + 1, now);
@@ -78,7 +78,7 @@ public sealed partial class Ticket
 
         if (status == TicketStepStatus.Skipped && string.IsNullOrWhiteSpace(reason))
         {
-            return new DomainError("step-skip-reason-required");
+            return DomainError.StepSkipReasonRequired;
         }
 
         if (step.Status == status && status != TicketStepStatus.Skipped)
@@ -200,7 +200,7 @@ public sealed partial class Ticket
         TicketWorkflow.IsOpen(Status) ? _steps.FirstOrDefault(step => step.Id == stepId) : null;
 
     private DomainError StepRefusal(Guid stepId) =>
-        _steps.Any(step => step.Id == stepId) ? new DomainError("step-ticket-not-open") : new DomainError("step-not-found");
+        _steps.Any(step => step.Id == stepId) ? DomainError.StepTicketNotOpen : DomainError.StepNotFound;
 
     private void Renumber()
     {

@@ -133,12 +133,12 @@ public sealed partial class Ticket
     {
         if (!TicketWorkflow.CanMove(Status, to))
         {
-            return new DomainError("ticket-illegal-move", Status, to);
+            return DomainError.TicketIllegalMove(Status, to);
         }
 
         if (to == TicketStatus.Resolved && string.IsNullOrWhiteSpace(resolutionSummary))
         {
-            return new DomainError("ticket-resolution-required");
+            return DomainError.TicketResolutionRequired;
         }
 
         var from = Status;
@@ -300,7 +300,7 @@ public sealed partial class Ticket
     {
         if (Status != TicketStatus.WaitingOnClient)
         {
-            return new DomainError("ticket-not-waiting-on-client", Status);
+            return DomainError.TicketNotWaitingOnClient(Status);
         }
 
         Status = TicketStatus.Closed;

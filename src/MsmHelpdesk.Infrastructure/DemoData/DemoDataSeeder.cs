@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Features.Reports;
 using Microsoft.EntityFrameworkCore.Storage;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
@@ -49,7 +49,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             throw new InvalidOperationException("The database already has tickets; seed with append to add more.");
         }
 
-        var random = new Random(options.Seed);
+        var random = new DemoRandom(new Random(options.Seed));
 
         // Times are drawn relative to the current hour, so a seed gives the same data all hour long.
         var now = clock.GetUtcNow();
@@ -73,8 +73,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
                 await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -200000; PRAGMA synchronous = NORMAL;", cancellationToken);
             }
 
-            var generator = new DemoGenerator(random, now, History, staff);
-            var created = await InsertClientsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
+            var created = await InsertClientsAsync(db, new DemoClientGenerator(random, now, History), options, clients, progress, stopwatch, cancellationToken);
             // The tickets' secondary indexes are dropped while the rows go in and built once after: several of them
             // (cause + duration, client, consultant) would otherwise take a million inserts in no particular order.
             var indexes = sqlite && options.Tickets > 0
@@ -92,7 +91,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             (long, IReadOnlyDictionary<int, int>) inserted;
             try
             {
-                inserted = await InsertTicketsAsync(db, generator, options, clients, progress, stopwatch, cancellationToken);
+                inserted = await InsertTicketsAsync(db, new DemoTicketGenerator(random, now, History, staff), options, clients, progress, stopwatch, cancellationToken);
             }
             finally
             {
@@ -112,7 +111,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             if (options.Tickets > 0)
             {
                 // The bulk insert goes around the DbContext's save, which keeps the report totals: rebuild them.
-                var totals = await Tallies.RebuildAsync(db, cancellationToken);
+                var totals = await TallyStore.RebuildAsync(db, cancellationToken);
                 progress?.Invoke(new DemoSeedProgress("report totals", totals, totals, stopwatch.Elapsed));
                 await db.RefreshQueryStatisticsAsync(cancellationToken);
             }
@@ -145,7 +144,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         var rows = await db.Clients.AsNoTracking().OrderBy(client => client.Id)
             .Select(client => new
             {
-                client.Id, client.Kpp,
+                client.Id,
+                client.Kpp,
                 Contacts = client.Contacts.OrderBy(contact => contact.Id).Select(contact => new { contact.Id, contact.Name }).ToList(),
                 Officers = client.Officers.Select(officer => officer.Name).ToList(),
             })
@@ -154,7 +154,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     }
 
     private static async Task<int> InsertClientsAsync(
-        HelpdeskDbContext db, DemoGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+        HelpdeskDbContext db, DemoClientGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var count = options.Clients;
         if (count == 0)
@@ -240,7 +240,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     }
 
     private static async Task<(long Timeline, IReadOnlyDictionary<int, int> LastNumbers)> InsertTicketsAsync(
-        HelpdeskDbContext db, DemoGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
+        HelpdeskDbContext db, DemoTicketGenerator generator, DemoSeedOptions options, List<DemoClient> clients, Action<DemoSeedProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var count = options.Tickets;
         var sequences = await db.TicketSequences.ToDictionaryAsync(sequence => sequence.Year, sequence => sequence.LastValue, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MsmHelpdesk.Application.Common.Identity;
 
 namespace MsmHelpdesk.Infrastructure.Identity;
 
@@ -11,7 +12,7 @@ public sealed class HelpdeskClaimsPrincipalFactory(
     IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
 {
-    public const string DisplayNameClaim = "msm:display_name";
+    public const string DisplayNameClaim = HelpdeskClaimTypes.DisplayName;
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {

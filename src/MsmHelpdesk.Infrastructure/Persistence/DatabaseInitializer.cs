@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MsmHelpdesk.Application.Features.Reports;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
@@ -45,7 +45,7 @@ public static class DatabaseInitializer
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await Tallies.RebuildAsync(db, cancellationToken);
+        await TallyStore.RebuildAsync(db, cancellationToken);
         db.SystemFlags.Add(new SystemFlag { Key = SystemFlag.ReportTalliesBuilt, SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

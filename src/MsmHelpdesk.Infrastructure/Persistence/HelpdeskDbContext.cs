@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Application.Features.Reports;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
@@ -120,11 +120,14 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             throw new InvalidOperationException("Timeline entries are append-only.");
         }
 
-        var tickets = ChangedTickets();
-        return tickets.Count == 0
-            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : SaveWithReportTalliesAsync(tickets, acceptAllChangesOnSuccess, cancellationToken);
+        // The report totals are written with every ticket save by ReportTotals.ReportTotalsInterceptor.
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    public async Task<IAppTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        await AppTransaction.BeginAsync(Database, cancellationToken);
+
+    public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task RefreshQueryStatisticsAsync(CancellationToken cancellationToken)
     {
@@ -135,80 +138,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             await Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
         }
     }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (ChangedTickets().Count > 0)
-        {
-            throw new InvalidOperationException("Tickets are saved with SaveChangesAsync, which keeps the report totals.");
-        }
-
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    /// <summary>
-    /// Tickets this save writes (their own rows and the diagnosis columns owned by them), each with whether it is new:
-    /// a new ticket has no row to read before the save.
-    /// </summary>
-    private Dictionary<Guid, bool> ChangedTickets()
-    {
-        var tickets = new Dictionary<Guid, bool>();
-        foreach (var entry in ChangeTracker.Entries().Where(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
-        {
-            var id = entry.Entity switch
-            {
-                Ticket ticket => ticket.Id,
-                _ when entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Ticket)
-                    => (Guid?)entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue,
-                _ => null,
-            };
-            if (id is { } ticketId && entry.Entity is Ticket)
-            {
-                tickets[ticketId] = entry.State == EntityState.Added;
-            }
-            else if (id is { } ownerId)
-            {
-                tickets.TryAdd(ownerId, false);
-            }
-        }
-
-        return tickets;
-    }
-
-    /// <summary>
-    /// Saves, then writes what the save changed in the report totals: each changed ticket's row is read before and
-    /// after the save, inside one transaction (the caller's, or one of its own), so the totals and the tickets
-    /// commit together or not at all.
-    /// </summary>
-    private async Task<int> SaveWithReportTalliesAsync(Dictionary<Guid, bool> tickets, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
-    {
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var ids = tickets.Keys.ToList();
-        var existing = tickets.Where(ticket => !ticket.Value).Select(ticket => ticket.Key).ToList();
-        var before = existing.Count == 0 ? [] : await TallySnapshotsAsync(existing, cancellationToken);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var after = await TallySnapshotsAsync(ids, cancellationToken);
-        var rows = Tallies.Difference(before, after);
-        if (rows.Count > 0)
-        {
-            ReportTallies.AddRange(rows);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var row in rows)
-            {
-                Entry(row).State = EntityState.Detached;
-            }
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return saved;
-    }
-
-    private Task<List<Tallies.Snapshot>> TallySnapshotsAsync(List<Guid> ids, CancellationToken cancellationToken) =>
-        Tallies.Snapshots(Tickets.Where(t => ids.Contains(t.Id))).ToListAsync(cancellationToken);
 
     public DbSet<Holiday> Holidays => Set<Holiday>();
 

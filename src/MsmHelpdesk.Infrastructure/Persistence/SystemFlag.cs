@@ -9,7 +9,7 @@ public sealed class SystemFlag
     /// The stored report totals were built from the tickets, by this version of what a ticket contributes (a new
     /// version rebuilds them on the next start).
     /// </summary>
-    public const string ReportTalliesBuilt = "report-tallies-built:" + Application.Features.Reports.Tallies.Version;
+    public const string ReportTalliesBuilt = "report-tallies-built:" + Application.Features.Reports.Totals.Tallies.Version;
 
     public required string Key { get; init; }
 

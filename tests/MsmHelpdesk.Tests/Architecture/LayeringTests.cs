@@ -39,7 +39,7 @@ public sealed class LayeringTests
     }
 
     [Fact]
-    public void ShouldMakeEveryHandlerPublicAndSealedSoTheWebProjectsGeneratorFindsIt()
+    public void ShouldMakeEveryHandlerPublicAndSealedSoTheCompositionGeneratorFindsIt()
     {
         var handlers = Application.GetTypes()
             .Where(type => type.GetInterfaces().Any(i => i.IsGenericType &&

@@ -5,7 +5,7 @@ using MsmHelpdesk.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Tests.Support;
-using MsmHelpdesk.Web;
+using MsmHelpdesk.Composition;
 
 namespace MsmHelpdesk.Tests.Cli;
 

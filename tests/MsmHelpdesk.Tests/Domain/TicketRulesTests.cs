@@ -1,3 +1,4 @@
+using MsmHelpdesk.Domain.Common;
 using MsmHelpdesk.Domain.Sla;
 using System.Text;
 using MsmHelpdesk.Domain.Tickets;
@@ -41,7 +42,8 @@ public sealed class TicketWorkflowTests
 
         var refused = ticket.MoveTo(to, "ringkasan", Sri, Now, SlaRules.Default);
 
-        Assert.Equal("ticket-illegal-move", refused!.Code);
+        Assert.Equal(DomainErrorCode.TicketIllegalMove, refused!.Code);
+        Assert.Equal([TicketStatus.New, to], refused.Arguments);
         Assert.Equal(TicketStatus.New, ticket.Status);
         Assert.Single(ticket.Timeline);
     }
@@ -53,7 +55,7 @@ public sealed class TicketWorkflowTests
         ticket.MoveTo(TicketStatus.Triaged, null, Sri, Now, SlaRules.Default);
         ticket.MoveTo(TicketStatus.InProgress, null, Sri, Now, SlaRules.Default);
 
-        Assert.Equal("ticket-resolution-required", ticket.MoveTo(TicketStatus.Resolved, "   ", Sri, Now, SlaRules.Default)!.Code);
+        Assert.Equal(DomainErrorCode.TicketResolutionRequired, ticket.MoveTo(TicketStatus.Resolved, "   ", Sri, Now, SlaRules.Default)!.Code);
         Assert.Equal(TicketStatus.InProgress, ticket.Status);
     }
 

@@ -9,7 +9,7 @@ using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
-using MsmHelpdesk.Web;
+using MsmHelpdesk.Composition;
 
 namespace MsmHelpdesk.Tests.Support;
 

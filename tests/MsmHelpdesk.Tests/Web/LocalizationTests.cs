@@ -73,7 +73,7 @@ public sealed partial class LocalizationTests
     {
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
         var properties = typeof(MsmHelpdesk.Application.AppText).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static);
-        var statusNames = Enum.GetValues<MsmHelpdesk.Domain.Tickets.TicketStatus>().Select(MsmHelpdesk.Application.Features.Tickets.TicketStatusText.Of);
+        var statusNames = Enum.GetValues<MsmHelpdesk.Domain.Tickets.TicketStatus>().Select(MsmHelpdesk.Application.Common.Tickets.TicketStatusText.Of);
 
         Assert.True(properties.Length > 30);
         Assert.All(properties, property => Assert.NotEqual(property.Name, property.GetValue(null)));

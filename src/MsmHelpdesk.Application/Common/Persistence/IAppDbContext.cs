@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
@@ -28,9 +27,7 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<KppVisit> KppVisits { get; }
 
     /// <summary>Stored report totals per WIB month, kept with every ticket save (see <c>Tallies</c>).</summary>
-    DbSet<Features.Reports.ReportTally> ReportTallies { get; }
-
-    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
+    DbSet<Features.Reports.Totals.ReportTally> ReportTallies { get; }
 
     /// <summary>
     /// Refreshes what the database knows of its data's spread, so its query planner picks the narrow index (SQLite's
@@ -41,9 +38,16 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>The people who work tickets (the helpdesk's users), for names and assignment.</summary>
     IQueryable<StaffMember> Staff { get; }
 
-    DatabaseFacade Database { get; }
-
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Opens a transaction for the saves and reads that must happen together, or joins the one already open on this
+    /// context (its owner then commits). Saving tickets needs none for the report totals: every save keeps them itself.
+    /// </summary>
+    Task<IAppTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stops tracking every entity loaded or added so far: bulk writes call it between chunks to keep memory flat.</summary>
+    void ClearTracked();
 
     /// <summary>
     /// Ids of tickets whose number, error text or description may contain <paramref name="term"/>, from a

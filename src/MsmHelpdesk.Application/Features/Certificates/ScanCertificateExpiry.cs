@@ -135,7 +135,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             ? await db.Tickets.SingleOrDefaultAsync(t => t.Id == id && TicketWorkflow.Open.Contains(t.Status), cancellationToken)
             : null;
         var expiry = candidate.ExpiresOn.ToString("d MMM yyyy", Indonesian);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var action = ticket is null ? Action.Opened : Action.Reminded;
         if (ticket is null)
         {

@@ -44,7 +44,7 @@ public sealed class ListClientsValidator : AbstractValidator<ListClientsQuery>
 {
     public ListClientsValidator()
     {
-        Include(new PagingRules());
+        Include(new PagingValidator());
         RuleFor(query => query.SortBy).IsInEnum();
     }
 }

@@ -3,7 +3,7 @@ using Mediator;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Domain.Classification;
 using MsmHelpdesk.Domain.Users;
 
@@ -37,10 +37,10 @@ public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICur
     public async ValueTask<Result> Handle(ConfirmDiagnosisCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await Steps.StepSaves.FindAsync(db, command.TicketId, cancellationToken);
+        var ticket = await TicketStore.FindWithStepsAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return TicketSaves.NotFound();
+            return TicketStore.NotFound();
         }
 
         var cause = Wire.Of(Wire.ParseCause(command.Cause)!.Value);
@@ -51,6 +51,6 @@ public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICur
         // The confirmed cause's playbook becomes the ticket's steps (the code's own, else ETAX-40002's).
         var catalogue = await diagnostician.CatalogueAsync(cancellationToken);
         ticket.ApplyPlaybook(cause, Playbooks.For(catalogue, ticket.ErrorCode, cause), actor, now);
-        return await TicketSaves.SaveAsync(db, ticket.Id, cancellationToken);
+        return await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
     }
 }

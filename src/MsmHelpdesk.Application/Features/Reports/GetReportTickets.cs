@@ -1,10 +1,10 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
@@ -31,7 +31,7 @@ public sealed class GetReportTicketsValidator : AbstractValidator<GetReportTicke
 {
     public GetReportTicketsValidator()
     {
-        Include(new PagingRules());
+        Include(new PagingValidator());
         RuleFor(query => query.Filter).SetValidator(new ReportFilterValidator());
         RuleFor(query => query.Scenario).NotEmpty().MaximumLength(20).WithMessage(_ => AppText.MaxLength(20));
         RuleFor(query => query.Cause).NotEmpty().MaximumLength(30).WithMessage(_ => AppText.MaxLength(30));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Users;
 
@@ -42,7 +42,7 @@ public sealed class GetTicketSlaHandler(IAppDbContextFactory databases, TimeProv
             .SingleOrDefaultAsync(cancellationToken);
         if (ticket is null)
         {
-            return TicketSaves.NotFound();
+            return TicketStore.NotFound();
         }
 
         var facts = new SlaFacts(Domain.Tickets.TicketWorkflow.IsOpen(ticket.Status), ticket.SlaResolutionTargetMinutes,

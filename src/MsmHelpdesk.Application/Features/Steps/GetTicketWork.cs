@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
@@ -53,7 +53,7 @@ public sealed class GetTicketWorkHandler(IAppDbContextFactory databases) : IQuer
             .SingleOrDefaultAsync(cancellationToken);
         if (ticket is null)
         {
-            return TicketSaves.NotFound();
+            return TicketStore.NotFound();
         }
 
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == ticket.ClientId, cancellationToken);

@@ -77,7 +77,7 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
         var fields = command.ToFields(now);
         var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(clientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
         var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var year = Domain.Time.Wib.ToWib(now).Year;
         var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
         var ticket = Ticket.Open(number, clientId.Value, fields, actor, now, sla);

@@ -5,7 +5,6 @@ using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
-using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
@@ -82,7 +81,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
 {
     public ListTicketsValidator()
     {
-        Include(new PagingRules());
+        Include(new PagingValidator());
         RuleFor(query => query.ErrorCode).MaximumLength(32).WithMessage(_ => AppText.MaxLength(32));
         RuleFor(query => query.To).Must((query, to) => to is null || query.From is null || to >= query.From).WithMessage(_ => AppText.DateOrder);
         RuleFor(query => query.Queue).IsInEnum();
@@ -264,17 +263,4 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
     private static DateTimeOffset StartOfWibDay(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Domain.Time.Wib.Offset).ToUniversalTime();
-}
-
-/// <summary>Active helpdesk users who can be given tickets.</summary>
-[RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record ListStaffQuery : IQuery<Result<IReadOnlyList<StaffMember>>>;
-
-public sealed class ListStaffHandler(IAppDbContextFactory databases) : IQueryHandler<ListStaffQuery, Result<IReadOnlyList<StaffMember>>>
-{
-    public async ValueTask<Result<IReadOnlyList<StaffMember>>> Handle(ListStaffQuery query, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateAsync(cancellationToken);
-        return await db.Staff.Where(s => s.IsActive).OrderBy(s => s.DisplayName).ToListAsync(cancellationToken);
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Tickets;
@@ -27,15 +28,15 @@ public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrent
     public async ValueTask<Result<int>> Handle(UpdateTicketCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketSaves.FindAsync(db, command.TicketId, cancellationToken);
+        var ticket = await TicketStore.FindAsync(db, command.TicketId, cancellationToken);
         if (ticket is null)
         {
-            return TicketSaves.NotFound();
+            return TicketStore.NotFound();
         }
 
         if (ticket.Version != command.ExpectedVersion)
         {
-            return await ConflictAsync(db, ticket.Id, cancellationToken);
+            return await TicketStore.ConflictAsync(db, ticket.Id, cancellationToken);
         }
 
         if (command.ContactId is { } contactId
@@ -50,26 +51,7 @@ public sealed class UpdateTicketHandler(IAppDbContextFactory databases, ICurrent
         ticket.Edit(fields, await currentUser.GetActorAsync(cancellationToken), now, sla);
         var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(ticket.ClientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
         ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write: the version check in SQL caught it.
-            return await ConflictAsync(db, ticket.Id, cancellationToken);
-        }
-
-        return ticket.Version;
-    }
-
-    internal static async Task<Error> ConflictAsync(IAppDbContext db, Guid ticketId, CancellationToken cancellationToken)
-    {
-        var by = await db.TimelineEntries.AsNoTracking()
-            .Where(entry => entry.TicketId == ticketId)
-            .OrderByDescending(entry => entry.Id)
-            .Select(entry => entry.ActorName)
-            .FirstOrDefaultAsync(cancellationToken);
-        return Error.Conflict("ticket-changed", AppText.TicketChanged(by ?? "?"));
+        var saved = await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
+        return saved.IsSuccess ? ticket.Version : saved.Error;
     }
 }

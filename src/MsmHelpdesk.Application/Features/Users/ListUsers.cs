@@ -23,7 +23,7 @@ public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
 {
     public ListUsersValidator()
     {
-        Include(new PagingRules());
+        Include(new PagingValidator());
         RuleFor(query => query.SortBy).IsInEnum();
     }
 }

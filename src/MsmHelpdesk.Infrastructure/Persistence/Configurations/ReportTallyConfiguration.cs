@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MsmHelpdesk.Application.Features.Reports;
+using MsmHelpdesk.Application.Features.Reports.Totals;
 
 namespace MsmHelpdesk.Infrastructure.Persistence.Configurations;
 

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common.Tickets;
+using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Users;
+
+namespace MsmHelpdesk.Application.Features.Tickets;
+
+/// <summary>
+/// Logs what the client said (a consultant on the ticket page, or an integration through the API). A reply to
+/// a ticket waiting on the client puts it back in progress; a reply to one closed for lack of reply reopens it.
+/// </summary>
+[RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
+public sealed record RecordClientMessageCommand : ICommand<Result<TicketStatus>>
+{
+    public Guid TicketId { get; set; }
+    public string Text { get; set; } = "";
+}
+
+public sealed class RecordClientMessageValidator : AbstractValidator<RecordClientMessageCommand>
+{
+    public RecordClientMessageValidator() => RuleFor(command => command.Text).RequiredText(FieldLimits.NoteMaxLength);
+}
+
+public sealed class RecordClientMessageHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<RecordClientMessageCommand, Result<TicketStatus>>
+{
+    public async ValueTask<Result<TicketStatus>> Handle(RecordClientMessageCommand command, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateAsync(cancellationToken);
+        var ticket = await TicketStore.FindAsync(db, command.TicketId, cancellationToken);
+        if (ticket is null)
+        {
+            return TicketStore.NotFound();
+        }
+
+        ticket.RecordClientMessage(command.Text, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow(),
+            await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
+        var saved = await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
+        return saved.IsSuccess ? ticket.Status : saved.Error!;
+    }
+}

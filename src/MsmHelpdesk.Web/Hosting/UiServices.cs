@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Localization;
+using MsmHelpdesk.Web.Resources;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace MsmHelpdesk.Web.Hosting;
+
+public static class UiServices
+{
+    /// <summary>Blazor Server with MudBlazor, its texts in the user's language.</summary>
+    public static IServiceCollection AddHelpdeskUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddTransient<MudLocalizer, HelpdeskMudLocalizer>();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    /// <summary>Bahasa Indonesia unless the language cookie says otherwise; the browser's own language is not asked.</summary>
+    public static IApplicationBuilder UseHelpdeskCultures(this IApplicationBuilder app) =>
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(UiCultures.Indonesian)
+                .AddSupportedCultures(UiCultures.Supported)
+                .AddSupportedUICultures(UiCultures.Supported);
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+}

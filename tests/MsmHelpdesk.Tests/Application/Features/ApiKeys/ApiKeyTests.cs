@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Features.ApiKeys;
+using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Tests.Support;
+
+namespace MsmHelpdesk.Tests.Application.Features.ApiKeys;
+
+public sealed class ApiKeyTests
+{
+    public ApiKeyTests() => System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("id-ID");
+
+    [Fact]
+    public async Task ShouldReturnTheKeyOnceAndStoreOnlyItsHashAndPrefix()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "  Portal klien ", Role = Roles.Consultant })).Value;
+        var row = await app.QueryDbAsync(db => db.ApiKeys.AsNoTracking().SingleAsync());
+
+        Assert.Matches("^msm_[a-z0-9]{8}_[A-Za-z0-9]{40}$", created.Key);
+        Assert.Equal(created.Key[..12], created.Prefix);
+        Assert.Equal("Portal klien", row.Name);
+        Assert.Equal(Roles.Consultant, row.Role);
+        Assert.Equal(created.Prefix, row.Prefix);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(created.Key))), row.Hash);
+        Assert.Equal("admin-1", row.CreatedBy);
+        Assert.DoesNotContain(created.Key[12..], row.Hash + row.Prefix + row.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShouldMakeADifferentKeyEveryTime()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var first = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "ERP", Role = Roles.Manager })).Value;
+        var second = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "ERP", Role = Roles.Manager })).Value;
+
+        Assert.NotEqual(first.Key, second.Key);
+        Assert.NotEqual(first.Prefix, second.Prefix);
+    }
+
+    [Fact]
+    public async Task ShouldNameEachBadFieldWhenCreating()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var result = await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = " ", Role = "Boss" });
+
+        Assert.Equal(ErrorKind.Validation, result.Error!.Kind);
+        Assert.Equal(["Wajib diisi."], result.Error.FieldErrors["Name"]);
+        Assert.Equal(["Peran tidak dikenal: Boss."], result.Error.FieldErrors["Role"]);
+        Assert.Equal(0, await app.QueryDbAsync(db => db.ApiKeys.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ShouldListKeysActiveFirstWithoutSecrets()
+    {
+        await using var app = await TestApp.StartAsync();
+        var old = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Lama", Role = Roles.Consultant })).Value;
+        await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Baru", Role = Roles.Admin });
+        await app.SendAsync(TestCurrentUser.Admin(), new RevokeApiKeyCommand { Id = old.Id });
+
+        var keys = (await app.SendAsync(TestCurrentUser.Admin(), new ListApiKeysQuery())).Value;
+
+        Assert.Equal(["Baru", "Lama"], keys.Select(k => k.Name));
+        Assert.True(keys[0].IsActive);
+        Assert.NotNull(keys[1].RevokedAt);
+        Assert.Null(keys[1].LastUsedAt);
+        Assert.DoesNotContain(typeof(ApiKeySummary).GetProperties(), property => property.Name is "Key" or "Hash");
+    }
+
+    [Fact]
+    public async Task ShouldVerifyAGoodKeyAsItsIntegration()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+
+        var verified = await Verifier(app, TimeProvider.System).VerifyAsync(created.Key, CancellationToken.None);
+
+        Assert.Equal(new VerifiedApiKey(created.Id, "Portal", Roles.Manager), verified);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Bearer abc")]
+    [InlineData("msm_")]
+    public async Task ShouldRefuseAMalformedKey(string? presented)
+    {
+        await using var app = await TestApp.StartAsync();
+        await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager });
+
+        Assert.Null(await Verifier(app, TimeProvider.System).VerifyAsync(presented, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ShouldRefuseAKeyWhoseSecretIsWrongEvenWithARealPrefix()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+        var forged = created.Prefix + "_" + new string('A', ApiKeySecret.SecretLength);
+
+        Assert.Null(await Verifier(app, TimeProvider.System).VerifyAsync(forged, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ShouldRefuseARevokedKeyAndKeepTheFirstRevocationTime()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+
+        var first = await app.SendAsync(TestCurrentUser.Admin(), new RevokeApiKeyCommand { Id = created.Id });
+        var revokedAt = await app.QueryDbAsync(db => db.ApiKeys.Select(k => k.RevokedAt).SingleAsync());
+        var again = await app.SendAsync(TestCurrentUser.Admin(), new RevokeApiKeyCommand { Id = created.Id });
+
+        Assert.True(first.IsSuccess);
+        Assert.True(again.IsSuccess);
+        Assert.Equal(revokedAt, await app.QueryDbAsync(db => db.ApiKeys.Select(k => k.RevokedAt).SingleAsync()));
+        Assert.Null(await Verifier(app, TimeProvider.System).VerifyAsync(created.Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ShouldAnswerNotFoundWhenRevokingAnUnknownKey()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var result = await app.SendAsync(TestCurrentUser.Admin(), new RevokeApiKeyCommand { Id = Guid.NewGuid() });
+
+        Assert.Equal(ErrorKind.NotFound, result.Error!.Kind);
+        Assert.Equal("Kunci API tidak ditemukan.", result.Error.Message);
+    }
+
+    [Fact]
+    public async Task ShouldRecordUseAtMostOnceAMinute()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+        var verifier = Verifier(app, clock);
+        Task<DateTimeOffset?> LastUsedAsync() => app.QueryDbAsync(db => db.ApiKeys.Select(k => k.LastUsedAt).SingleAsync());
+
+        await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        var first = await LastUsedAsync();
+        clock.Now = clock.Now.AddSeconds(59);
+        await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        var withinTheMinute = await LastUsedAsync();
+        clock.Now = clock.Now.AddSeconds(1);
+        await verifier.VerifyAsync(created.Key, CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero), first);
+        Assert.Equal(first, withinTheMinute);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 3, 1, 0, TimeSpan.Zero), await LastUsedAsync());
+    }
+
+    private static ApiKeyVerifier Verifier(TestApp app, TimeProvider clock) =>
+        new(app.Services.GetRequiredService<IAppDbContextFactory>(), clock);
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
