@@ -15,9 +15,11 @@ internal sealed class TextModel
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly double[] _weights; // feature-major: _weights[feature * Classes + class]
     private readonly double[] _bias;
+    private readonly double[] _values; // per feature: how much one occurrence counts (character grams less than words)
 
-    private TextModel(Dictionary<string, int> index, double[] weights, double[] bias, int classes)
+    private TextModel(Dictionary<string, int> index, double[] weights, double[] bias, int classes, double[] values)
     {
+        _values = values;
         _index = index;
         _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
         _weights = weights;
@@ -30,12 +32,13 @@ internal sealed class TextModel
     public int FeatureCount => _index.Count;
 
     /// <summary>A model that knows no feature and has no preference: logits all zero.</summary>
-    public static TextModel Empty(int classes) => new(new Dictionary<string, int>(StringComparer.Ordinal), [], new double[classes], classes);
+    public static TextModel Empty(int classes) => new(new Dictionary<string, int>(StringComparer.Ordinal), [], new double[classes], classes, []);
 
     /// <summary>The column of a feature, or -1 when training never saw it (often enough).</summary>
     public int IndexOf(ReadOnlySpan<char> feature) => _lookup.TryGetValue(feature, out var index) ? index : -1;
 
-    public double Weight(int feature, int label) => _weights[feature * Classes + label];
+    /// <summary>What the feature adds to the label's logit.</summary>
+    public double Weight(int feature, int label) => _values[feature] * _weights[feature * Classes + label];
 
     /// <summary>Adds the bias and the weights of the present features (each once) to <paramref name="logits"/>.</summary>
     public void AddLogits(ReadOnlySpan<int> features, Span<double> logits)
@@ -48,19 +51,21 @@ internal sealed class TextModel
         foreach (var feature in features)
         {
             var row = feature * Classes;
+            var value = _values[feature];
             for (var k = 0; k < Classes; k++)
             {
-                logits[k] += _weights[row + k];
+                logits[k] += value * _weights[row + k];
             }
         }
     }
 
     /// <summary>
     /// Fits the model. Features seen in fewer than <paramref name="minimumCount"/> examples are dropped: a word
-    /// met once says more about its writer than about the cause.
+    /// met once says more about its writer than about the cause. <paramref name="valueOf"/> says how much one
+    /// occurrence of a feature counts (1 when null).
     /// </summary>
     public static TextModel Train(IReadOnlyList<(IReadOnlyCollection<string> Features, int Label)> examples, int classes,
-        int minimumCount = 2, double l2 = 0.002, int epochs = 150, double learningRate = 0.3)
+        int minimumCount = 2, double l2 = 0.002, int epochs = 150, double learningRate = 0.3, Func<string, double>? valueOf = null)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (features, _) in examples)
@@ -76,6 +81,12 @@ internal sealed class TextModel
         foreach (var feature in counts.Where(pair => pair.Value >= minimumCount).Select(pair => pair.Key).Order(StringComparer.Ordinal))
         {
             index[feature] = index.Count;
+        }
+
+        var values = new double[index.Count];
+        foreach (var (feature, column) in index)
+        {
+            values[column] = valueOf?.Invoke(feature) ?? 1.0;
         }
 
         var rows = examples
@@ -101,7 +112,7 @@ internal sealed class TextModel
                 {
                     for (var k = 0; k < classes; k++)
                     {
-                        probabilities[k] += weights[feature * classes + k];
+                        probabilities[k] += values[feature] * weights[feature * classes + k];
                     }
                 }
 
@@ -116,7 +127,7 @@ internal sealed class TextModel
                 {
                     for (var k = 0; k < classes; k++)
                     {
-                        gradient[feature * classes + k] += probabilities[k] / n;
+                        gradient[feature * classes + k] += values[feature] * probabilities[k] / n;
                     }
                 }
             }
@@ -135,7 +146,7 @@ internal sealed class TextModel
             }
         }
 
-        return new TextModel(index, weights, bias, classes);
+        return new TextModel(index, weights, bias, classes, values);
     }
 
     /// <summary>In place: logits → probabilities.</summary>
