@@ -13,6 +13,8 @@ public sealed partial class Classifier
     private const int ModelEvidenceCount = 3;
     private const double ModelEvidenceMinimum = 0.4; // sharper logits since decision 0101: a weaker word is not worth citing
     private const string CharGramPrefix = "c:";
+    private const int DefaultCharGrams = 2;
+    private const double DefaultGramValue = 0.1;
 
     /// <summary>
     /// Character 3–5-grams of each word (after normalisation, within the word): 0 none, 1 for words the lexicon does
@@ -21,12 +23,8 @@ public sealed partial class Classifier
     /// </summary>
     internal int CharGrams { get; init; } = DefaultCharGrams;
 
-    private const int DefaultCharGrams = 2;
-
     /// <summary>How much one character gram counts next to a word (a word has a dozen grams); by cross-validation.</summary>
     internal double GramValue { get; init; } = DefaultGramValue;
-
-    private const double DefaultGramValue = 0.1;
 
     /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
     private static readonly Lazy<TextModel[]> DefaultModels = new(TrainDefaultModels);

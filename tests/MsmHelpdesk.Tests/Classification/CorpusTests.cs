@@ -35,13 +35,15 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A regression guard a little under the figures reached when the scorer was tuned (scenario 0.925, cause 0.887
-    /// on 133 tickets); the issue's own bars are asserted on the frozen test split.
+    /// A regression guard a little under the figures reached when the scorer was tuned on dev (scenario 0.925, cause
+    /// 0.887 on 133 tickets). Since decision 0101 the settings come from cross-validation on train
+    /// (<see cref="CrossValidationTests"/>) and the shipped model also learns from dev, so these figures are in-sample
+    /// (0.970 / 0.970); the issue's own bars are asserted on the frozen test split.
     /// </summary>
     [Fact]
     public void ShouldKeepTheDevSplitFiguresReachedWhenTuning()
     {
-        var dev = CorpusMeasurement.Of(Classifier, LabelledTicket.Load("dev.jsonl"), "dev (tuned on)", listMisses: true);
+        var dev = CorpusMeasurement.Of(Classifier, LabelledTicket.Load("dev.jsonl"), "dev (in training since decision 0101)", listMisses: true);
         output.WriteLine(dev.Text);
 
         Assert.True(dev.Scenario.Accuracy >= 0.91, $"scenario accuracy {dev.Scenario.Accuracy:0.000} < 0.91");
