@@ -118,7 +118,7 @@ public class ClassifyBenchmarks
             throw new InvalidOperationException($"The corpus has {corpus.Count} tickets, fewer than {Tickets}.");
         }
 
-        _inputs = [.. corpus.Take(Tickets)];
+        _inputs = [.. corpus.Where((_, i) => i % (corpus.Count / Tickets) == 0).Take(Tickets)]; // spread over old and new texts
         _long = Corpus.LongTicket(corpus);
     }
 
@@ -185,8 +185,10 @@ public static class Corpus
 {
     public static IReadOnlyList<ClassificationInput> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "corpus.jsonl");
-        return File.ReadLines(path).Where(line => !string.IsNullOrWhiteSpace(line)).Select(Parse).ToList();
+        // The old corpus and the writers' train and dev splits (longer, chattier texts); never the frozen test split.
+        return new[] { "corpus.jsonl", "train.jsonl", "dev.jsonl" }
+            .SelectMany(name => File.ReadLines(Path.Combine(AppContext.BaseDirectory, name)))
+            .Where(line => !string.IsNullOrWhiteSpace(line)).Select(Parse).ToList();
     }
 
     public static ClassificationInput LongTicket(IReadOnlyList<ClassificationInput> corpus) =>

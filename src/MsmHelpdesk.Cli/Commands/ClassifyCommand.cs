@@ -140,7 +140,12 @@ public sealed class ClassifyCommand(Func<IServiceProvider, Catalogue> catalogueS
             text += string.Create(CultureInfo.InvariantCulture, $" ({evidence.Weight:0.##})");
         }
 
-        return evidence.Source == EvidenceSource.Learned ? text + " (learned)" : text;
+        return evidence.Source switch
+        {
+            EvidenceSource.Learned => text + " (learned)",
+            EvidenceSource.Model => text + " (model)",
+            _ => text,
+        };
     }
 
     private static void WriteError(Utf8JsonWriter writer, JsonElement? id, string reason)

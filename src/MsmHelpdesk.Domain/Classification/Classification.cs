@@ -18,8 +18,11 @@ public sealed record ClassificationInput(
 
 public enum EvidenceField { ErrorText, Description, Activity, Certificate, Reports }
 
-/// <summary>Where a piece of evidence came from: a catalogue phrase or rule, a recorded fact, or learned weights.</summary>
-public enum EvidenceSource { Rule, Structured, Learned }
+/// <summary>
+/// Where a piece of evidence came from: a catalogue phrase or rule, a recorded fact, weights learned from
+/// confirmations, or the text model trained on the labelled corpus.
+/// </summary>
+public enum EvidenceSource { Rule, Structured, Learned, Model }
 
 /// <summary>
 /// One reason behind a verdict. <see cref="Points"/> is "scenario:upload", "cause:expired-certificate" or

@@ -22,7 +22,7 @@ internal static class Lexicon
         ("upload", ["upload", "unggah", "uploader", "uploading", "uploaded", "uplod", "aplod", "upld"]),
         ("sertifikat", ["sertifikat", "sertel", "sertifikt", "sertipikat", "sertif", "serti", "cert", "certificate", "certificates", "sertificate", "sertifikate"]),
         ("passphrase", ["passphrase", "passphrasenya", "pasphrase", "passprase", "pasprase", "passfrase", "pasfrase", "passphare", "paraphrase"]),
-        ("password", ["password", "pasword", "passwd", "pwd", "sandi"]),
+        ("password", ["password", "pasword", "passwd", "pwd", "sandi", "pw", "pass", "paswd"]),
         ("faktur", ["faktur", "invoice", "invoices", "fakturnya"]),
         ("buat", ["buat", "bikin", "create", "creating", "created", "creation", "make", "making", "pembuatan"]),
         ("batal", ["batal", "cancel", "cancelling", "canceling", "cancellation", "cancelled", "canceled", "pembatalan", "batalin", "void"]),
@@ -78,6 +78,14 @@ internal static class Lexicon
         ("terbit", ["terbit", "issued", "diterbitkan", "penerbitan"]),
         ("set", ["set", "setting", "diset", "atur", "diatur", "configured"]),
         ("ganti", ["ganti", "change", "changed", "replace", "replaced", "tukar"]),
+        // Chat abbreviations: folded so the text model counts "sy" and "saya", "pw" and "password" as one word.
+        ("saya", ["saya", "sy", "sya", "aku", "gw", "gue", "gua"]),
+        ("yang", ["yang", "yg"]),
+        ("karena", ["karena", "krn", "karna", "krna", "gara", "because", "coz"]),
+        ("tapi", ["tapi", "tp", "tpi", "but"]),
+        ("lagi", ["lagi", "lg", "lgi"]),
+        ("dengan", ["dengan", "dgn", "dg", "with"]),
+        ("efaktur", ["efaktur", "efaktr", "efakture"]),
     ];
 
     public static readonly string[] Negations = ["tidak", "bukan", "belum", "tanpa", "never"];

@@ -18,8 +18,8 @@ public sealed class LearningTests
     public LearningTests() => CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
 
     /// <summary>
-    /// <paramref name="printer"/> tickets about the office printer confirmed as a network cause (a phrase the rules
-    /// do not know), and <paramref name="others"/> about a wrong passphrase.
+    /// <paramref name="printer"/> tickets about the plotter confirmed as a network cause (a word neither the rules nor the text model
+    /// knows), and <paramref name="others"/> about a wrong passphrase.
     /// </summary>
     private static async Task<(UserIdentity Consultant, UserIdentity Manager)> ConfirmTicketsAsync(TestApp app, int printer, int others)
     {
@@ -32,7 +32,7 @@ public sealed class LearningTests
             {
                 ClientId = client,
                 ErrorText = "ETAX-40002: Error di Service",
-                Description = isPrinter ? $"klien {i} bilang printer kantor mati waktu kirim" : $"klien {i} lupa passphrase sertifikat",
+                Description = isPrinter ? $"klien {i} bilang plotter mati waktu kirim" : $"klien {i} lupa passphrase sertifikat",
             })).Value;
             var confirmed = await app.SendAsync(budi, new ConfirmDiagnosisCommand
             {
@@ -53,18 +53,18 @@ public sealed class LearningTests
     {
         await using var app = await TestApp.StartAsync();
         var (budi, manager) = await ConfirmTicketsAsync(app, printer: 11, others: 11);
-        var before = (await app.SendAsync(budi, new DiagnoseTextQuery { Description = "printer kantor" })).Value;
+        var before = (await app.SendAsync(budi, new DiagnoseTextQuery { Description = "plotter" })).Value;
 
         var forbidden = await app.SendAsync(budi, new RetrainClassifierCommand());
         var trained = await app.SendAsync(manager, new RetrainClassifierCommand());
-        var after = (await app.SendAsync(budi, new DiagnoseTextQuery { Description = "printer kantor" })).Value;
+        var after = (await app.SendAsync(budi, new DiagnoseTextQuery { Description = "plotter" })).Value;
         var client = (await app.SendAsync(budi, new CreateClientCommand
         {
             Name = "PT Lama Sekali",
             Npwp = Seed.OtherNpwp,
             CertificateIssuedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-3)),
         })).Value;
-        var expired = (await app.SendAsync(budi, new DiagnoseTextQuery { ClientId = client, Description = "printer kantor" })).Value;
+        var expired = (await app.SendAsync(budi, new DiagnoseTextQuery { ClientId = client, Description = "plotter" })).Value;
 
         Assert.Equal(ErrorKind.Forbidden, forbidden.Error!.Kind);
         Assert.NotEqual("network", before.Cause);

@@ -58,7 +58,8 @@ public sealed class ClassifierTests
         var padding = Classify("BadPaddingException");
 
         Assert.Equal(Cause.WrongPassphrase, integrity.Cause);
-        Assert.InRange(integrity.CauseConfidence, 0.4, 0.7);
+        // classifier-2's confidences are calibrated on the corpus: one ambiguous string alone now sits near 0.3.
+        Assert.InRange(integrity.CauseConfidence, 0.2, 0.65);
         Assert.True(integrity.CauseConfidence < padding.CauseConfidence);
         Assert.Contains(integrity.Evidence, e => e.Points == "cause:corrupt-certificate" && e.Text.Contains("passphrase salah atau file sertifikat rusak", StringComparison.Ordinal));
     }
@@ -256,11 +257,14 @@ public sealed class ClassifierTests
 
         var code = Assert.Single(result.Evidence, e => e.Points == "code:ETAX-40002");
         Assert.Equal((EvidenceField.ErrorText, "ETAX-40002"), (code.Field, errorText.Substring(code.Start, code.Length)));
-        var expired = Assert.Single(result.Evidence, e => e.Points == "cause:expired-certificate");
+        var expired = Assert.Single(result.Evidence, e => e.Points == "cause:expired-certificate" && e.Source == EvidenceSource.Rule);
         Assert.Equal((EvidenceField.Description, "KADALUARSA"), (expired.Field, description.Substring(expired.Start, expired.Length)));
         Assert.Equal("KADALUARSA", expired.Text);
         var upload = Assert.Single(result.Evidence, e => e.Points == "scenario:upload");
         Assert.Equal("diuploadnya", description.Substring(upload.Start, upload.Length));
+        // The text model's words point into the original text too, and never repeat a word a rule already cites.
+        var model = Assert.Single(result.Evidence, e => e.Source == EvidenceSource.Model);
+        Assert.Equal((EvidenceField.Description, "Sertelnya"), (model.Field, description.Substring(model.Start, model.Length)));
     }
 
     [Fact]
@@ -311,24 +315,25 @@ public sealed class ClassifierTests
     {
         var learned = new LearnedWeights(1, new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
-            ["routernya"] = new Dictionary<string, double> { ["cause:network"] = 3 },
+            ["mikrotiknya"] = new Dictionary<string, double> { ["cause:network"] = 3 },
         });
         var classifier = new Classifier(DefaultCatalogue.Create(), learned);
 
-        var result = classifier.Classify(new ClassificationInput(null, "router kantor bermasalah", null, null, null, null));
-        var plain = Classifier.Classify(new ClassificationInput(null, "router kantor bermasalah", null, null, null, null));
+        // A word neither the catalogue nor the text model knows (the model reads "router kantor" as network by itself).
+        var result = classifier.Classify(new ClassificationInput(null, "mikrotik error", null, null, null, null));
+        var plain = Classifier.Classify(new ClassificationInput(null, "mikrotik error", null, null, null, null));
 
         Assert.Equal(Cause.Network, result.Cause);
-        Assert.InRange(result.CauseConfidence, 0.3, 0.6);
+        Assert.InRange(result.CauseConfidence, 0.01, 0.6); // calibrated (classifier-2): a capped learned term alone is a weak answer
         var term = Assert.Single(result.Evidence, e => e.Source == EvidenceSource.Learned);
-        Assert.Equal(("router", Classifier.LearnedCap), (term.Text, term.Weight));
+        Assert.Equal(("mikrotik", Classifier.LearnedCap), (term.Text, term.Weight));
         Assert.NotEqual(Cause.Network, plain.Cause);
     }
 
     [Fact]
     public void ShouldNameTheCatalogueAndClassifierVersions()
     {
-        Assert.Equal("catalogue-1/classifier-1", Classify("x").Version);
+        Assert.Equal("catalogue-1/classifier-2", Classify("x").Version);
     }
 
     [Fact]

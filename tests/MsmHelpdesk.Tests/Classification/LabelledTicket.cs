@@ -22,7 +22,7 @@ public sealed record LabelledTicket(
         new(null, Text, Activity, CertificateIssuedOn, CertificateExpiresOn, ReportedAt, RecentSameCodeReports);
 
     public static IReadOnlyList<LabelledTicket> Load(string fileName) =>
-        File.ReadLines(TestPaths.InRepository("tests", "MsmHelpdesk.Tests", "Classification", fileName))
+        File.ReadLines(TestPaths.InRepository("src", "MsmHelpdesk.Domain", "Classification", "Corpus", fileName))
             .Where(line => !string.IsNullOrWhiteSpace(line))
             .Select(Parse)
             .ToList();

@@ -21,6 +21,16 @@ public sealed record GetClassifierAccuracyQuery : IQuery<Result<ClassifierAccura
 
 public sealed record ConfusionCell(string Suggested, string Confirmed, int Count);
 
+/// <summary>
+/// One class of a matrix: how often it was suggested, confirmed, and both. Precision: of the suggestions of this
+/// class, the share confirmed; recall: of the confirmations of this class, the share that were suggested.
+/// </summary>
+public sealed record ClassScore(string Label, int Suggested, int Confirmed, int Correct)
+{
+    public double? Precision => Suggested == 0 ? null : (double)Correct / Suggested;
+    public double? Recall => Confirmed == 0 ? null : (double)Correct / Confirmed;
+}
+
 public sealed record MonthlyAccuracy(int Year, int Month, int Tickets, int CauseCorrect, int ScenarioCorrect)
 {
     public double CauseAccuracy => Tickets == 0 ? 0 : (double)CauseCorrect / Tickets;
@@ -44,6 +54,21 @@ public sealed record ClassifierAccuracy(
 
     public static int CountOf(IReadOnlyList<ConfusionCell> cells, string suggested, string confirmed) =>
         cells.FirstOrDefault(c => c.Suggested == suggested && c.Confirmed == confirmed)?.Count ?? 0;
+
+    /// <summary>Precision and recall per class of a matrix, in the order of <see cref="Labels"/>.</summary>
+    public static IReadOnlyList<ClassScore> PerClass(IReadOnlyList<ConfusionCell> cells) =>
+        Labels(cells).Select(label => new ClassScore(
+            label,
+            cells.Where(c => c.Suggested == label).Sum(c => c.Count),
+            cells.Where(c => c.Confirmed == label).Sum(c => c.Count),
+            CountOf(cells, label, label))).ToList();
+
+    /// <summary>A cell's share of the largest cell (0–1): the heat map's shade.</summary>
+    public static double Heat(IReadOnlyList<ConfusionCell> cells, string suggested, string confirmed)
+    {
+        var max = cells.Count == 0 ? 0 : cells.Max(c => c.Count);
+        return max == 0 ? 0 : (double)CountOf(cells, suggested, confirmed) / max;
+    }
 }
 
 public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases) : IQueryHandler<GetClassifierAccuracyQuery, Result<ClassifierAccuracy>>

@@ -110,6 +110,15 @@ public sealed class CatalogueTests
         Assert.Equal(2, ClassifierAccuracy.CountOf(accuracy.Scenario, "upload", "upload"));
         Assert.Equal(1, ClassifierAccuracy.CountOf(accuracy.Scenario, "upload", "invoice"));
         Assert.Equal(["corrupt-certificate", "expired-certificate"], ClassifierAccuracy.Labels(accuracy.Cause));
+        Assert.Equal(
+            [new ClassScore("corrupt-certificate", 0, 1, 0), new ClassScore("expired-certificate", 3, 2, 2)],
+            ClassifierAccuracy.PerClass(accuracy.Cause));
+        var (corrupt, expired) = (ClassifierAccuracy.PerClass(accuracy.Cause)[0], ClassifierAccuracy.PerClass(accuracy.Cause)[1]);
+        Assert.Equal((null, 0.0), (corrupt.Precision, corrupt.Recall));
+        Assert.Equal(2.0 / 3, expired.Precision!.Value, 6);
+        Assert.Equal(1.0, expired.Recall);
+        Assert.Equal(1.0, ClassifierAccuracy.Heat(accuracy.Cause, "expired-certificate", "expired-certificate"));
+        Assert.Equal(0.5, ClassifierAccuracy.Heat(accuracy.Cause, "expired-certificate", "corrupt-certificate"));
         var month = Assert.Single(accuracy.Monthly);
         var now = Wib.ToWib(DateTimeOffset.UtcNow);
         Assert.Equal((now.Year, now.Month, 3, 2, 2), (month.Year, month.Month, month.Tickets, month.CauseCorrect, month.ScenarioCorrect));

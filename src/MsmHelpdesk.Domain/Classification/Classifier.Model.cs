@@ -1,0 +1,274 @@
+namespace MsmHelpdesk.Domain.Classification;
+
+/// <summary>
+/// The statistical part: a ticket's words as features for <see cref="TextModel"/>, the default models trained
+/// from the embedded corpus, and the words that moved the model most, as evidence.
+/// </summary>
+public sealed partial class Classifier
+{
+    private const int ScenarioLabels = ScenarioClasses + 1; // with Unknown
+    private const int CauseLabels = CauseClasses + 1;
+    private const int NegationScope = 3;
+    private const int HedgeScope = 4;
+    private const int ModelEvidenceCount = 3;
+    private const double ModelEvidenceMinimum = 0.4; // sharper logits since decision 0101: a weaker word is not worth citing
+    private const string CharGramPrefix = "c:";
+    private const int DefaultCharGrams = 2;
+    private const double DefaultGramValue = 0.1;
+
+    /// <summary>
+    /// Character 3–5-grams of each word (after normalisation, within the word): 0 none, 1 for words the lexicon does
+    /// not know, 2 for every word. They let the model read a misspelt or slang form by the parts it shares with a
+    /// trained one. Chosen by cross-validation on train (decision 0101).
+    /// </summary>
+    internal int CharGrams { get; init; } = DefaultCharGrams;
+
+    /// <summary>How much one character gram counts next to a word (a word has a dozen grams); by cross-validation.</summary>
+    internal double GramValue { get; init; } = DefaultGramValue;
+
+    /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
+    private static readonly Lazy<TextModel[]> DefaultModels = new(TrainDefaultModels);
+
+    private static TextModel[] TrainDefaultModels()
+    {
+        var reader = new Classifier(DefaultCatalogue.Create(), null, [TextModel.Empty(ScenarioLabels), TextModel.Empty(CauseLabels)]);
+        return reader.TrainModels(TrainingCorpus.Load());
+    }
+
+    /// <summary>
+    /// Fits the scenario and cause models on labelled tickets, read with this instance's tokenizer. A label that
+    /// a recorded fact decides (a scenario chosen from the list, a certificate expired by its dates, an outage
+    /// shown by other clients' reports) teaches the words nothing, so that ticket is left out of that model.
+    /// </summary>
+    /// <remarks>Decay chosen by 5-fold cross-validation on the train split (decision 0101).</remarks>
+    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.008, double causeL2 = 0.004, int epochs = 150)
+    {
+        var scenarios = new List<(IReadOnlyCollection<string>, int)>();
+        var causes = new List<(IReadOnlyCollection<string>, int)>();
+        foreach (var ticket in tickets)
+        {
+            var (features, factDecidesCause, chosen) = Read(ticket.Input);
+            if (!chosen)
+            {
+                scenarios.Add((features, (int)ticket.Scenario));
+            }
+
+            if (!factDecidesCause)
+            {
+                causes.Add((features, (int)ticket.Cause));
+            }
+        }
+
+        return [TextModel.Train(scenarios, ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf), TextModel.Train(causes, CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf)];
+    }
+
+    private double ValueOf(string feature) => feature.StartsWith(CharGramPrefix, StringComparison.Ordinal) ? GramValue : 1.0;
+
+    /// <summary>The model features of a ticket, as the classifier reads it; for training and tests.</summary>
+    internal (IReadOnlyCollection<string> Features, bool FactDecidesCause, bool ScenarioChosen) Read(ClassificationInput input)
+    {
+        var work = new Work();
+        work.Reset(_phrases.Length, _learnedCount);
+        var chosen = input.Activity is { } activity && Wire.ParseScenario(activity) is not null;
+        Tokenize(input.ErrorText, EvidenceField.ErrorText, work);
+        Tokenize(input.Description, EvidenceField.Description, work);
+        if (!chosen)
+        {
+            Tokenize(input.Activity, EvidenceField.Activity, work);
+        }
+
+        var evidence = new List<Evidence>();
+        FindCodes(input, work, evidence, out _);
+        var expired = CertificateFacts(input, work, evidence);
+        CollectFeatures(input, work);
+        var features = work.Features.Select(feature => feature.Key).Distinct(StringComparer.Ordinal).ToArray();
+        return (features, expired || input.RecentSameCodeReports >= OutageReports, chosen);
+    }
+
+    /// <summary>
+    /// Words (normalised, stemmed) and neighbouring pairs. A word after a negation ("bukan masalah sertifikat")
+    /// becomes "n:" and a word after a hedge ("kirain sertel expired") "h:", so the model can weigh a denied or
+    /// doubted cause on its own. "tidak bisa upload" is an inability, not a denial: a modal ends the scope.
+    /// </summary>
+    private void CollectFeatures(ClassificationInput input, Work work)
+    {
+        var features = work.Features;
+        features.Clear();
+        string? previous = null;
+        var previousIndex = -1;
+        for (var i = 0; i < work.TokenCount; i++)
+        {
+            ref var token = ref work.Tokens[i];
+            string name;
+            if (token.IsDigits)
+            {
+                if (token.Length != 5)
+                {
+                    previous = null;
+                    continue;
+                }
+
+                name = FieldText(input, token.Field).Substring(token.Start, 5);
+            }
+            else
+            {
+                name = token.Id >= 0 ? _termNames[token.Id] : UnknownForm(Canon(FieldText(input, token.Field).AsSpan(token.Start, token.Length)));
+            }
+
+            if (name.Length < 2)
+            {
+                continue;
+            }
+
+            var prefix = "w:";
+            if (!IsWord(token.Id, WordNegation))
+            {
+                for (var j = i - 1; j >= 0 && j >= i - HedgeScope && work.Tokens[j].Sentence == token.Sentence; j--)
+                {
+                    var id = work.Tokens[j].Id;
+                    if (IsWord(id, WordModal) || IsWord(id, WordFinding))
+                    {
+                        break;
+                    }
+
+                    if (IsWord(id, WordNegation) && j >= i - NegationScope && !work.Consumed[j])
+                    {
+                        prefix = "n:";
+                        break;
+                    }
+
+                    if (IsWord(id, WordHedge))
+                    {
+                        prefix = "h:";
+                        break;
+                    }
+                }
+            }
+
+            features.Add((prefix + name, i, i));
+            if (prefix == "w:" && (CharGrams == 2 || (CharGrams == 1 && token.Id < 0))) // a denied word's grams would not be denied
+            {
+                AddCharGrams(name, i, features);
+            }
+
+            if (previous is not null && work.Tokens[previousIndex].Sentence == token.Sentence)
+            {
+                features.Add(("b:" + previous + "_" + name, previousIndex, i));
+            }
+
+            previous = name;
+            previousIndex = i;
+        }
+    }
+
+    /// <summary>"&lt;word&gt;" cut into 3-, 4- and 5-grams; the markers let a gram say it starts or ends a word.</summary>
+    private static void AddCharGrams(string name, int index, List<(string Key, int First, int Last)> features)
+    {
+        var padded = "<" + name + ">";
+        for (var n = 3; n <= 5; n++)
+        {
+            for (var start = 0; start + n <= padded.Length; start++)
+            {
+                features.Add((string.Concat(CharGramPrefix, padded.AsSpan(start, n)), index, index));
+            }
+        }
+    }
+
+    /// <summary>Adds each model's logits for the collected features (each feature once) into the work's buffers.</summary>
+    private void ModelLogits(Work work)
+    {
+        for (var dimension = 0; dimension < 2; dimension++)
+        {
+            var model = _models[dimension];
+            var ids = work.FeatureIds;
+            ids.Clear();
+            foreach (var (key, _, _) in work.Features)
+            {
+                var id = model.IndexOf(key);
+                if (id >= 0)
+                {
+                    ids.Add(id);
+                }
+            }
+
+            // Each feature once: sorted, then duplicates dropped in place (a list scan would be quadratic in n-grams).
+            ids.Sort();
+            var kept = 0;
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (kept == 0 || ids[i] != ids[kept - 1])
+                {
+                    ids[kept++] = ids[i];
+                }
+            }
+
+            ids.RemoveRange(kept, ids.Count - kept);
+
+            var logits = work.Logits[dimension];
+            Array.Clear(logits);
+            model.AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), logits);
+        }
+    }
+
+    /// <summary>Words a rule already cites for the same class are not cited again.</summary>
+    private static bool Cited(Work work, List<Evidence> evidence, string points, int first, int last)
+    {
+        ref var start = ref work.Tokens[first];
+        ref var end = ref work.Tokens[last];
+        foreach (var item in evidence)
+        {
+            if (item.Points == points && item.Field == start.Field && item.Start < end.Start + end.Length && start.Start < item.Start + item.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The few words that pushed the model most towards the verdict, as evidence the UI can highlight.</summary>
+    private void AddModelEvidence(ClassificationInput input, Work work, int dimension, int label, string points, List<Evidence> evidence)
+    {
+        var model = _models[dimension];
+        var candidates = new List<(double Weight, int First, int Last)>();
+        foreach (var (key, first, last) in work.Features)
+        {
+            var id = key.StartsWith(CharGramPrefix, StringComparison.Ordinal) ? -1 : model.IndexOf(key); // a gram is no word to show
+            if (id < 0)
+            {
+                continue;
+            }
+
+            var mean = 0.0;
+            for (var k = 0; k < model.Classes; k++)
+            {
+                mean += model.Weight(id, k) / model.Classes;
+            }
+
+            var weight = _scorer[dimension].ModelWeight * (model.Weight(id, label) - mean);
+            if (weight >= ModelEvidenceMinimum && !Cited(work, evidence, points, first, last))
+            {
+                candidates.Add((weight, first, last));
+            }
+        }
+
+        candidates.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.First.CompareTo(b.First));
+        var best = new List<(double Weight, int First, int Last)>(ModelEvidenceCount);
+        foreach (var candidate in candidates)
+        {
+            if (best.Count < ModelEvidenceCount && !best.Exists(b => b.First <= candidate.Last && candidate.First <= b.Last))
+            {
+                best.Add(candidate);
+            }
+        }
+
+        foreach (var (weight, first, last) in best)
+        {
+            ref var start = ref work.Tokens[first];
+            ref var end = ref work.Tokens[last];
+            var length = end.Start + end.Length - start.Start;
+            evidence.Add(new Evidence(points, FieldText(input, start.Field).Substring(start.Start, length), start.Field, start.Start, length,
+                Math.Round(weight, 3), EvidenceSource.Model));
+        }
+    }
+}

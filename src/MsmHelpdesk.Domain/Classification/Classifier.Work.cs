@@ -1,0 +1,116 @@
+namespace MsmHelpdesk.Domain.Classification;
+
+/// <summary>The classifier's small private types and its per-thread scratch space.</summary>
+public sealed partial class Classifier
+{
+    private sealed record Phrase(int Index, int[] Words, int Dimension, int Label, string Points, double Weight, EvidenceSource Source);
+
+    private sealed record RawPattern(int[] Words, string? Code, Cause? Cause, double Weight, string? Note);
+
+    private readonly record struct Token(int Start, int Length, int Sentence, int Id, int RawId, EvidenceField Field, bool IsDigits);
+
+    private readonly record struct Match(int First, int Last, int Offset, int Count, bool Negated, double Factor, RawPattern? Rule)
+    {
+        public Phrase? Phrase { get; init; }
+
+        public bool Accepted { get; init; }
+    }
+
+    private readonly struct MatchOrder(List<Match> matches) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var a = matches[x];
+            var b = matches[y];
+            var byCount = b.Count.CompareTo(a.Count);
+            if (byCount != 0)
+            {
+                return byCount;
+            }
+
+            var byWeight = Math.Abs(b.Rule?.Weight ?? b.Phrase!.Weight).CompareTo(Math.Abs(a.Rule?.Weight ?? a.Phrase!.Weight));
+            return byWeight != 0 ? byWeight : x.CompareTo(y);
+        }
+    }
+
+    /// <summary>Per-thread scratch space, reused between calls so the hot loops allocate nothing.</summary>
+    private sealed class Work
+    {
+        public Token[] Tokens = new Token[256];
+        public int TokenCount;
+        public int Sentence;
+        public bool[] Consumed = new bool[256];
+        public readonly bool[][] Claimed = [new bool[256], new bool[256]];
+        public readonly List<int> Positions = new(512);
+        public readonly List<Match> Matches = new(64);
+        public readonly List<Match> LearnedMatches = new(16);
+        public readonly List<int> Order = new(64);
+        public bool[] PhraseSeen = [];
+        public bool[] LearnedSeen = [];
+        public readonly double[][] Scores = [new double[ScenarioClasses], new double[CauseClasses]];
+        public readonly double[][] LearnedSums = [new double[ScenarioClasses], new double[CauseClasses]];
+        public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1]];
+        public readonly List<(string Key, int First, int Last)> Features = new(128);
+        public readonly List<int> FeatureIds = new(128);
+
+        /// <summary>The cause of the strongest exception string found (-1: none), and whether an ambiguous one was found.</summary>
+        public int DecidingRule;
+        public double DecidingRuleWeight;
+        public bool AmbiguousRule;
+        public readonly int?[] Decided = new int?[2];
+        public int? RuledOut;
+
+        public void Reset(int phraseCount, int learnedCount)
+        {
+            (DecidingRule, DecidingRuleWeight, AmbiguousRule) = (-1, 0, false);
+            TokenCount = 0;
+            Sentence = 0;
+            Positions.Clear();
+            Matches.Clear();
+            LearnedMatches.Clear();
+            if (PhraseSeen.Length < phraseCount)
+            {
+                PhraseSeen = new bool[phraseCount];
+            }
+            else
+            {
+                Array.Clear(PhraseSeen);
+            }
+
+            if (LearnedSeen.Length < learnedCount)
+            {
+                LearnedSeen = new bool[learnedCount];
+            }
+            else
+            {
+                Array.Clear(LearnedSeen);
+            }
+
+            foreach (var scores in Scores)
+            {
+                Array.Clear(scores);
+            }
+
+            foreach (var sums in LearnedSums)
+            {
+                Array.Clear(sums);
+            }
+        }
+
+        public void Add(Token token)
+        {
+            if (TokenCount == Tokens.Length)
+            {
+                Array.Resize(ref Tokens, Tokens.Length * 2);
+                Array.Resize(ref Consumed, Tokens.Length);
+                Array.Resize(ref Claimed[0], Tokens.Length);
+                Array.Resize(ref Claimed[1], Tokens.Length);
+            }
+
+            Consumed[TokenCount] = false;
+            Claimed[0][TokenCount] = false;
+            Claimed[1][TokenCount] = false;
+            Tokens[TokenCount++] = token;
+        }
+    }
+}

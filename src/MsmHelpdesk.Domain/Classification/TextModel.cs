@@ -1,0 +1,173 @@
+namespace MsmHelpdesk.Domain.Classification;
+
+/// <summary>
+/// A multinomial logistic regression over a ticket's text features (normalised words, negated words, word pairs):
+/// the part of the classifier that reads phrasings no rule names. Hand-sized on purpose: a few hundred tickets,
+/// a few thousand features, trained in well under a second, with no package behind it (see decision 0100).
+/// </summary>
+/// <remarks>
+/// Training is full-batch gradient descent with AdaGrad steps and L2 decay, in a fixed order with no random
+/// numbers, so the same examples always give the same weights on every machine and run.
+/// </remarks>
+internal sealed class TextModel
+{
+    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly double[] _weights; // feature-major: _weights[feature * Classes + class]
+    private readonly double[] _bias;
+    private readonly double[] _values; // per feature: how much one occurrence counts (character grams less than words)
+
+    private TextModel(Dictionary<string, int> index, double[] weights, double[] bias, int classes, double[] values)
+    {
+        _values = values;
+        _index = index;
+        _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _weights = weights;
+        _bias = bias;
+        Classes = classes;
+    }
+
+    public int Classes { get; }
+
+    public int FeatureCount => _index.Count;
+
+    /// <summary>A model that knows no feature and has no preference: logits all zero.</summary>
+    public static TextModel Empty(int classes) => new(new Dictionary<string, int>(StringComparer.Ordinal), [], new double[classes], classes, []);
+
+    /// <summary>The column of a feature, or -1 when training never saw it (often enough).</summary>
+    public int IndexOf(ReadOnlySpan<char> feature) => _lookup.TryGetValue(feature, out var index) ? index : -1;
+
+    /// <summary>What the feature adds to the label's logit.</summary>
+    public double Weight(int feature, int label) => _values[feature] * _weights[feature * Classes + label];
+
+    /// <summary>Adds the bias and the weights of the present features (each once) to <paramref name="logits"/>.</summary>
+    public void AddLogits(ReadOnlySpan<int> features, Span<double> logits)
+    {
+        for (var k = 0; k < Classes; k++)
+        {
+            logits[k] += _bias[k];
+        }
+
+        foreach (var feature in features)
+        {
+            var row = feature * Classes;
+            var value = _values[feature];
+            for (var k = 0; k < Classes; k++)
+            {
+                logits[k] += value * _weights[row + k];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fits the model. Features seen in fewer than <paramref name="minimumCount"/> examples are dropped: a word
+    /// met once says more about its writer than about the cause. <paramref name="valueOf"/> says how much one
+    /// occurrence of a feature counts (1 when null).
+    /// </summary>
+    public static TextModel Train(IReadOnlyList<(IReadOnlyCollection<string> Features, int Label)> examples, int classes,
+        int minimumCount = 2, double l2 = 0.002, int epochs = 150, double learningRate = 0.3, Func<string, double>? valueOf = null)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (features, _) in examples)
+        {
+            foreach (var feature in features.Distinct(StringComparer.Ordinal))
+            {
+                counts[feature] = counts.GetValueOrDefault(feature) + 1;
+            }
+        }
+
+        // Columns in ordinal order of the feature names: the weights do not depend on dictionary internals.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var feature in counts.Where(pair => pair.Value >= minimumCount).Select(pair => pair.Key).Order(StringComparer.Ordinal))
+        {
+            index[feature] = index.Count;
+        }
+
+        var values = new double[index.Count];
+        foreach (var (feature, column) in index)
+        {
+            values[column] = valueOf?.Invoke(feature) ?? 1.0;
+        }
+
+        var rows = examples
+            .Select(example => (Features: example.Features.Where(index.ContainsKey).Select(f => index[f]).Distinct().Order().ToArray(), example.Label))
+            .ToArray();
+        var weights = new double[index.Count * classes];
+        var bias = new double[classes];
+        var squared = new double[weights.Length];
+        var biasSquared = new double[classes];
+        var gradient = new double[weights.Length];
+        var biasGradient = new double[classes];
+        var probabilities = new double[classes];
+        var n = (double)Math.Max(1, rows.Length);
+
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            Array.Clear(gradient);
+            Array.Clear(biasGradient);
+            foreach (var (features, label) in rows)
+            {
+                Array.Copy(bias, probabilities, classes);
+                foreach (var feature in features)
+                {
+                    for (var k = 0; k < classes; k++)
+                    {
+                        probabilities[k] += values[feature] * weights[feature * classes + k];
+                    }
+                }
+
+                Softmax(probabilities);
+                probabilities[label] -= 1;
+                for (var k = 0; k < classes; k++)
+                {
+                    biasGradient[k] += probabilities[k] / n;
+                }
+
+                foreach (var feature in features)
+                {
+                    for (var k = 0; k < classes; k++)
+                    {
+                        gradient[feature * classes + k] += values[feature] * probabilities[k] / n;
+                    }
+                }
+            }
+
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var g = gradient[i] + l2 * weights[i];
+                squared[i] += g * g;
+                weights[i] -= learningRate * g / (Math.Sqrt(squared[i]) + 1e-8);
+            }
+
+            for (var k = 0; k < classes; k++)
+            {
+                biasSquared[k] += biasGradient[k] * biasGradient[k];
+                bias[k] -= learningRate * biasGradient[k] / (Math.Sqrt(biasSquared[k]) + 1e-8);
+            }
+        }
+
+        return new TextModel(index, weights, bias, classes, values);
+    }
+
+    /// <summary>In place: logits → probabilities.</summary>
+    public static void Softmax(Span<double> values)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var value in values)
+        {
+            max = Math.Max(max, value);
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < values.Length; k++)
+        {
+            values[k] = Math.Exp(values[k] - max);
+            sum += values[k];
+        }
+
+        for (var k = 0; k < values.Length; k++)
+        {
+            values[k] /= sum;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using MsmHelpdesk.Domain.Classification;
+using MsmHelpdesk.Tests.Support;
+using Xunit.Abstractions;
+
+namespace MsmHelpdesk.Tests.Classification;
+
+/// <summary>
+/// The independent writers' corpus (Corpus/README.md): split by the recorded rule, the test split frozen, and the
+/// dev split's figures (the split one may tune on). The frozen test split is measured by <see cref="FrozenTestSetTests"/>.
+/// </summary>
+public sealed class CorpusTests(ITestOutputHelper output)
+{
+    private static readonly Classifier Classifier = new(DefaultCatalogue.Create());
+
+    [Fact]
+    public void ShouldKeepTheFrozenTestSetByteForByte()
+    {
+        var bytes = File.ReadAllBytes(CorpusFile("test.jsonl"));
+
+        Assert.Equal(FrozenTestSetTests.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    [Theory]
+    [InlineData("train.jsonl", 103, 256)]
+    [InlineData("dev.jsonl", 77, 103)]
+    [InlineData("test.jsonl", 0, 77)]
+    public void ShouldPlaceEveryTicketWhereTheSplitRuleSays(string file, int low, int high)
+    {
+        var tickets = LabelledTicket.Load(file);
+
+        Assert.NotEmpty(tickets);
+        Assert.All(tickets, ticket => Assert.InRange(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ticket.Id))[0], low, high - 1));
+        Assert.Equal(tickets.Count, tickets.Select(ticket => ticket.Id).Distinct().Count());
+    }
+
+    /// <summary>
+    /// A regression guard a little under the figures reached when the scorer was tuned on dev (scenario 0.925, cause
+    /// 0.887 on 133 tickets). Since decision 0101 the settings come from cross-validation on train
+    /// (<see cref="CrossValidationTests"/>) and the shipped model also learns from dev, so these figures are in-sample
+    /// (0.970 / 0.970); the issue's own bars are asserted on the frozen test split.
+    /// </summary>
+    [Fact]
+    public void ShouldKeepTheDevSplitFiguresReachedWhenTuning()
+    {
+        var dev = CorpusMeasurement.Of(Classifier, LabelledTicket.Load("dev.jsonl"), "dev (in training since decision 0101)", listMisses: true);
+        output.WriteLine(dev.Text);
+
+        Assert.True(dev.Scenario.Accuracy >= 0.91, $"scenario accuracy {dev.Scenario.Accuracy:0.000} < 0.91");
+        Assert.True(dev.Cause.Accuracy >= 0.86, $"cause accuracy {dev.Cause.Accuracy:0.000} < 0.86");
+        Assert.True(dev.Cause.MacroF1 >= 0.84, $"cause macro-F1 {dev.Cause.MacroF1:0.000} < 0.84");
+        Assert.True(dev.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {dev.ScenarioConfidentlyWrong:P1} > 3 %");
+        Assert.True(dev.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {dev.CauseConfidentlyWrong:P1} > 3 %");
+    }
+
+    internal static string CorpusFile(string name) => TestPaths.InRepository("src", "MsmHelpdesk.Domain", "Classification", "Corpus", name);
+}
+
+/// <summary>
+/// The issue's bars on the frozen test split. It prints aggregate figures only (never a ticket), and nothing is
+/// ever tuned to it. When the lead re-copies the final split, update <see cref="Sha256"/> (the one place).
+/// </summary>
+public sealed class FrozenTestSetTests(ITestOutputHelper output)
+{
+    public const string Sha256 = "75fba9ac869a750df8b15c795e670cfeeb28eb28ef9578aa4e10f2ff11860c96";
+
+    [Fact]
+    public void ShouldMeetTheIssueBarsOnTheFrozenTestSet()
+    {
+        var test = CorpusMeasurement.Of(new Classifier(DefaultCatalogue.Create()), LabelledTicket.Load("test.jsonl"), "frozen test", listMisses: false);
+        output.WriteLine(test.Text);
+
+        Assert.True(test.Scenario.Accuracy >= 0.95, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.95");
+        Assert.True(test.Cause.Accuracy >= 0.90, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.90");
+        Assert.True(test.Cause.MacroF1 >= 0.88, $"cause macro-F1 {test.Cause.MacroF1:0.000} < 0.88");
+        Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
+        Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
+        Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
+        Assert.True(test.ScenarioConfidentPrecision >= 0.95, $"scenario answers with confidence ≥ 0.7: {test.ScenarioConfidentPrecision:0.000} right < 0.95");
+    }
+}
