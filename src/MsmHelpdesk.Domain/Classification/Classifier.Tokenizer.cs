@@ -90,7 +90,7 @@ public sealed partial class Classifier
 
     private static string Canon(ReadOnlySpan<char> raw)
     {
-        Span<char> buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var buffer = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
         return new string(buffer[..Canon(raw, buffer)]);
     }
 }

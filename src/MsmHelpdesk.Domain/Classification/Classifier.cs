@@ -269,7 +269,7 @@ public sealed partial class Classifier
         var (scenario, scenarioConfidence) = Scorer.Decide(_scorer[ScenarioDimension], work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],
             chosenScenario is null ? null : (int)chosenScenario.Value);
         // Facts beat words, in this order: the certificate's dates, the .p12 check, an exception string, other clients' reports.
-        Cause? decided = expiredByDate ? Cause.ExpiredCertificate
+        var decided = expiredByDate ? Cause.ExpiredCertificate
             : fileCheck ?? (work.DecidingRule >= 0 ? (Cause)work.DecidingRule
             : input.RecentSameCodeReports >= OutageReports ? Cause.DjpOutage : null);
         var validByDate = !expiredByDate && evidence.Exists(e => e.Source == EvidenceSource.Structured && e.Field == EvidenceField.Certificate

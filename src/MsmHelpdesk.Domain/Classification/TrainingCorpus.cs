@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 
 namespace MsmHelpdesk.Domain.Classification;

@@ -5,7 +5,7 @@ using MsmHelpdesk.Domain.Classification;
 using Xunit.Abstractions;
 using Verdict = MsmHelpdesk.Domain.Classification.Classification;
 
-namespace MsmHelpdesk.Tests.Classification;
+namespace MsmHelpdesk.Tests.Domain.Classification;
 
 /// <summary>
 /// The shipped settings (features, decay, scorer, temperatures) measured by 5-fold cross-validation on the train

@@ -3,7 +3,7 @@ using System.Text;
 using MsmHelpdesk.Domain.Classification;
 using Xunit.Abstractions;
 
-namespace MsmHelpdesk.Tests.Classification;
+namespace MsmHelpdesk.Tests.Domain.Classification;
 
 /// <summary>
 /// Accuracy on hand-labelled tickets written from DOMAIN.md, never by copying the classifier's output.

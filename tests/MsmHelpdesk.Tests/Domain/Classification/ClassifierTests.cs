@@ -1,7 +1,7 @@
 using MsmHelpdesk.Domain.Classification;
 using Verdict = MsmHelpdesk.Domain.Classification.Classification;
 
-namespace MsmHelpdesk.Tests.Classification;
+namespace MsmHelpdesk.Tests.Domain.Classification;
 
 public sealed class ClassifierTests
 {

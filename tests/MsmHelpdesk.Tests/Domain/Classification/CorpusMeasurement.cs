@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MsmHelpdesk.Domain.Classification;
 
-namespace MsmHelpdesk.Tests.Classification;
+namespace MsmHelpdesk.Tests.Domain.Classification;
 
 /// <summary>
 /// The figures for one labelled set: accuracy, per-class precision/recall/F1, cause macro-F1, the share of

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MsmHelpdesk.Tests.Classification;
+namespace MsmHelpdesk.Tests.Domain.Classification;
 
 internal interface IScores
 {

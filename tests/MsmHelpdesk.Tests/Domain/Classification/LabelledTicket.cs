@@ -3,7 +3,7 @@ using System.Text.Json;
 using MsmHelpdesk.Domain.Classification;
 using MsmHelpdesk.Tests.Support;
 
-namespace MsmHelpdesk.Tests.Classification;
+namespace MsmHelpdesk.Tests.Domain.Classification;
 
 /// <summary>One hand-labelled line of corpus.jsonl or holdout.jsonl.</summary>
 public sealed record LabelledTicket(
