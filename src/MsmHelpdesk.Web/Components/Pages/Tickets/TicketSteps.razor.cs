@@ -1,6 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Components;
-using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Domain.Tickets;
@@ -11,53 +9,12 @@ namespace MsmHelpdesk.Web.Components.Pages.Tickets;
 
 public partial class TicketSteps
 {
-    private TicketWork? work;
-    private string? loadError;
-    private int? loadedVersion;
     private readonly FormErrors errors = new();
     private AddTicketStepCommand adding = new();
     private EditTicketStepCommand? editing;
     private Guid? skipping;
     private string? skipReason;
 
-    [Parameter, EditorRequired]
-    public Guid TicketId { get; set; }
-
-    /// <summary>The ticket's version: the steps reload when it changes.</summary>
-    [Parameter]
-    public int Version { get; set; }
-
-    [Parameter]
-    public IReadOnlyList<StaffMember> Staff { get; set; } = [];
-
-    /// <summary>Raised after a change, so the page reloads the ticket and its timeline.</summary>
-    [Parameter]
-    public EventCallback OnChanged { get; set; }
-
-    private bool IsOpen => work is not null && TicketWorkflow.IsOpen(work.Status);
-
-    protected override async Task OnParametersSetAsync()
-    {
-        if (loadedVersion != Version)
-        {
-            loadedVersion = Version;
-            await LoadAsync();
-        }
-    }
-
-    private async Task LoadAsync()
-    {
-        var result = await Sender.Send(new GetTicketWorkQuery { TicketId = TicketId });
-        if (result.IsSuccess)
-        {
-            work = result.Value;
-            loadError = null;
-        }
-        else
-        {
-            loadError = result.Error.Message;
-        }
-    }
 
     private static Color StatusColor(TicketStepStatus status) => status switch
     {

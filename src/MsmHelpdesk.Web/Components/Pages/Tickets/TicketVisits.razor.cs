@@ -1,7 +1,6 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Components;
-using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Application.Features.Visits;
@@ -19,54 +18,15 @@ public partial class TicketVisits
     private static readonly KppVisitOutcome[] Outcomes =
         [KppVisitOutcome.CertificateIssued, KppVisitOutcome.Refused, KppVisitOutcome.Rescheduled, KppVisitOutcome.Cancelled];
 
-    private TicketWork? work;
-    private string? loadError;
-    private int? loadedVersion;
     private readonly FormErrors errors = new();
     private ScheduleKppVisitCommand? scheduling;
     private PrepareKppVisitCommand? preparing;
     private RecordKppVisitOutcomeCommand? outcome;
 
-    [Parameter, EditorRequired]
-    public Guid TicketId { get; set; }
-
-    [Parameter]
-    public int Version { get; set; }
-
     /// <summary>The ticket's consultant, proposed for a new visit.</summary>
     [Parameter]
     public string? TicketAssigneeId { get; set; }
 
-    [Parameter]
-    public IReadOnlyList<StaffMember> Staff { get; set; } = [];
-
-    [Parameter]
-    public EventCallback OnChanged { get; set; }
-
-    private bool IsOpen => work is not null && TicketWorkflow.IsOpen(work.Status);
-
-    protected override async Task OnParametersSetAsync()
-    {
-        if (loadedVersion != Version)
-        {
-            loadedVersion = Version;
-            await LoadAsync();
-        }
-    }
-
-    private async Task LoadAsync()
-    {
-        var result = await Sender.Send(new GetTicketWorkQuery { TicketId = TicketId });
-        if (result.IsSuccess)
-        {
-            work = result.Value;
-            loadError = null;
-        }
-        else
-        {
-            loadError = result.Error.Message;
-        }
-    }
 
     private void StartScheduling()
     {
@@ -76,7 +36,7 @@ public partial class TicketVisits
         scheduling = new ScheduleKppVisitCommand
         {
             TicketId = TicketId,
-            OfficerName = work!.Officers.Count == 1 ? work.Officers[0] : "",
+            OfficerName = Work!.Officers.Count == 1 ? Work.Officers[0] : "",
             AssigneeId = TicketAssigneeId,
             Time = new TimeOnly(9, 0),
         };
@@ -160,6 +120,6 @@ public partial class TicketVisits
             .Where(d => d is not (KppDocuments.None or KppDocuments.NewPassphraseChosen))
             .Select(d => UiTextIndonesian.Get($"VisitDoc.{d}")));
         return PhoneNumber.WhatsAppLink(phone, UiTextIndonesian.Format("Visits.WhatsAppMessage",
-            work!.ContactName ?? "", when, visit.Kpp, visit.OfficerName, documents, work.ClientName));
+            Work!.ContactName ?? "", when, visit.Kpp, visit.OfficerName, documents, Work.ClientName));
     }
 }
