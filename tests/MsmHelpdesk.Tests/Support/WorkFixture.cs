@@ -6,6 +6,7 @@ using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
@@ -80,6 +81,16 @@ public sealed class WorkFixture : IAsyncDisposable
         await App.SendAsync(Budi, new ChangeTicketStatusCommand { TicketId = TicketId, To = TicketStatus.Triaged });
         await App.SendAsync(Budi, new ChangeTicketStatusCommand { TicketId = TicketId, To = TicketStatus.InProgress });
     }
+
+    /// <summary>A KPP visit for the fixture's ticket: Friday 27 Nov 2026 09:30 with the request form and the deed.</summary>
+    public static ScheduleKppVisitCommand Visit(WorkFixture work, DateOnly? date = null, string officer = "Hendra Wijaya") => new()
+    {
+        TicketId = work.TicketId,
+        Date = date ?? new DateOnly(2026, 11, 27),
+        Time = new TimeOnly(9, 30),
+        OfficerName = officer,
+        Documents = KppDocuments.RequestForm | KppDocuments.CompanyDeed,
+    };
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -3,26 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;
+using static MsmHelpdesk.Tests.Support.TicketEdits;
 
 namespace MsmHelpdesk.Tests.Application.Features.Tickets;
 
 public sealed class ListTicketsTests
 {
     public ListTicketsTests() => CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
-
-    private static UpdateTicketCommand Edit(TicketView loaded, string description) => new()
-    {
-        TicketId = loaded.Id,
-        ExpectedVersion = loaded.Version,
-        ContactId = loaded.ContactId,
-        Channel = loaded.Channel,
-        ErrorText = loaded.ErrorText,
-        Activity = loaded.Activity,
-        SystemVersion = loaded.SystemVersion,
-        Description = description,
-        Priority = loaded.Priority,
-        ReportedAt = loaded.ReportedAt,
-    };
 
     [Fact]
     public async Task ShouldListMyUnassignedAndOpenTicketsWithFiltersAndSearch()

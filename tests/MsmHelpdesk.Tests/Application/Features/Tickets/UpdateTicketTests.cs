@@ -2,26 +2,13 @@ using System.Globalization;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;
+using static MsmHelpdesk.Tests.Support.TicketEdits;
 
 namespace MsmHelpdesk.Tests.Application.Features.Tickets;
 
 public sealed class UpdateTicketTests
 {
     public UpdateTicketTests() => CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
-
-    private static UpdateTicketCommand Edit(TicketView loaded, string description) => new()
-    {
-        TicketId = loaded.Id,
-        ExpectedVersion = loaded.Version,
-        ContactId = loaded.ContactId,
-        Channel = loaded.Channel,
-        ErrorText = loaded.ErrorText,
-        Activity = loaded.Activity,
-        SystemVersion = loaded.SystemVersion,
-        Description = description,
-        Priority = loaded.Priority,
-        ReportedAt = loaded.ReportedAt,
-    };
 
     [Fact]
     public async Task ShouldRefuseAnEditBasedOnAnOlderVersionAndKeepTheOtherEdit()

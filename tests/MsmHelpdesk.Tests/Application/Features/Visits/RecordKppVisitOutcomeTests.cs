@@ -3,21 +3,13 @@ using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Visits;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Tests.Support;
+using static MsmHelpdesk.Tests.Support.WorkFixture;
 
 namespace MsmHelpdesk.Tests.Application.Features.Visits;
 
 public sealed class RecordKppVisitOutcomeTests
 {
     public RecordKppVisitOutcomeTests() => CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
-
-    private static ScheduleKppVisitCommand Visit(WorkFixture work, DateOnly? date = null, string officer = "Hendra Wijaya") => new()
-    {
-        TicketId = work.TicketId,
-        Date = date ?? new DateOnly(2026, 11, 27),
-        Time = new TimeOnly(9, 30),
-        OfficerName = officer,
-        Documents = KppDocuments.RequestForm | KppDocuments.CompanyDeed,
-    };
 
     [Fact]
     public async Task ShouldUpdateTheClientsCertificateDatesWhenTheCertificateIsIssued()
