@@ -12,7 +12,7 @@ namespace MsmHelpdesk.Application.Features.Incidents;
 
 /// <summary>Incidents, open first then newest, with their open ticket counts; and the outages that look like one but have none.</summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record ListIncidentsQuery : IQuery<Result<IncidentList>>
+public sealed record ListIncidentsQuery : IQuery<Result<IncidentOverview>>
 {
     /// <summary>Resolved incidents shown, newest first; open ones are always all shown.</summary>
     public int ResolvedLimit { get; set; } = 50;
@@ -23,9 +23,9 @@ public sealed record IncidentRow(Guid Id, string Title, string? ErrorCode, Incid
 /// <summary>An error code that many clients reported in the last hour with no open incident for it.</summary>
 public sealed record IncidentSuggestion(string ErrorCode, int Clients);
 
-public sealed record IncidentList(IReadOnlyList<IncidentRow> Incidents, IReadOnlyList<IncidentSuggestion> Suggestions);
+public sealed record IncidentOverview(IReadOnlyList<IncidentRow> Incidents, IReadOnlyList<IncidentSuggestion> Suggestions);
 
-public sealed class ListIncidentsHandler(IAppDbContextFactory databases, TimeProvider clock) : IQueryHandler<ListIncidentsQuery, Result<IncidentList>>
+public sealed class ListIncidentsHandler(IAppDbContextFactory databases, TimeProvider clock) : IQueryHandler<ListIncidentsQuery, Result<IncidentOverview>>
 {
     /// <summary>
     /// The classifier reads <see cref="Classifier.OutageReports"/> other clients with the same code in the hour as a
@@ -33,7 +33,7 @@ public sealed class ListIncidentsHandler(IAppDbContextFactory databases, TimePro
     /// </summary>
     public const int SuggestionClients = Classifier.OutageReports + 1;
 
-    public async ValueTask<Result<IncidentList>> Handle(ListIncidentsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IncidentOverview>> Handle(ListIncidentsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.Status == IncidentStatus.Open).ToListAsync(cancellationToken);
@@ -50,7 +50,7 @@ public sealed class ListIncidentsHandler(IAppDbContextFactory databases, TimePro
             .Select(i => new IncidentRow(i.Id, i.Title, i.ErrorCode, i.Status, i.StartedAt, i.ResolvedAt,
                 counts.GetValueOrDefault(i.Id)?.Open ?? 0, counts.GetValueOrDefault(i.Id)?.All ?? 0))
             .ToArray();
-        return new IncidentList(rows, await SuggestAsync(db, clock.GetUtcNow(), cancellationToken));
+        return new IncidentOverview(rows, await SuggestAsync(db, clock.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>Codes reported by at least <see cref="SuggestionClients"/> clients in the last hour that no open incident covers.</summary>

@@ -26,7 +26,7 @@ public sealed class SaveTicketViewValidator : AbstractValidator<SaveTicketViewCo
         RuleFor(command => command.Filters.Search).OptionalText(FieldLimits.SearchMaxLength);
         RuleFor(command => command.Filters.ErrorCode).MaximumLength(32).WithMessage(_ => AppText.MaxLength(32));
         RuleFor(command => command.Filters.To).Must((command, to) => to is null || command.Filters.From is null || to >= command.Filters.From)
-            .WithMessage(_ => AppText.DateOrder);
+            .WithMessage(_ => AppText.Get("ReportDateOrder"));
     }
 }
 

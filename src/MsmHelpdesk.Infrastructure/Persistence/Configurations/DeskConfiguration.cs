@@ -44,13 +44,15 @@ public sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
     }
 }
 
-/// <summary>The ticket's links to an incident and to the original it was merged into (issue 15).</summary>
+/// <summary>
+/// The ticket's links to an incident and to the original it was merged into (issue 15). Plain indexed columns,
+/// no foreign keys: adding one to Tickets makes SQLite rebuild the table, which drops the search index's triggers.
+/// Incidents and tickets are never deleted, so nothing can dangle.
+/// </summary>
 internal static class TicketDeskConfiguration
 {
     public static void Configure(EntityTypeBuilder<Ticket> ticket)
     {
-        ticket.HasOne<Incident>().WithMany().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Restrict);
-        ticket.HasOne<Ticket>().WithMany().HasForeignKey(t => t.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         ticket.Ignore(t => t.IsOpen);
         ticket.HasIndex(t => new { t.IncidentId, t.Status });
         ticket.HasIndex(t => t.MergedIntoId);
