@@ -29,7 +29,8 @@ public partial class IncidentPage
     private async Task LoadAsync()
     {
         var result = await Sender.Send(new GetIncidentQuery { IncidentId = Id });
-        (view, loadError) = result.IsSuccess ? (result.Value, null) : (null, result.Error.Message);
+        view = result.IsSuccess ? result.Value : null;
+        loadError = result.IsSuccess ? null : result.Error.Message;
     }
 
     private async Task LinkAsync()
