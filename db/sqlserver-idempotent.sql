@@ -1640,3 +1640,102 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [IncidentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    ALTER TABLE [Tickets] ADD [MergedIntoId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    CREATE TABLE [Incidents] (
+        [Id] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [ErrorCode] varchar(32) NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Description] nvarchar(4000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedById] nvarchar(450) NOT NULL,
+        [CreatedByName] nvarchar(150) NOT NULL,
+        [ResolvedAt] datetimeoffset NULL,
+        [ResolutionSummary] nvarchar(4000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Incidents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    CREATE TABLE [SavedViews] (
+        [Id] uniqueidentifier NOT NULL,
+        [OwnerId] nvarchar(450) NOT NULL,
+        [Name] nvarchar(80) NOT NULL,
+        [Filters] nvarchar(4000) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_SavedViews] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SavedViews_AspNetUsers_OwnerId] FOREIGN KEY ([OwnerId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_IncidentId_Status] ON [Tickets] ([IncidentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_MergedIntoId] ON [Tickets] ([MergedIntoId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    CREATE INDEX [IX_Incidents_Status_ErrorCode] ON [Incidents] ([Status], [ErrorCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SavedViews_OwnerId_Name] ON [SavedViews] ([OwnerId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206051457_Features'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206051457_Features', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -38,6 +38,11 @@ public static class DomainErrorText
         DomainErrorCode.VisitOutcomeInvalid => Error.Validation(nameof(RecordKppVisitOutcomeCommand.Outcome), WorkText.VisitOutcomeInvalid),
         DomainErrorCode.VisitReasonRequired => Error.Validation(nameof(RecordKppVisitOutcomeCommand.Reason), WorkText.VisitReasonRequired),
         DomainErrorCode.VisitSameTime => Error.Validation(nameof(RecordKppVisitOutcomeCommand.NewDate), WorkText.VisitSameTime),
+        DomainErrorCode.TicketNotOpen => Error.Validation("TicketIds", DeskText.TicketNotOpen(refused.Arguments[0])),
+        DomainErrorCode.IncidentNotOpen => Error.Validation("IncidentId", DeskText.IncidentNotOpen),
+        DomainErrorCode.TicketMergeSelf => Error.Validation(nameof(MergeTicketCommand.OriginalNumber), DeskText.MergeSelf),
+        DomainErrorCode.TicketAlreadyMerged => Error.Validation(nameof(MergeTicketCommand.OriginalNumber), DeskText.MergeAlreadyMerged(refused.Arguments[0])),
+        DomainErrorCode.TicketMergeOtherClient => Error.Validation(nameof(MergeTicketCommand.OriginalNumber), DeskText.MergeOtherClient),
         _ => throw new ArgumentOutOfRangeException(nameof(refused), refused.Code, "A domain error without words."),
     };
 }

@@ -233,7 +233,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MsmHelpdesk.Application.Features.Reports.ReportTally", b =>
+            modelBuilder.Entity("MsmHelpdesk.Application.Features.Reports.Totals.ReportTally", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -443,6 +443,64 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("Phone");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("ResolutionSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ErrorCode");
+
+                    b.ToTable("Incidents", (string)null);
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>
@@ -919,6 +977,12 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1002,10 +1066,14 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("IncidentId", "Status");
 
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
@@ -1172,6 +1240,37 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("TicketId", "Id");
 
                     b.ToTable("TimelineEntries");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Users.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews", (string)null);
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Infrastructure.Identity.AppUser", b =>
@@ -1747,6 +1846,15 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Users.SavedView", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -221,7 +221,7 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MsmHelpdesk.Application.Features.Reports.ReportTally", b =>
+            modelBuilder.Entity("MsmHelpdesk.Application.Features.Reports.Totals.ReportTally", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -429,6 +429,64 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("Phone");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ErrorCode");
+
+                    b.ToTable("Incidents", (string)null);
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>
@@ -897,6 +955,12 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -980,10 +1044,14 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("IncidentId", "Status");
 
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
@@ -1148,6 +1216,37 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("TicketId", "Id");
 
                     b.ToTable("TimelineEntries");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Users.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filters")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews", (string)null);
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Infrastructure.Identity.AppUser", b =>
@@ -1720,6 +1819,15 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .WithMany("Timeline")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Users.SavedView", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

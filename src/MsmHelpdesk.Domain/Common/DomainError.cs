@@ -21,6 +21,11 @@ public enum DomainErrorCode
     VisitOutcomeInvalid,
     VisitReasonRequired,
     VisitSameTime,
+    TicketNotOpen,
+    IncidentNotOpen,
+    TicketMergeSelf,
+    TicketAlreadyMerged,
+    TicketMergeOtherClient,
 }
 
 /// <summary>
@@ -60,4 +65,14 @@ public sealed record DomainError(DomainErrorCode Code, params object[] Arguments
     public static DomainError VisitReasonRequired { get; } = new(DomainErrorCode.VisitReasonRequired);
 
     public static DomainError VisitSameTime { get; } = new(DomainErrorCode.VisitSameTime);
+
+    public static DomainError TicketNotOpen(string number) => new(DomainErrorCode.TicketNotOpen, number);
+
+    public static DomainError IncidentNotOpen { get; } = new(DomainErrorCode.IncidentNotOpen);
+
+    public static DomainError TicketMergeSelf { get; } = new(DomainErrorCode.TicketMergeSelf);
+
+    public static DomainError TicketAlreadyMerged(string number) => new(DomainErrorCode.TicketAlreadyMerged, number);
+
+    public static DomainError TicketMergeOtherClient { get; } = new(DomainErrorCode.TicketMergeOtherClient);
 }

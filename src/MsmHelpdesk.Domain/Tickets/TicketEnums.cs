@@ -57,4 +57,16 @@ public enum TimelineKind
     VisitScheduled,
     VisitUpdated,
     VisitOutcome,
+
+    /// <summary>Linked to an incident (an outage for every client); Text is the incident's title.</summary>
+    IncidentLinked,
+
+    /// <summary>An incident update sent to the client, the same words to every linked ticket.</summary>
+    IncidentUpdate,
+
+    /// <summary>This duplicate was merged into the ticket in NewValue and closed.</summary>
+    MergedInto,
+
+    /// <summary>The duplicate in NewValue was merged into this ticket; its history is shown here with its origin.</summary>
+    MergedFrom,
 }

@@ -43,6 +43,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public DbSet<KppVisit> KppVisits => Set<KppVisit>();
 
+    public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
+
+    public DbSet<Domain.Users.SavedView> SavedViews => Set<Domain.Users.SavedView>();
+
     public DbSet<ReportTally> ReportTallies => Set<ReportTally>();
 
     public IQueryable<StaffMember> Staff =>

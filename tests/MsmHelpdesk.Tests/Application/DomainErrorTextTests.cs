@@ -26,6 +26,11 @@ public sealed class DomainErrorTextTests
         DomainError.VisitOutcomeInvalid,
         DomainError.VisitReasonRequired,
         DomainError.VisitSameTime,
+        DomainError.TicketNotOpen("MSM-2026-000001"),
+        DomainError.IncidentNotOpen,
+        DomainError.TicketMergeSelf,
+        DomainError.TicketAlreadyMerged("MSM-2026-000002"),
+        DomainError.TicketMergeOtherClient,
     ];
 
     [Theory]

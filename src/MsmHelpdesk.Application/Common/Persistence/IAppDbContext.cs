@@ -26,6 +26,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<KppVisit> KppVisits { get; }
 
+    /// <summary>Outages many tickets link to (issue 15).</summary>
+    DbSet<Domain.Incidents.Incident> Incidents { get; }
+
+    /// <summary>Each user's named ticket-list filters (issue 15).</summary>
+    DbSet<Domain.Users.SavedView> SavedViews { get; }
+
     /// <summary>Stored report totals per WIB month, kept with every ticket save (see <c>Tallies</c>).</summary>
     DbSet<Features.Reports.Totals.ReportTally> ReportTallies { get; }
 

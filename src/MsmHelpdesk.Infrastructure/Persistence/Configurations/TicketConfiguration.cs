@@ -99,6 +99,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasMany(t => t.Timeline).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Restrict);
         ticket.Navigation(t => t.Timeline).HasField("_timeline");
         TicketSlaConfiguration.Configure(ticket);
+        TicketDeskConfiguration.Configure(ticket);
     }
 }
 

@@ -65,6 +65,7 @@ public partial class TicketConversation
         TimelineKind.ClientMessage => L["Timeline.ClientMessage"],
         TimelineKind.Reminder => L["Timeline.Reminder"],
         _ when WorkTimeline.Describes(entry.Kind) => WorkTimeline.Describe(entry, L, StaffName),
+        _ when DeskTimeline.Describes(entry.Kind) => DeskTimeline.Describe(entry, L),
         _ => L["Timeline.FieldChanged", L[$"TicketField.{entry.Field}"], FieldValue(entry.Field, entry.OldValue), FieldValue(entry.Field, entry.NewValue)],
     };
 
