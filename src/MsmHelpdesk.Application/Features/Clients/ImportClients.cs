@@ -103,7 +103,7 @@ public sealed class ImportClientsHandler(IAppDbContextFactory databases, TimePro
             }
             else if (record.Fields.Any(SecretGuard.ContainsSecret))
             {
-                // A passphrase in any other cell (a column we do not import, a note) refuses the row too: the file is kept nowhere, but the row must not pass as clean.
+                // A passphrase in any other cell (a column we do not import, a note) refuses the row too.
                 problems.Add(new ImportRowProblem(record.Line, AppText.ImportRowHoldsSecret));
             }
             else if (!firstLineOfNpwp.TryAdd(row.Npwp.Value, row.Line))
