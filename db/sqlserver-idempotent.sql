@@ -1739,3 +1739,44 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206062418_HardeningInput'
+)
+BEGIN
+    CREATE TABLE [IdempotentRequests] (
+        [Scope] varchar(200) NOT NULL,
+        [Key] varchar(100) NOT NULL,
+        [RequestHash] varchar(64) NOT NULL,
+        [ResourceId] uniqueidentifier NOT NULL,
+        [ResourceNumber] nvarchar(32) NOT NULL,
+        [StatusCode] int NULL,
+        [ResponseBody] nvarchar(max) NULL,
+        [Location] nvarchar(300) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_IdempotentRequests] PRIMARY KEY ([Scope], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206062418_HardeningInput'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotentRequests_ExpiresAt] ON [IdempotentRequests] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206062418_HardeningInput'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206062418_HardeningInput', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Certificates;
 using MsmHelpdesk.Application.Features.Diagnosis;
+using MsmHelpdesk.Application.Features.Idempotency;
 using MsmHelpdesk.Application.Features.Notifications;
 using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Application.Features.Sla;
@@ -39,6 +40,8 @@ public static class JobRegistry
         Define("weekly-digest", "0 7 * * 1", typeof(WeeklyDigestJob), () => new SendWeeklyDigestCommand(), outcome => outcome.Describe()),
         // Every day at 02:00, when nobody is saving tickets.
         Define("report-upkeep", "0 2 * * *", typeof(ReportUpkeepJob), () => new CompactReportTalliesCommand(), outcome => outcome.Describe()),
+        // Every hour at :30: Idempotency-Keys are kept 24 hours.
+        Define("idempotency-cleanup", "30 * * * *", typeof(IdempotencyCleanupJob), () => new PurgeIdempotentRequestsCommand(), outcome => outcome.Describe()),
     ];
 
     /// <summary>The job of that name, or null for a name no job has.</summary>

@@ -33,6 +33,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<Application.Common.Idempotency.IdempotentRequest> IdempotentRequests => Set<Application.Common.Idempotency.IdempotentRequest>();
+
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
 
     public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();

@@ -134,6 +134,17 @@ public static class ApiEndpoints
 
     private static async Task<IResult> CreateTicketAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
     {
+        var (claim, keyProblem) = await IdempotentAnswers.ClaimAsync(request, cancellationToken);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        if (claim is not null && await IdempotentAnswers.ReplayAsync(sender, request.HttpContext, claim, earlier => CreatedAnswerAsync(sender, earlier.ResourceId, cancellationToken), cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
         var (body, problem) = await ApiResults.ReadJsonAsync<CreateTicketRequest>(request, cancellationToken);
         if (problem is not null)
         {
@@ -147,16 +158,34 @@ public static class ApiEndpoints
             Description = body.Description,
             Activity = body.Activity,
             Channel = body.Channel ?? TicketChannel.Api,
+            Idempotency = claim,
         }, cancellationToken);
         if (!created.IsSuccess)
         {
-            return ApiResults.From(created.Error, TicketFieldNames);
+            // Lost a race to a request with the same key: answer as that one did.
+            return claim is not null && IdempotentAnswers.IsKeyRefusal(created.Error)
+                ? await IdempotentAnswers.ReplayAsync(sender, request.HttpContext, claim, earlier => CreatedAnswerAsync(sender, earlier.ResourceId, cancellationToken), cancellationToken)
+                    ?? IdempotentAnswers.Reused()
+                : ApiResults.From(created.Error, TicketFieldNames);
         }
 
-        var ticket = await sender.Send(new GetTicketQuery { TicketId = created.Value.Id }, cancellationToken);
+        if (await CreatedAnswerAsync(sender, created.Value.Id, cancellationToken) is not { } answer)
+        {
+            return ApiResults.From((await sender.Send(new GetTicketQuery { TicketId = created.Value.Id }, cancellationToken)).Error!);
+        }
+
+        return claim is null
+            ? Results.Created(answer.Location, answer.Body)
+            : await IdempotentAnswers.AnswerAsync(sender, request.HttpContext, claim, answer.Status, answer.Body, answer.Location, cancellationToken);
+    }
+
+    /// <summary>The 201 of a created ticket, built from the ticket as it is now.</summary>
+    private static async Task<(int Status, object? Body, string? Location)?> CreatedAnswerAsync(ISender sender, Guid ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await sender.Send(new GetTicketQuery { TicketId = ticketId }, cancellationToken);
         return ticket.IsSuccess
-            ? Results.Created($"{Prefix}/tickets/{created.Value.Number}", await WithSlaAsync(sender, ticket.Value, cancellationToken))
-            : ApiResults.From(ticket.Error);
+            ? (StatusCodes.Status201Created, await WithSlaAsync(sender, ticket.Value, cancellationToken), $"{Prefix}/tickets/{ticket.Value.Number}")
+            : null;
     }
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
@@ -284,6 +313,17 @@ public static class ApiEndpoints
 
     private static async Task<IResult> AddClientMessageAsync(string number, HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
     {
+        var (claim, keyProblem) = await IdempotentAnswers.ClaimAsync(request, cancellationToken);
+        if (keyProblem is not null)
+        {
+            return keyProblem;
+        }
+
+        if (claim is not null && await IdempotentAnswers.ReplayAsync(sender, request.HttpContext, claim, earlier => MessageAnswerAsync(sender, earlier.ResourceId, cancellationToken), cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
         var (body, problem) = await ApiResults.ReadJsonAsync<ClientMessageRequest>(request, cancellationToken);
         if (problem is not null)
         {
@@ -296,7 +336,25 @@ public static class ApiEndpoints
             return ApiResults.From(ticket.Error);
         }
 
-        var recorded = await sender.Send(new RecordClientMessageCommand { TicketId = ticket.Value.Id, Text = body!.Text ?? "" }, cancellationToken);
-        return recorded.IsSuccess ? Results.Ok(new ClientMessageResponse(ticket.Value.Number, recorded.Value)) : ApiResults.From(recorded.Error);
+        var recorded = await sender.Send(new RecordClientMessageCommand { TicketId = ticket.Value.Id, Text = body!.Text ?? "", Idempotency = claim }, cancellationToken);
+        if (!recorded.IsSuccess)
+        {
+            return claim is not null && IdempotentAnswers.IsKeyRefusal(recorded.Error)
+                ? await IdempotentAnswers.ReplayAsync(sender, request.HttpContext, claim, earlier => MessageAnswerAsync(sender, earlier.ResourceId, cancellationToken), cancellationToken)
+                    ?? IdempotentAnswers.Reused()
+                : ApiResults.From(recorded.Error);
+        }
+
+        var answer = new ClientMessageResponse(ticket.Value.Number, recorded.Value);
+        return claim is null
+            ? Results.Ok(answer)
+            : await IdempotentAnswers.AnswerAsync(sender, request.HttpContext, claim, StatusCodes.Status200OK, answer, null, cancellationToken);
+    }
+
+    /// <summary>The 200 of a recorded client message, rebuilt from the ticket's status now.</summary>
+    private static async Task<(int Status, object? Body, string? Location)?> MessageAnswerAsync(ISender sender, Guid ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await sender.Send(new GetTicketQuery { TicketId = ticketId }, cancellationToken);
+        return ticket.IsSuccess ? (StatusCodes.Status200OK, new ClientMessageResponse(ticket.Value.Number, ticket.Value.Status), null) : null;
     }
 }

@@ -22,6 +22,11 @@ public static class ApiResults
                 .ToDictionary(group => group.Key, group => group.SelectMany(field => field.Value).ToArray(), StringComparer.Ordinal),
             error.Message),
         ErrorKind.NotFound => Problem(StatusCodes.Status404NotFound, error.Message, error.Code),
+        // The screens' conflict text points at a panel below; an API client has the resource and its version instead.
+        ErrorKind.Conflict when error.Code == "ticket-changed" =>
+            Problem(StatusCodes.Status409Conflict, AppText.ApiTicketChanged(error.ResourceVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"), error.Code),
+        ErrorKind.Conflict when error.Code == Application.Common.Idempotency.IdempotencyClaims.ReusedCode =>
+            Problem(StatusCodes.Status422UnprocessableEntity, error.Message, error.Code),
         ErrorKind.Conflict => Problem(StatusCodes.Status409Conflict, error.Message, error.Code),
         ErrorKind.Forbidden => Problem(StatusCodes.Status403Forbidden, error.Message, error.Code),
         ErrorKind.Unauthorized => Problem(StatusCodes.Status401Unauthorized, error.Message, error.Code),

@@ -22,10 +22,11 @@ public static class ApiServices
         services.AddAuthorizationBuilder()
             .AddPolicy(PolicyName, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 
-        // Enums travel by name ("Phone", "WhatsApp", "InProgress"), in requests, answers and the document.
+        // Enums travel by name ("Phone", "WhatsApp", "InProgress"), in requests, answers and the document; a number
+        // ("channel": 0 or 99) is refused with a field message rather than stored as whatever it happens to mean.
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
 
             // ASP.NET Core writes '<' and '>' raw by default; escaped, text such as "<script>" stays inert
             // even for a client that pastes the JSON into HTML. Indonesian letters stay readable.

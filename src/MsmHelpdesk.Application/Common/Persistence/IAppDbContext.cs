@@ -22,6 +22,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<ApiKey> ApiKeys { get; }
 
+    /// <summary>API requests sent with an Idempotency-Key, kept 24 hours with their first answer.</summary>
+    DbSet<Idempotency.IdempotentRequest> IdempotentRequests { get; }
+
     DbSet<TicketStep> TicketSteps { get; }
 
     DbSet<KppVisit> KppVisits { get; }

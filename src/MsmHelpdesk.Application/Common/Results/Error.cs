@@ -17,6 +17,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Message)
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } =
         new Dictionary<string, string[]>(StringComparer.Ordinal);
 
+    /// <summary>For a conflict: the version of the resource the refused change was based on, so an API client can say which.</summary>
+    public int? ResourceVersion { get; init; }
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fieldErrors) =>
         new(ErrorKind.Validation, "validation", AppText.ValidationFailed) { FieldErrors = fieldErrors };
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common.Idempotency;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Domain.Tickets;
@@ -36,6 +37,61 @@ internal static class TicketStore
         }
     }
 
+    /// <summary>
+    /// Saves an append-only action (a note, a client message, an attachment): it changes nothing another writer could
+    /// have changed in between, so it never fails on the version check (issue 16). The ticket is read and saved inside one
+    /// transaction (SQLite takes its write lock at the start, so nobody saves in between); where the database lets
+    /// another writer in (SQL Server), a conflict reloads the ticket and appends again.
+    /// </summary>
+    /// <param name="db"></param>
+    /// <param name="ticketId"></param>
+    /// <param name="append"></param>
+    /// <param name="cancellationToken"></param>
+    /// <param name="claim">An API client's Idempotency-Key: recorded in the same transaction, refused when already used.</param>
+    /// <param name="now"></param>
+    public static async Task<Result> AppendAsync(
+        IAppDbContext db, Guid ticketId, Action<Ticket> append, CancellationToken cancellationToken, IdempotencyClaim? claim = null, DateTimeOffset now = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+            var ticket = await FindAsync(db, ticketId, cancellationToken);
+            if (ticket is null)
+            {
+                return NotFound();
+            }
+
+            if (claim is not null && await IdempotencyClaims.ClaimAsync(db, claim, ticket.Id, ticket.Number, now, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            append(ticket);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return Result.Success();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAppendAttempts)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ClearTracked();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await ConflictAsync(db, ticketId, cancellationToken);
+            }
+            catch (DbUpdateException) when (claim is not null)
+            {
+                // Another request with the same key saved first (its key is the primary key): answer as it did.
+                return IdempotencyClaims.Replay();
+            }
+        }
+    }
+
+    private const int MaxAppendAttempts = 20;
+
     /// <summary>The refusal of a save that met a newer version of the ticket, naming who changed it last.</summary>
     public static async Task<Error> ConflictAsync(IAppDbContext db, Guid ticketId, CancellationToken cancellationToken)
     {
@@ -44,6 +100,9 @@ internal static class TicketStore
             .OrderByDescending(entry => entry.Id)
             .Select(entry => entry.ActorName)
             .FirstOrDefaultAsync(cancellationToken);
-        return Error.Conflict("ticket-changed", AppText.TicketChanged(by ?? "?"));
+        var read = db.Tickets.Local.FirstOrDefault(ticket => ticket.Id == ticketId) is { } tracked
+            ? (int?)db.Tickets.Entry(tracked).Property(t => t.Version).OriginalValue
+            : null;
+        return Error.Conflict("ticket-changed", AppText.TicketChanged(by ?? "?")) with { ResourceVersion = read };
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
@@ -10,6 +11,7 @@ namespace MsmHelpdesk.Application.Features.Account;
 public sealed record SignInCommand : ICommand<Result>
 {
     public string Email { get; set; } = "";
+    [Verbatim]
     public string Password { get; set; } = "";
 }
 

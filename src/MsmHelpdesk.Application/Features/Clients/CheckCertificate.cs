@@ -27,6 +27,7 @@ public sealed record CheckCertificateCommand : ICommand<Result<CertificateCheckV
     public Guid ClientId { get; set; }
     public string FileName { get; set; } = "";
     public byte[] Content { get; set; } = [];
+    [Verbatim]
     public string Passphrase { get; set; } = "";
 
     /// <summary>Wherever the command is printed, it shows neither the passphrase nor the file.</summary>

@@ -6,6 +6,7 @@ using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Clients;
@@ -99,6 +100,11 @@ public sealed class ImportClientsHandler(IAppDbContextFactory databases, TimePro
             if (row is null)
             {
                 problems.Add(new ImportRowProblem(record.Line, reason!));
+            }
+            else if (record.Fields.Any(SecretGuard.ContainsSecret))
+            {
+                // A passphrase in any other cell (a column we do not import, a note) refuses the row too.
+                problems.Add(new ImportRowProblem(record.Line, AppText.ImportRowHoldsSecret));
             }
             else if (!firstLineOfNpwp.TryAdd(row.Npwp.Value, row.Line))
             {

@@ -14,7 +14,9 @@ public sealed record CreateFirstAdminCommand : ICommand<Result<string>>
 {
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
+    [Verbatim]
     public string Password { get; set; } = "";
+    [Verbatim]
     public string ConfirmPassword { get; set; } = "";
 }
 

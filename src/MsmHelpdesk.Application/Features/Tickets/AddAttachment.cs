@@ -16,6 +16,9 @@ namespace MsmHelpdesk.Application.Features.Tickets;
 public sealed record AddAttachmentCommand : ICommand<Result<Guid>>
 {
     public Guid TicketId { get; set; }
+
+    /// <summary>As the browser named it; the handler cleans it (format characters removed, not refused: the OS named the file).</summary>
+    [Verbatim]
     public string FileName { get; set; } = "";
     public byte[] Content { get; set; } = [];
 }
@@ -24,11 +27,41 @@ public sealed class AddAttachmentValidator : AbstractValidator<AddAttachmentComm
 {
     public AddAttachmentValidator()
     {
-        RuleFor(command => command.FileName).RequiredText(FieldLimits.FileNameMaxLength);
+        RuleFor(command => command.FileName).Cascade(CascadeMode.Stop)
+            .Must(name => AttachmentName.Clean(name).Length > 0).WithMessage(_ => AppText.Required)
+            .MaximumLength(FieldLimits.FileNameMaxLength).WithMessage(_ => AppText.MaxLength(FieldLimits.FileNameMaxLength));
         RuleFor(command => command.Content).Cascade(CascadeMode.Stop)
             .Must(content => content.Length > 0).WithMessage(_ => AppText.AttachmentEmpty)
             .Must(content => content.Length <= Attachment.MaxBytes).WithMessage(_ => AppText.AttachmentTooLarge(Attachment.MaxBytes / 1024 / 1024))
-            .Must(content => FileSignature.AllowedContentType(content) is not null).WithMessage(_ => AppText.AttachmentTypeNotAllowed);
+            .Must(content => !FileSignature.IsMarkup(content)).WithMessage(_ => AppText.AttachmentMarkup)
+            .Must(content => FileSignature.AllowedContentType(content) is not null).WithMessage(_ => AppText.AttachmentTypeNotAllowed)
+            .Must((command, content) => FileSignature.ExtensionFits(AttachmentName.Clean(command.FileName), FileSignature.AllowedContentType(content)!))
+            .WithMessage((command, content) => AppText.AttachmentExtensionMismatch(
+                Path.GetExtension(AttachmentName.Clean(command.FileName)) is { Length: > 0 } extension ? extension : "-",
+                FileSignature.AllowedContentType(content)!))
+            .Must(content => FileSignature.AllowedContentType(content) is not (FileSignature.PlainText or FileSignature.Xml)
+                || !SecretGuard.ContainsSecret(FileSignature.DecodeText(content)))
+            .WithMessage(_ => AppText.SecretInAttachment);
+    }
+}
+
+/// <summary>The name an attachment is shown and downloaded under; the bytes are stored under a generated key.</summary>
+public static class AttachmentName
+{
+    /// <summary>
+    /// Only the last path part, without control characters, bidi overrides, zero-width and other format characters
+    /// (which disguise "gnp.exe" as "exe.png"), quotes, or trailing dots and blanks.
+    /// </summary>
+    public static string Clean(string name)
+    {
+        var bare = name.Replace('\\', '/');
+        bare = bare[(bare.LastIndexOf('/') + 1)..];
+        var kept = bare.Where(c => !char.IsControl(c)
+            && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
+            && !InputNormaliser.IsBidiControl(c)
+            && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'));
+        var clean = new string(kept.ToArray()).Trim().TrimEnd('.', ' ');
+        return clean.Length <= FieldLimits.FileNameMaxLength ? clean : clean[..FieldLimits.FileNameMaxLength];
     }
 }
 
@@ -38,19 +71,15 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
     public async ValueTask<Result<Guid>> Handle(AddAttachmentCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketStore.FindAsync(db, command.TicketId, cancellationToken);
-        if (ticket is null)
-        {
-            return TicketStore.NotFound();
-        }
-
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var fileName = SafeFileName(command.FileName);
+        var fileName = AttachmentName.Clean(command.FileName);
         var id = Guid.CreateVersion7(now);
+
+        // Stored under a generated key; the cleaned name is only what the helpdesk shows and downloads it as.
         var key = await store.SaveAsync(id, command.Content, cancellationToken);
         var attachment = Attachment.Create(
-            ticket.Id,
+            command.TicketId,
             fileName,
             FileSignature.AllowedContentType(command.Content)!,
             command.Content.Length,
@@ -58,9 +87,11 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
             Convert.ToHexStringLower(SHA256.HashData(command.Content)),
             actor.Id,
             now);
-        db.Attachments.Add(attachment);
-        ticket.RecordAttachment(fileName, actor, now);
-        var saved = await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
+        var saved = await TicketStore.AppendAsync(db, command.TicketId, ticket =>
+        {
+            db.Attachments.Add(attachment);
+            ticket.RecordAttachment(fileName, actor, now);
+        }, cancellationToken);
         if (!saved.IsSuccess)
         {
             await store.DeleteAsync(key);
@@ -68,13 +99,5 @@ public sealed class AddAttachmentHandler(IAppDbContextFactory databases, IAttach
         }
 
         return attachment.Id;
-    }
-
-    /// <summary>Only the name, no folders, no control characters.</summary>
-    private static string SafeFileName(string name)
-    {
-        var bare = Path.GetFileName(name.Replace('\\', '/'));
-        var clean = new string(bare.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim();
-        return clean.Length == 0 ? "lampiran" : clean[..Math.Min(clean.Length, FieldLimits.FileNameMaxLength)];
     }
 }

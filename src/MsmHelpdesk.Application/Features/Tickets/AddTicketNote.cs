@@ -28,13 +28,10 @@ public sealed class AddTicketNoteHandler(IAppDbContextFactory databases, ICurren
     public async ValueTask<Result> Handle(AddTicketNoteCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketStore.FindAsync(db, command.TicketId, cancellationToken);
-        if (ticket is null)
-        {
-            return TicketStore.NotFound();
-        }
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        var now = clock.GetUtcNow();
 
-        ticket.AddNote(command.Text, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow());
-        return await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
+        // A note only adds to the timeline: it never fails because someone else saved the ticket meanwhile.
+        return await TicketStore.AppendAsync(db, command.TicketId, ticket => ticket.AddNote(command.Text, actor, now), cancellationToken);
     }
 }

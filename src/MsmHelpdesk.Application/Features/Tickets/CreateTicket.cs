@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Application.Common.Idempotency;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
@@ -20,6 +21,9 @@ public sealed record CreateTicketCommand : TicketForm, ICommand<Result<TicketCre
     public string? ClientNpwp { get; set; }
 
     public string? AssigneeId { get; set; }
+
+    /// <summary>Set when an API client sent an Idempotency-Key: the ticket and the key's record are saved together.</summary>
+    public IdempotencyClaim? Idempotency { get; set; }
 }
 
 public sealed record TicketCreated(Guid Id, string Number)
@@ -87,10 +91,35 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
             ticket.AssignTo(command.AssigneeId, actor, now);
         }
 
+        if (command.Idempotency is { } claim && await IdempotencyClaims.ClaimAsync(db, claim, ticket.Id, ticket.Number, now, cancellationToken) is { } refused)
+        {
+            return refused; // the transaction rolls back: the sequence number is not used up
+        }
+
         db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (command.Idempotency is not null)
+        {
+            // A request with the same key committed between our check and our save (SQL Server): answer as it did.
+            if (await KeyTakenAsync(databases, command.Idempotency, cancellationToken))
+            {
+                return IdempotencyClaims.Replay();
+            }
+
+            throw;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion };
+    }
+
+    private static async Task<bool> KeyTakenAsync(IAppDbContextFactory databases, IdempotencyClaim claim, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateAsync(cancellationToken);
+        return await db.IdempotentRequests.AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, cancellationToken);
     }
 
     private static async Task<Guid?> FindClientAsync(IAppDbContext db, CreateTicketCommand command, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using MsmHelpdesk.Application.Common.Idempotency;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
@@ -19,6 +20,9 @@ public sealed record RecordClientMessageCommand : ICommand<Result<TicketStatus>>
 {
     public Guid TicketId { get; set; }
     public string Text { get; set; } = "";
+
+    /// <summary>Set when an API client sent an Idempotency-Key: the message is then recorded once per key.</summary>
+    public IdempotencyClaim? Idempotency { get; set; }
 }
 
 public sealed class RecordClientMessageValidator : AbstractValidator<RecordClientMessageCommand>
@@ -32,15 +36,17 @@ public sealed class RecordClientMessageHandler(IAppDbContextFactory databases, I
     public async ValueTask<Result<TicketStatus>> Handle(RecordClientMessageCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var ticket = await TicketStore.FindAsync(db, command.TicketId, cancellationToken);
-        if (ticket is null)
-        {
-            return TicketStore.NotFound();
-        }
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
+        var status = TicketStatus.New;
 
-        ticket.RecordClientMessage(command.Text, await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow(),
-            await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken));
-        var saved = await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
-        return saved.IsSuccess ? ticket.Status : saved.Error!;
+        // Appending never conflicts; the status change it may bring is decided on the ticket as read inside the save.
+        var saved = await TicketStore.AppendAsync(db, command.TicketId, ticket =>
+        {
+            ticket.RecordClientMessage(command.Text, actor, now, sla);
+            status = ticket.Status;
+        }, cancellationToken, command.Idempotency, now);
+        return saved.IsSuccess ? status : saved.Error!;
     }
 }

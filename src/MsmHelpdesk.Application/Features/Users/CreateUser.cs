@@ -12,7 +12,9 @@ public sealed record CreateUserCommand : ICommand<Result<string>>
 {
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
+    [Verbatim]
     public string Password { get; set; } = "";
+    [Verbatim]
     public string ConfirmPassword { get; set; } = "";
     public IReadOnlyCollection<string> Roles { get; set; } = [Domain.Users.Roles.Consultant];
 }
