@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Backups;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
-using MsmHelpdesk.Application.Common.Backups;
 using MsmHelpdesk.Infrastructure.Backups;
 using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Infrastructure.Files;
@@ -80,7 +80,7 @@ public static class InfrastructureRegistration
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IIdentityService, IdentityService>();
-        services.AddSingleton<BackupService>();
+        services.AddSingleton(provider => new BackupService(configuration, settings, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IBackupService>(provider => provider.GetRequiredService<BackupService>());
 
         return services;

@@ -10,7 +10,11 @@ using MsmHelpdesk.Web.Resources;
 
 namespace MsmHelpdesk.Web.Hosting;
 
-/// <summary>How much a client may send: body sizes and request rates, from configuration with safe defaults.</summary>
+/// <summary>
+/// How much a client may send: body sizes and request rates, from configuration with safe defaults. 64 KB holds the
+/// largest JSON body the API accepts (a ticket: 6,600 characters of fields, about 40 KB if every one is sent as a
+/// \uXXXX escape) and every form; the Blazor circuit has its own message limit (UiServices).
+/// </summary>
 public sealed record RequestLimitSettings(long DefaultBodyBytes, long ApiBodyBytes, int ApiRequestsPerMinute, int SignInAttemptsPerMinute)
 {
     public static RequestLimitSettings From(IConfiguration configuration) => new(
@@ -31,12 +35,6 @@ public sealed record RequestLimitSettings(long DefaultBodyBytes, long ApiBodyByt
             ? value
             : throw new InvalidOperationException($"{key} is '{text}'; use a whole number above 0.");
     }
-}
-
-/// <summary>An endpoint's own body limit, read by <see cref="RequestLimits.UseRequestLimits"/>.</summary>
-public sealed class BodyLimit(long bytes) : IRequestSizeLimitMetadata
-{
-    public long? MaxRequestBodySize => bytes;
 }
 
 public static class RequestLimits
@@ -64,7 +62,8 @@ public static class RequestLimits
     }
 
     /// <summary>
-    /// After routing, before anything reads a body: each request gets its endpoint's body limit (or the default),
+    /// After routing, before anything reads a body: each request gets its endpoint's body limit
+    /// ([RequestSizeLimit] or other <see cref="IRequestSizeLimitMetadata"/>, for a future upload endpoint) or the default,
     /// enforced while the body streams in, so an oversized body is refused with 413 without ever being held whole.
     /// Under /api every failure, an unexpected one too, is answered as problem JSON, never as an HTML page.
     /// </summary>

@@ -21,8 +21,8 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
     private const string ProblemJson = "application/problem+json";
     private const string Hostile = "<script>alert('xss')</script><img src=x onerror=alert(1)> ETAX-40002";
 
-    /// <summary>What every case may use: the server, a signed-in browser, an API key and a ticket holding hostile text.</summary>
-    private sealed record Probe(ProbeServer Server, HttpClient Browser, HttpClient Api, string TicketWithHostileText);
+    /// <summary>What every case may use: the server, a signed-in browser, an API key, a ticket holding hostile text, and a line for what was measured.</summary>
+    private sealed record Probe(ProbeServer Server, HttpClient Browser, HttpClient Api, string TicketWithHostileText, Action<string> Note);
 
     private sealed record ProbeCase(string Name, Func<Probe, Task> Check);
 
@@ -92,6 +92,7 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
             }
 
             var ratio = Median(unknown) / Median(known);
+            probe.Note($"sign-in over HTTP: median unknown {Median(unknown):F0} ms, known {Median(known):F0} ms");
             Assert.True(ratio is > 0.4 and < 2.5, $"median unknown {Median(unknown):F0} ms, known {Median(known):F0} ms");
         }),
 
@@ -133,6 +134,7 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
             var answers = await Task.WhenAll(bodies.Select(body => SendAsync(probe.Api, HttpMethod.Post, "/api/v1/tickets", body)));
             await sampling.CancelAsync();
             await sampler;
+            probe.Note($"16 × 29 MB: working set {before / 1024 / 1024} MB → peak {peak / 1024 / 1024} MB; at most {bodies.Max(body => body.Sent) / 1024} KB of a body sent");
             Assert.All(answers.OfType<HttpResponseMessage>(), answer => Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode));
             Assert.All(bodies, body => Assert.True(body.Sent < 8 * 1024 * 1024, $"{body.Sent} bytes sent"));
             Assert.True(peak - before < 300L * 1024 * 1024, $"grew {(peak - before) / 1024 / 1024} MB");
@@ -234,7 +236,7 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
         var npwp = await CreateClientAsync(api, 7);
         var created = await PostJsonAsync(api, "/api/v1/tickets", new { clientNpwp = npwp, errorText = Hostile, description = Hostile });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var probe = new Probe(server, browser, api, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!);
+        var probe = new Probe(server, browser, api, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!, line => output.WriteLine("          " + line));
 
         var gaveWay = new List<string>();
         foreach (var (name, check) in Cases)
