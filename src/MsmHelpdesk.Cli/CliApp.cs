@@ -32,6 +32,8 @@ public static class CliApp
         new ClassifyCommand(),
         new JobsRunCommand(),
         new ReportCommand(),
+        new BackupCommand(),
+        new RestoreCommand(),
     ];
 
     public static async Task<int> RunAsync(

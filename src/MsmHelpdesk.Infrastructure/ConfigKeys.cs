@@ -46,9 +46,43 @@ public static class ConfigKeys
     /// <summary>Calendar days a ticket may wait on the client before it is closed for no reply (default 7).</summary>
     public const string WaitingAutoCloseDays = "Helpdesk:WaitingOnClient:AutoCloseDays";
 
+    /// <summary>Addresses of the reverse proxies whose X-Forwarded-For/-Proto are believed, comma-separated; none by default.</summary>
+    public const string KnownProxies = "Transport:KnownProxies";
+
+    /// <summary>Networks (CIDR, e.g. 172.18.0.0/16) whose forwarded headers are believed, comma-separated; none by default.</summary>
+    public const string KnownNetworks = "Transport:KnownNetworks";
+
+    /// <summary>The HTTPS port plain-HTTP requests are redirected to; without it only a Kestrel HTTPS endpoint turns redirection on.</summary>
+    public const string HttpsPort = "Transport:HttpsPort";
+
+    /// <summary>A PKCS#12 file whose certificate encrypts the data-protection keys at rest.</summary>
+    public const string DataProtectionCertificatePath = "DataProtection:CertificatePath";
+
+    public const string DataProtectionCertificatePassword = "DataProtection:CertificatePassword";
+
+    /// <summary>Largest request body in bytes where an endpoint sets no limit of its own (default 64 KB).</summary>
+    public const string DefaultBodyBytes = "Limits:DefaultBodyBytes";
+
+    /// <summary>Largest JSON body in bytes for /api (default 64 KB).</summary>
+    public const string ApiBodyBytes = "Limits:ApiBodyBytes";
+
+    /// <summary>Requests a minute one API key may make (default 300).</summary>
+    public const string ApiRequestsPerMinute = "Limits:ApiRequestsPerMinute";
+
+    /// <summary>Sign-in attempts a minute from one client address (default 20).</summary>
+    public const string SignInAttemptsPerMinute = "Limits:SignInAttemptsPerMinute";
+
+    /// <summary>Folder of the nightly backup archives; defaults to "backups" inside the data directory.</summary>
+    public const string BackupDirectory = "Backup:Directory";
+
+    /// <summary>How many nightly archives are kept (default 14).</summary>
+    public const string BackupKeep = "Backup:Keep";
+
     public static IReadOnlyList<string> All { get; } =
     [
         DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, DataDirectory, AttachmentsDirectory,
         SmtpHost, SmtpPort, SmtpUserName, SmtpPassword, SmtpFrom, SmtpUseTls, PublicBaseUrl, WaitingReminderDays, WaitingAutoCloseDays,
+        KnownProxies, KnownNetworks, HttpsPort, DataProtectionCertificatePath, DataProtectionCertificatePassword,
+        DefaultBodyBytes, ApiBodyBytes, ApiRequestsPerMinute, SignInAttemptsPerMinute, BackupDirectory, BackupKeep,
     ];
 }

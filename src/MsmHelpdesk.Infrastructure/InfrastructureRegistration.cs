@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Backups;
 using MsmHelpdesk.Application.Common.Certificates;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Validation;
+using MsmHelpdesk.Infrastructure.Backups;
 using MsmHelpdesk.Infrastructure.Certificates;
 using MsmHelpdesk.Infrastructure.Files;
 using MsmHelpdesk.Infrastructure.Identity;
@@ -49,7 +51,12 @@ public static class InfrastructureRegistration
             int.TryParse(configuration[ConfigKeys.WaitingReminderDays], out var reminderDays) ? reminderDays : WaitingOnClientPolicy.Default.ReminderDays,
             int.TryParse(configuration[ConfigKeys.WaitingAutoCloseDays], out var closeDays) ? closeDays : WaitingOnClientPolicy.Default.AutoCloseDays));
         services.AddSingleton<Application.Common.IBusinessCalendarSource, Application.Features.Sla.DatabaseBusinessCalendarSource>();
-        services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+        {
+            // Keys are encrypted before they reach the table; the same certificate decrypts them.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         // The sign-in manager needs the authentication services; the web app adds its cookie schemes on top.
         services.AddAuthentication();
@@ -73,6 +80,8 @@ public static class InfrastructureRegistration
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IIdentityService, IdentityService>();
+        services.AddSingleton(provider => new BackupService(configuration, settings, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBackupService>(provider => provider.GetRequiredService<BackupService>());
 
         return services;
     }

@@ -14,6 +14,8 @@ builder.Services.AddHelpdeskUi();
 builder.Services.AddHelpdeskSignIn();
 builder.Services.AddHelpdeskApi();
 builder.Services.AddHelpdeskHealthChecks();
+builder.Services.AddHelpdeskTransport(builder.Configuration);
+builder.Services.AddHelpdeskRequestLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,17 +24,19 @@ if (database.MigrateOnStartup)
     await DatabaseInitializer.MigrateAsync(app.Services);
 }
 
+app.UseHelpdeskTransport();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
 }
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseHelpdeskCultures();
 app.UseAuthentication();
+app.UseRequestLimits();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

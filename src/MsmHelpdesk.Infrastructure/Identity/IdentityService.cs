@@ -15,6 +15,8 @@ namespace MsmHelpdesk.Infrastructure.Identity;
 /// </summary>
 public sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider clock) : IIdentityService
 {
+    private static readonly AppUser NobodyUser = new();
+    private string? _nobodyHash;
     public async Task<bool> IsSetupOpenAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -77,6 +79,10 @@ public sealed class IdentityService(IServiceScopeFactory scopes, TimeProvider cl
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
+            // Verify against a hash made by the same hasher, so refusing an unknown e-mail costs what refusing
+            // a known one does and the time taken does not tell which e-mails have accounts.
+            _nobodyHash ??= users.PasswordHasher.HashPassword(NobodyUser, Guid.NewGuid().ToString("N"));
+            users.PasswordHasher.VerifyHashedPassword(NobodyUser, _nobodyHash, password);
             return new SignInOutcome(SignInStatus.Failed);
         }
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Features.Backups;
 using MsmHelpdesk.Application.Features.Certificates;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Idempotency;
@@ -42,6 +43,8 @@ public static class JobRegistry
         Define("report-upkeep", "0 2 * * *", typeof(ReportUpkeepJob), () => new CompactReportTalliesCommand(), outcome => outcome.Describe()),
         // Every hour at :30: Idempotency-Keys are kept 24 hours.
         Define("idempotency-cleanup", "30 * * * *", typeof(IdempotencyCleanupJob), () => new PurgeIdempotentRequestsCommand(), outcome => outcome.Describe()),
+        // Every day at 01:00 WIB, before report upkeep, while nobody is working.
+        Define("nightly-backup", "0 1 * * *", typeof(NightlyBackupJob), () => new TakeNightlyBackupCommand(), outcome => outcome.Describe()),
     ];
 
     /// <summary>The job of that name, or null for a name no job has.</summary>

@@ -10,7 +10,10 @@ public static class UiServices
     /// <summary>Blazor Server with MudBlazor, its texts in the user's language.</summary>
     public static IServiceCollection AddHelpdeskUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // 64 KB per circuit message: a 4,000-character field fits even when every character is escaped;
+        // files travel in Blazor's own chunks below that.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
         services.AddMudServices();
         services.AddTransient<MudLocalizer, HelpdeskMudLocalizer>();
         services.AddLocalization();

@@ -31,6 +31,7 @@ public sealed class JobRegistryTests : IDisposable
             ["weekly-digest"] = Cron.Weekly(DayOfWeek.Monday, 7),
             ["report-upkeep"] = Cron.Daily(2),
             ["idempotency-cleanup"] = "30 * * * *",
+            ["nightly-backup"] = Cron.Daily(1),
         };
 
         Assert.Equal(expected, JobRegistry.All.ToDictionary(job => job.Name, job => job.Cron));
