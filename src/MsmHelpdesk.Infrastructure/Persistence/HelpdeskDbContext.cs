@@ -84,17 +84,19 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public async Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken)
     {
-        // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat.
-        var updated = await TicketSequences.Where(sequence => sequence.Year == year)
-            .ExecuteUpdateAsync(set => set.SetProperty(sequence => sequence.LastValue, sequence => sequence.LastValue + 1), cancellationToken);
-        if (updated == 0)
+        // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat; it hands back
+        // the new value itself (RETURNING / OUTPUT), one statement instead of an update and a read.
+        var next = Database.IsSqlite()
+            ? await Database.SqlQuery<int>($"UPDATE TicketSequences SET LastValue = LastValue + 1 WHERE Year = {year} RETURNING LastValue AS Value").ToListAsync(cancellationToken)
+            : await Database.SqlQuery<int>($"UPDATE [TicketSequences] SET [LastValue] = [LastValue] + 1 OUTPUT INSERTED.[LastValue] AS [Value] WHERE [Year] = {year}").ToListAsync(cancellationToken);
+        if (next.Count == 0)
         {
             TicketSequences.Add(new TicketSequence { Year = year, LastValue = 1 });
             await base.SaveChangesAsync(cancellationToken);
             return 1;
         }
 
-        return await TicketSequences.Where(sequence => sequence.Year == year).Select(sequence => sequence.LastValue).SingleAsync(cancellationToken);
+        return next[0];
     }
 
     public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, CancellationToken cancellationToken)

@@ -153,10 +153,10 @@ public static class ApiEndpoints
             return ApiResults.From(created.Error, TicketFieldNames);
         }
 
-        var ticket = await sender.Send(new GetTicketQuery { TicketId = created.Value.Id }, cancellationToken);
-        return ticket.IsSuccess
-            ? Results.Created($"{Prefix}/tickets/{created.Value.Number}", await WithSlaAsync(sender, ticket.Value, cancellationToken))
-            : ApiResults.From(ticket.Error);
+        // The handler hands back the ticket it wrote, as the query would read it: nothing is read back.
+        var view = created.Value.View!;
+        var sla = created.Value.Sla;
+        return Results.Created($"{Prefix}/tickets/{created.Value.Number}", TicketResponse.From(view) with { Sla = sla is null ? null : SlaResponse.From(sla) });
     }
 
     private static async Task<IResult> ClassifyAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
