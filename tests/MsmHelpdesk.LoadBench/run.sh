@@ -30,7 +30,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   dotnet build "$HERE" -c Release -v q -nologo >>"$OUT/build.log"
 fi
 WEB_DIR=$SRC/src/MsmHelpdesk.Web/bin/Release/net10.0
-CLI="dotnet $SRC/src/MsmHelpdesk.Cli/bin/Release/net10.0/MsmHelpdesk.Cli.dll"
+CLI="dotnet $SRC/src/MsmHelpdesk.Cli/bin/Release/net10.0/msmhelpdesk.dll"
 TABS_TOOL="dotnet $HERE/bin/Release/net10.0/MsmHelpdesk.LoadBench.dll"
 
 # A seeded database per size, made once (seed-demo's bulk path) and copied for each run, so before and after start equal.

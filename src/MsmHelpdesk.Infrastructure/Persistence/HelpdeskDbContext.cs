@@ -141,6 +141,17 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         }
     }
 
+    public async Task OptimizeQueryStatisticsAsync(CancellationToken cancellationToken)
+    {
+        // 0x10002: every table, not only those this connection used; analysis_limit keeps each table's sample bounded,
+        // so a million tickets cost milliseconds. Tables that grew tenfold since their statistics get fresh ones, so a
+        // young database's "almost empty" statistics do not outlive its first thousands of tickets.
+        if (Database.IsSqlite())
+        {
+            await Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;", cancellationToken);
+        }
+    }
+
     public DbSet<Holiday> Holidays => Set<Holiday>();
 
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();

@@ -10,7 +10,13 @@ public static class UiServices
     /// <summary>Blazor Server with MudBlazor, its texts in the user's language.</summary>
     public static IServiceCollection AddHelpdeskUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            // A dropped connection (laptop lid, flaky Wi-Fi) reconnects within the client's retries (about half a minute);
+            // a circuit kept longer only holds memory for a tab that is gone (decision record 0163).
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+            circuits.DisconnectedCircuitMaxRetained = 20;
+        });
         services.AddMudServices();
         services.AddTransient<MudLocalizer, HelpdeskMudLocalizer>();
         services.AddLocalization();
