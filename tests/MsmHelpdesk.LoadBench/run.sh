@@ -54,9 +54,10 @@ seeded() {
 WEB_PID=
 start_web() { # $1 data dir, $2 extra log level for EF commands (optional)
   local data=$1
-  (cd "$WEB_DIR" && ASPNETCORE_URLS=$U ASPNETCORE_ENVIRONMENT=Production Helpdesk__DataDirectory=$data \
-    ${2:+Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information} \
-    exec dotnet MsmHelpdesk.Web.dll >"$OUT/web.out" 2>"$OUT/web.err") &
+  local extra=()
+  [ -n "${2:-}" ] && extra=("Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information")
+  (cd "$WEB_DIR" && exec env ASPNETCORE_URLS=$U ASPNETCORE_ENVIRONMENT=Production Helpdesk__DataDirectory=$data "${extra[@]}" \
+    dotnet MsmHelpdesk.Web.dll >"$OUT/web.out" 2>"$OUT/web.err") &
   WEB_PID=$!
   for _ in $(seq 1 240); do
     curl -sf -o /dev/null "$U/health" && return 0
@@ -81,7 +82,7 @@ for n in $SIZES; do
   base=$(seeded "$n")
   data=$OUT/data-$n; rm -rf "$data"; cp -r "$base" "$data"
   export Helpdesk__DataDirectory=$data
-  KEY=$($CLI apikeys create --name "bench-$n" --role Consultant | tail -1)
+  KEY=$($CLI apikeys create --name "bench-$n" --role Consultant | grep -o '^msm_[A-Za-z0-9_-]*' | head -1)
   unset Helpdesk__DataDirectory
   sqlite3 "$data/helpdesk.db" "SELECT Npwp FROM Clients ORDER BY Npwp LIMIT 1000" >"$OUT/npwps.txt"
   TAG=$(( n / 1000 ))k
@@ -128,7 +129,7 @@ for n in $SIZES; do
   $PM --root "$WEB_PID" --label "${TAG}_idle_pss" --json-out "$J" >/dev/null
   if [ "$n" = "$(echo $SIZES | cut -d' ' -f1)" ] && [ "$TABS" -gt 0 ]; then
     log "[$TAG] $TABS tabs of /tickets"
-    $TABS_TOOL tabs --url "$U/tickets" --cookies "$CJ" --count "$TABS" --pid "$WEB_PID" --wait-for ".ticket-row" | tee -a "$J"
+    $TABS_TOOL tabs --url "$U/tickets?q=AllOpen" --cookies "$CJ" --count "$TABS" --pid "$WEB_PID" --wait-for ".ticket-row" | tee -a "$J"
   fi
   stop_web
   rm -rf "$data"
