@@ -21,6 +21,7 @@ public static class HelpdeskCore
         services.AddHelpdeskPersistence(configuration);
         services.AddValidatorsFromAssemblyContaining(typeof(AppText), ServiceLifetime.Scoped);
         services.AddSingleton<Diagnostician>();
+        services.AddSingleton<Application.Features.Sla.SlaRulesCache>();
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -14,6 +14,12 @@ public static class ConfigKeys
 
     public const string ConnectionString = "ConnectionStrings:Helpdesk";
 
+    /// <summary>SQLite page cache of each connection, in MiB (default 16).</summary>
+    public const string SqliteCacheSizeMiB = "Database:Sqlite:CacheSizeMiB";
+
+    /// <summary>SQLite memory map of the database file, in MiB (default 256; 0 turns it off).</summary>
+    public const string SqliteMmapSizeMiB = "Database:Sqlite:MmapSizeMiB";
+
     /// <summary>Folder of the embedded SQLite database when no connection string is given.</summary>
     public const string DataDirectory = "Helpdesk:DataDirectory";
 
@@ -80,7 +86,7 @@ public static class ConfigKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, DataDirectory, AttachmentsDirectory,
+        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, DataDirectory, AttachmentsDirectory,
         SmtpHost, SmtpPort, SmtpUserName, SmtpPassword, SmtpFrom, SmtpUseTls, PublicBaseUrl, WaitingReminderDays, WaitingAutoCloseDays,
         KnownProxies, KnownNetworks, HttpsPort, DataProtectionCertificatePath, DataProtectionCertificatePassword,
         DefaultBodyBytes, ApiBodyBytes, ApiRequestsPerMinute, SignInAttemptsPerMinute, BackupDirectory, BackupKeep,

@@ -36,11 +36,13 @@ public static class InfrastructureRegistration
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings));
+        var tuning = SqliteTuning.From(configuration);
+        services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings, tuning));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
-        services.AddSingleton<IKnowledgeStore, KnowledgeStore>();
+        services.AddSingleton<KnowledgeStore>();
+        services.AddSingleton<IKnowledgeStore>(provider => provider.GetRequiredService<KnowledgeStore>());
         services.AddSingleton<ILearnedModelStore, LearnedModelStore>();
         services.AddSingleton<ICatalogueVersions, CatalogueVersions>();
         services.AddSingleton<ICertificateInspector, Pkcs12CertificateInspector>();
@@ -108,7 +110,7 @@ public static class InfrastructureRegistration
         return services;
     }
 
-    private static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    private static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, SqliteTuning tuning)
     {
         // Single queries on purpose: the collections loaded together (a client's officers and contacts) are a
         // handful of rows; saying so also keeps EF's "multiple collections" warning out of the CLI's output.
@@ -121,7 +123,7 @@ public static class InfrastructureRegistration
         {
             options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .AddInterceptors(new SqliteConnectionSetup());
+                .AddInterceptors(new SqliteConnectionSetup(tuning));
         }
 
         // Every save that writes tickets also writes their report totals, in the same transaction.

@@ -71,6 +71,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             {
                 // A big page cache keeps the indexes in memory while a million rows go in.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -200000; PRAGMA synchronous = NORMAL;", cancellationToken);
+                if (await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(cancellationToken) > 0)
+                {
+                    // Statistics of a young database ("two rows") would make SQLite scan the full-text index's tables on every
+                    // insert as they grow: forget them while seeding (statistics are gathered again at the end).
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM sqlite_stat1; ANALYZE sqlite_schema;", cancellationToken);
+                }
+
             }
 
             var created = await InsertClientsAsync(db, new DemoClientGenerator(random, now, History), options, clients, progress, stopwatch, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using MsmHelpdesk.Application.Common.Persistence;
@@ -6,20 +7,100 @@ namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>
 /// A transaction begun on a context, or none when the context already had one: then the code that began that one
-/// commits or rolls back, and committing or disposing this does nothing.
+/// commits or rolls back, and committing or disposing this does nothing. On SQLite it is a write transaction
+/// (<c>BEGIN IMMEDIATE</c>) entered through <see cref="SqliteWriteGate"/>, so this process's writers take turns in
+/// order instead of polling SQLite's lock.
 /// </summary>
 public sealed class AppTransaction : IAppTransaction
 {
     private readonly IDbContextTransaction? _owned;
+    private IDisposable? _turn;
 
-    private AppTransaction(IDbContextTransaction? owned) => _owned = owned;
+    private AppTransaction(IDbContextTransaction? owned, IDisposable? turn)
+    {
+        _owned = owned;
+        _turn = turn;
+    }
 
-    public static async Task<AppTransaction> BeginAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
-        new(database.CurrentTransaction is null ? await database.BeginTransactionAsync(cancellationToken) : null);
+    public static async Task<AppTransaction> BeginAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        if (database.CurrentTransaction is not null)
+        {
+            return new AppTransaction(null, null);
+        }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+        var turn = database.IsSqlite() ? await SqliteWriteGate.For(database.GetConnectionString()).EnterAsync(cancellationToken) : null;
+        try
+        {
+            // Microsoft.Data.Sqlite begins a serializable transaction with BEGIN IMMEDIATE: the write lock is taken now.
+            return new AppTransaction(await database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
+    }
 
-    public Task RollbackAsync(CancellationToken cancellationToken) => _owned?.RollbackAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_owned is not null)
+        {
+            await _owned.CommitAsync(cancellationToken);
+            LeaveGate();
+        }
+    }
 
-    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (_owned is not null)
+        {
+            await _owned.RollbackAsync(cancellationToken);
+            LeaveGate();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
+
+        LeaveGate();
+    }
+
+    private void LeaveGate() => Interlocked.Exchange(ref _turn, null)?.Dispose();
+}
+
+/// <summary>
+/// One writer at a time per SQLite database in this process, in arrival order. Without it, concurrent writers all
+/// start, find the write lock taken and sleep in SQLite's busy handler for growing intervals (1–100 ms), which is what
+/// made p95 six times p50 at 8 connections. Decision record 0160.
+/// </summary>
+public sealed class SqliteWriteGate
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _semaphore = new(1, 1);
+
+    public static SqliteWriteGate For(string? connectionString) => Gates.GetOrAdd(connectionString ?? "", _ => new SqliteWriteGate());
+
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _semaphore.WaitAsync(cancellationToken);
+        return new Turn(_semaphore);
+    }
+
+    private sealed class Turn(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _left;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
 }

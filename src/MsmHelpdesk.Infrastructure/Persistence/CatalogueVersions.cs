@@ -7,7 +7,7 @@ using MsmHelpdesk.Domain.Tickets;
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>Catalogue versions as rows: appended, never updated; the primary key refuses a concurrent duplicate.</summary>
-public sealed class CatalogueVersions(IDbContextFactory<HelpdeskDbContext> databases) : ICatalogueVersions
+public sealed class CatalogueVersions(IDbContextFactory<HelpdeskDbContext> databases, KnowledgeStore knowledge) : ICatalogueVersions
 {
     public async Task<IReadOnlyList<CatalogueVersionInfo>> HistoryAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class CatalogueVersions(IDbContextFactory<HelpdeskDbContext> datab
             Note = note,
         });
         await db.SaveChangesAsync(cancellationToken);
+        knowledge.Invalidate();
         return version;
     }
 }

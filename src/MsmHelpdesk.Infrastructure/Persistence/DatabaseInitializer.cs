@@ -19,19 +19,10 @@ public static class DatabaseInitializer
         }
 
         await BuildReportTalliesOnceAsync(db, services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
-        if (settings.Provider == DatabaseProvider.Sqlite
-            && await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync(cancellationToken) == 0
-            && await db.Tickets.CountAsync(cancellationToken) >= StatisticsFromTickets)
-        {
-            // A database with tickets but no statistics (from before they were kept); the nightly upkeep refreshes
-            // them. Never on an almost empty one: statistics saying "two rows" make SQLite scan tables that then grow
-            // (the full-text index's own tables slowed the demo seeder to a crawl).
-            await db.RefreshQueryStatisticsAsync(cancellationToken);
-        }
+        // Query statistics at every start, whatever the size (and hourly by the query-statistics job): without them a
+        // young database sorts every open ticket for the agents' queues. Bounded, so cheap at a million tickets.
+        await db.OptimizeQueryStatisticsAsync(cancellationToken);
     }
-
-    /// <summary>How many tickets make statistics worth gathering at start-up.</summary>
-    public const int StatisticsFromTickets = 10_000;
 
     /// <summary>
     /// The report totals start from the tickets already there: the first start after they were introduced builds them

@@ -90,17 +90,19 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public async Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken)
     {
-        // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat.
-        var updated = await TicketSequences.Where(sequence => sequence.Year == year)
-            .ExecuteUpdateAsync(set => set.SetProperty(sequence => sequence.LastValue, sequence => sequence.LastValue + 1), cancellationToken);
-        if (updated == 0)
+        // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat; it hands back
+        // the new value itself (RETURNING / OUTPUT), one statement instead of an update and a read.
+        var next = Database.IsSqlite()
+            ? await Database.SqlQuery<int>($"UPDATE TicketSequences SET LastValue = LastValue + 1 WHERE Year = {year} RETURNING LastValue AS Value").ToListAsync(cancellationToken)
+            : await Database.SqlQuery<int>($"UPDATE [TicketSequences] SET [LastValue] = [LastValue] + 1 OUTPUT INSERTED.[LastValue] AS [Value] WHERE [Year] = {year}").ToListAsync(cancellationToken);
+        if (next.Count == 0)
         {
             TicketSequences.Add(new TicketSequence { Year = year, LastValue = 1 });
             await base.SaveChangesAsync(cancellationToken);
             return 1;
         }
 
-        return await TicketSequences.Where(sequence => sequence.Year == year).Select(sequence => sequence.LastValue).SingleAsync(cancellationToken);
+        return next[0];
     }
 
     public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, CancellationToken cancellationToken)
@@ -142,6 +144,17 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         if (Database.IsSqlite())
         {
             await Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+        }
+    }
+
+    public async Task OptimizeQueryStatisticsAsync(CancellationToken cancellationToken)
+    {
+        // 0x10002: every table, not only those this connection used; analysis_limit keeps each table's sample bounded,
+        // so a million tickets cost milliseconds. Tables that grew tenfold since their statistics get fresh ones, so a
+        // young database's "almost empty" statistics do not outlive its first thousands of tickets.
+        if (Database.IsSqlite())
+        {
+            await Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;", cancellationToken);
         }
     }
 

@@ -6,7 +6,7 @@ using MsmHelpdesk.Domain.Classification;
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>LearnedModels rows: never overwritten, each training run adds the next version.</summary>
-public sealed class LearnedModelStore(IDbContextFactory<HelpdeskDbContext> databases) : ILearnedModelStore
+public sealed class LearnedModelStore(IDbContextFactory<HelpdeskDbContext> databases, KnowledgeStore knowledge) : ILearnedModelStore
 {
     public async Task<LearnedModelInfo?> LatestAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +29,7 @@ public sealed class LearnedModelStore(IDbContextFactory<HelpdeskDbContext> datab
             ExampleCount = exampleCount,
         });
         await db.SaveChangesAsync(cancellationToken);
+        knowledge.Invalidate();
         return version;
     }
 }

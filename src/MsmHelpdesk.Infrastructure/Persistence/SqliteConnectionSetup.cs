@@ -1,27 +1,61 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>
-/// Lets SQLite itself wait for a busy database (it retries every few milliseconds) instead of failing at
-/// once and being retried by the driver after a long pause: concurrent writers queue up evenly.
+/// Sets up each physical SQLite connection once (the pool hands the same one out again and again): a page cache and a
+/// memory map sized for the ticket tables, full durability (a commit is on disk before the request is answered) and a
+/// busy timeout, so SQLite itself waits for a writer of another process (the CLI) instead of failing at once.
+/// Writers of this process queue at <see cref="SqliteWriteGate"/> instead.
 /// </summary>
-public sealed class SqliteConnectionSetup : DbConnectionInterceptor
+public sealed class SqliteConnectionSetup(SqliteTuning tuning) : DbConnectionInterceptor
 {
-    private const string Setup = "PRAGMA busy_timeout = 10000;";
+    private static readonly ConditionalWeakTable<object, object> Prepared = [];
+    private readonly string _setup = tuning.Pragmas();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Setup;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = _setup;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Setup;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _setup;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>True the first time this physical connection (its native handle) is seen.</summary>
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, Prepared);
+}
+
+/// <summary>
+/// Per-connection sizes of the SQLite page cache and memory map (configurable, <see cref="ConfigKeys.SqliteCacheSizeMiB"/>
+/// and <see cref="ConfigKeys.SqliteMmapSizeMiB"/>). Pages read through the map are the OS's file cache, shared by every
+/// connection; the page cache is each connection's own, so it is kept smaller. Decision record 0161.
+/// </summary>
+public sealed record SqliteTuning(int CacheSizeMiB, int MmapSizeMiB)
+{
+    public static SqliteTuning Default { get; } = new(16, 256);
+
+    public static SqliteTuning From(Microsoft.Extensions.Configuration.IConfiguration configuration) => new(
+        int.TryParse(configuration[ConfigKeys.SqliteCacheSizeMiB], NumberStyles.None, CultureInfo.InvariantCulture, out var cache) ? cache : Default.CacheSizeMiB,
+        int.TryParse(configuration[ConfigKeys.SqliteMmapSizeMiB], NumberStyles.None, CultureInfo.InvariantCulture, out var map) ? map : Default.MmapSizeMiB);
+
+    /// <summary>The statements run once on each new connection; a negative cache_size is in KiB.</summary>
+    public string Pragmas() => string.Create(CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA cache_size = {-CacheSizeMiB * 1024}; PRAGMA mmap_size = {(long)MmapSizeMiB * 1024 * 1024};");
 }

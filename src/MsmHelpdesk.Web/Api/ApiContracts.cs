@@ -137,6 +137,9 @@ public sealed record TicketSummaryResponse(
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int TotalCount, int Page, int PageSize)
 {
+    /// <summary>True when more tickets match than were counted (10,000 for a list, 1,000 for a search): TotalCount is then a lower bound.</summary>
+    public bool TotalCountIsCapped { get; init; }
+
     public static TicketPageResponse From(PagedList<TicketRow> page) => new(
         page.Items.Select(row => new TicketSummaryResponse(
             row.Number, row.Status, row.Priority, row.ClientName, row.ClientNpwp, row.ErrorCode, row.ErrorText, row.AssigneeName, row.ReportedAt, row.UpdatedAt)
@@ -146,5 +149,8 @@ public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Ite
         }).ToArray(),
         page.TotalCount,
         page.Page,
-        page.PageSize);
+        page.PageSize)
+    {
+        TotalCountIsCapped = page.TotalCountIsCapped,
+    };
 }

@@ -169,17 +169,17 @@ public static class ApiEndpoints
                 : ApiResults.From(created.Error, TicketFieldNames);
         }
 
-        if (await CreatedAnswerAsync(sender, created.Value.Id, cancellationToken) is not { } answer)
-        {
-            return ApiResults.From((await sender.Send(new GetTicketQuery { TicketId = created.Value.Id }, cancellationToken)).Error!);
-        }
-
+        // The handler hands back the ticket it wrote, as the query would read it: nothing is read back.
+        var view = created.Value.View!;
+        var sla = created.Value.Sla;
+        object body = TicketResponse.From(view) with { Sla = sla is null ? null : SlaResponse.From(sla) };
+        var location = $"{Prefix}/tickets/{created.Value.Number}";
         return claim is null
-            ? Results.Created(answer.Location, answer.Body)
-            : await IdempotentAnswers.AnswerAsync(sender, request.HttpContext, claim, answer.Status, answer.Body, answer.Location, cancellationToken);
+            ? Results.Created(location, body)
+            : await IdempotentAnswers.AnswerAsync(sender, request.HttpContext, claim, StatusCodes.Status201Created, body, location, cancellationToken);
     }
 
-    /// <summary>The 201 of a created ticket, built from the ticket as it is now.</summary>
+    /// <summary>The 201 of a created ticket, built from the ticket as it is now (for a replay whose first answer was lost).</summary>
     private static async Task<(int Status, object? Body, string? Location)?> CreatedAnswerAsync(ISender sender, Guid ticketId, CancellationToken cancellationToken)
     {
         var ticket = await sender.Send(new GetTicketQuery { TicketId = ticketId }, cancellationToken);

@@ -12,8 +12,13 @@ public static class UiServices
     {
         // 64 KB per circuit message: a 4,000-character field fits even when every character is escaped;
         // files travel in Blazor's own chunks below that.
-        services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            // A dropped connection (laptop lid, flaky Wi-Fi) reconnects within the client's retries (about half a minute);
+            // a circuit kept longer only holds memory for a tab that is gone (decision record 0163).
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+            circuits.DisconnectedCircuitMaxRetained = 20;
+        }).AddHubOptions(hub => hub.MaximumReceiveMessageSize = 64 * 1024);
         services.AddMudServices();
         services.AddTransient<MudLocalizer, HelpdeskMudLocalizer>();
         services.AddLocalization();

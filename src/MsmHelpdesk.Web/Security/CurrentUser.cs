@@ -13,6 +13,12 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState,
 {
     public async ValueTask<UserIdentity> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (authenticationState is RevalidatingAuthenticationStateProvider { HasState: false })
+        {
+            // A minimal-API endpoint: no component has set the state, the request knows the user.
+            return ToIdentity(httpContext.HttpContext?.User);
+        }
+
         ClaimsPrincipal? principal;
         try
         {
@@ -20,7 +26,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState,
         }
         catch (InvalidOperationException)
         {
-            // Outside a component render the state was never set: a minimal-API endpoint.
+            // Another provider (tests) outside a component render: the state was never set.
             principal = httpContext.HttpContext?.User;
         }
 

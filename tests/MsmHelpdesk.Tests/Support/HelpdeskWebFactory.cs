@@ -22,7 +22,14 @@ public sealed partial class HelpdeskWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting(ConfigKeys.ConnectionString, $"Data Source={Path.Combine(_directory, "helpdesk.db")}");
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        if (Interceptor is { } interceptor)
+        {
+            builder.ConfigureServices(services => services.ConfigureDbContext<MsmHelpdesk.Infrastructure.Persistence.HelpdeskDbContext>(options => options.AddInterceptors(interceptor)));
+        }
     }
+
+    /// <summary>An interceptor every context of the app also runs (e.g. a <see cref="CostMeter"/>).</summary>
+    public Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? Interceptor { get; init; }
 
     /// <summary>Sends a message inside the running app as the given user, the way a Blazor page would.</summary>
     public async Task<T> SendAsAsync<T>(string userId, string[] roles, Mediator.ICommand<T> command)

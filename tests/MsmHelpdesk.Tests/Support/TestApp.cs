@@ -39,8 +39,10 @@ public sealed class TestApp : IAsyncDisposable
     /// </summary>
     /// <para>With <paramref name="notifier"/> the app notifies through it: it records each call and passes it on to the real
     /// database notifier (shared across restarts when the test passes the same one).</para>
+    /// <para>With <paramref name="interceptor"/> every context also runs it (e.g. a <see cref="CostMeter"/>).</para>
     public static async Task<TestApp> StartAsync(
-        string? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, TestNotifier? notifier = null)
+        string? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, TestNotifier? notifier = null,
+        Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -59,6 +61,11 @@ public sealed class TestApp : IAsyncDisposable
             .AddSingleton(clock ?? TimeProvider.System)
             .AddSingleton<TestCurrentUser>()
             .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>());
+        if (interceptor is not null)
+        {
+            services.ConfigureDbContext<HelpdeskDbContext>(options => options.AddInterceptors(interceptor));
+        }
+
         if (notifier is not null)
         {
             services.Replace(ServiceDescriptor.Singleton<INotifier>(notifier));

@@ -44,6 +44,12 @@ public interface IAppDbContext : IAsyncDisposable
     /// </summary>
     Task RefreshQueryStatisticsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Refreshes the statistics of the tables that changed enough since they were gathered, reading a bounded sample
+    /// (SQLite's PRAGMA optimize; cheap at any size). SQL Server keeps its statistics itself.
+    /// </summary>
+    Task OptimizeQueryStatisticsAsync(CancellationToken cancellationToken);
+
     /// <summary>The people who work tickets (the helpdesk's users), for names and assignment.</summary>
     IQueryable<StaffMember> Staff { get; }
 

@@ -18,26 +18,38 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private (Catalogue Catalogue, LearnedWeights? Learned, Classifier Classifier)? _current;
 
+    /// <summary>
+    /// The other clients' reports are counted up to the number that makes an outage and no further: the classifier
+    /// only asks whether that many reported, so a DJP outage (hundreds of tickets an hour) costs no more than a quiet hour.
+    /// </summary>
+    public const int OutageCountCap = Classifier.OutageReports;
+
     public async Task<DiagnosisView> DiagnoseAsync(IAppDbContext db, DiagnosisFacts facts, CancellationToken cancellationToken)
     {
         var certificate = facts.ClientId is { } clientId
-            ? await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
-                .Select(c => new { c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(CertificateFacts.Of).FirstOrDefaultAsync(cancellationToken)
             : null;
+        return await DiagnoseAsync(db, facts, certificate, cancellationToken);
+    }
+
+    /// <summary>The same, with the client's certificate facts already read (with the client itself, by the caller).</summary>
+    public async Task<DiagnosisView> DiagnoseAsync(IAppDbContext db, DiagnosisFacts facts, CertificateFacts? certificate, CancellationToken cancellationToken)
+    {
         var reportedAt = facts.ReportedAt;
         var code = ErrorCodes.Extract(facts.ErrorText);
         var recent = 0;
         if (code is not null && reportedAt is { } at && facts.ClientId is { } client)
         {
+            // Reads at most OutageCountCap distinct clients from the (ErrorCode, ReportedAt) index.
             var since = at.AddHours(-1);
             recent = await db.Tickets.AsNoTracking()
-                .Where(t => t.ErrorCode == code && t.ClientId != client && t.ReportedAt >= since && t.ReportedAt <= at)
-                .Select(t => t.ClientId).Distinct().CountAsync(cancellationToken);
+                .Where(t => t.ErrorCode == code && t.ReportedAt >= since && t.ReportedAt <= at && t.ClientId != client)
+                .Select(t => t.ClientId).Distinct().Take(OutageCountCap).CountAsync(cancellationToken);
         }
 
-        var expires = Client.ExpiryOf(certificate?.CertificateIssuedOn, certificate?.CertificateExpiresOnEntered);
-        var input = new ClassificationInput(facts.ErrorText, facts.Description, facts.Activity, certificate?.CertificateIssuedOn, expires, reportedAt, recent,
-            certificate?.LastCertificateCheck?.Outcome, certificate?.LastCertificateCheck?.CheckedAt);
+        var expires = Client.ExpiryOf(certificate?.IssuedOn, certificate?.ExpiresOnEntered);
+        var input = new ClassificationInput(facts.ErrorText, facts.Description, facts.Activity, certificate?.IssuedOn, expires, reportedAt, recent,
+            certificate?.LastCheck?.Outcome, certificate?.LastCheck?.CheckedAt);
         var (catalogue, classifier) = await ClassifierAsync(cancellationToken);
         return DiagnosisView.From(classifier.Classify(input), catalogue);
     }
@@ -64,6 +76,13 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
 
         return (cached.Catalogue, cached.Classifier);
     }
+}
+
+/// <summary>The client's certificate as the classifier weighs it.</summary>
+public sealed record CertificateFacts(DateOnly? IssuedOn, DateOnly? ExpiresOnEntered, CertificateCheck? LastCheck)
+{
+    public static readonly System.Linq.Expressions.Expression<Func<Client, CertificateFacts>> Of =
+        c => new CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck);
 }
 
 /// <summary>What the classifier is told about a ticket (typed so far, or saved).</summary>

@@ -14,7 +14,7 @@ public sealed record DeleteHolidayCommand : ICommand<Result>
     public Guid Id { get; set; }
 }
 
-public sealed class DeleteHolidayHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class DeleteHolidayHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, SlaRulesCache rulesCache)
     : ICommandHandler<DeleteHolidayCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteHolidayCommand command, CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ public sealed class DeleteHolidayHandler(IAppDbContextFactory databases, ICurren
         db.Holidays.Remove(holiday);
         db.SlaSettingsChanges.Add(SlaSettingsChange.Record(actor, now, $"holiday deleted: {HolidayLines.Describe(holiday.Date, holiday.Name)}"));
         await db.SaveChangesAsync(cancellationToken);
+        rulesCache.Invalidate();
         await SlaRecalendar.ApplyAsync(db, previous, now, cancellationToken);
         return Result.Success();
     }

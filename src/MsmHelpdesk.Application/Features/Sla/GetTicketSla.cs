@@ -5,6 +5,7 @@ using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Domain.Sla;
+using MsmHelpdesk.Domain.Time;
 using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.Sla;
@@ -26,7 +27,32 @@ public sealed record TicketSlaView(
     DateTimeOffset? FirstRespondedAt,
     bool? FirstResponseMet,
     DateTimeOffset? ResolutionDueAt,
-    bool? ResolutionMet);
+    bool? ResolutionMet)
+{
+    /// <summary>The SLA view of a ticket's columns; the calendar is needed only for an open ticket with a clock running (to count the business time left).</summary>
+    public static TicketSlaView Of(SlaFacts facts, long? resolutionUsedSeconds, BusinessCalendar? calendar, DateTimeOffset now)
+    {
+        var state = facts.StateAt(now);
+        var (which, due) = facts.NextDue;
+        TimeSpan? remaining = null;
+        if (due is { } dueAt && facts.Open && calendar is not null)
+        {
+            remaining = dueAt > now ? calendar.WorkingTimeBetween(now, dueAt) : -calendar.WorkingTimeBetween(dueAt, now);
+        }
+
+        TimeSpan? pausedRemaining = facts.ResolutionPausedAt is not null && facts.ResolutionTargetMinutes is { } target
+            ? TimeSpan.FromMinutes(target) - TimeSpan.FromSeconds(resolutionUsedSeconds ?? 0)
+            : null;
+        return new TicketSlaView(state, which, due, remaining, pausedRemaining, facts.FirstResponseDueAt, facts.FirstRespondedAt,
+            facts.FirstResponseMet, facts.ResolutionDueAt, facts.ResolutionMet);
+    }
+
+    /// <summary>A ticket in memory (just created), with the calendar it was created under.</summary>
+    public static TicketSlaView Of(Domain.Tickets.Ticket t, BusinessCalendar calendar, DateTimeOffset now) => Of(
+        new SlaFacts(Domain.Tickets.TicketWorkflow.IsOpen(t.Status), t.SlaResolutionTargetMinutes, t.SlaFirstResponseDueAt, t.SlaFirstResponseAtRiskAt,
+            t.SlaFirstRespondedAt, t.SlaFirstResponseMet, t.SlaResolutionDueAt, t.SlaResolutionAtRiskAt, t.SlaResolutionPausedAt, t.SlaResolutionMet),
+        t.SlaResolutionUsedSeconds, calendar, now);
+}
 
 public sealed class GetTicketSlaHandler(IAppDbContextFactory databases, TimeProvider clock) : IQueryHandler<GetTicketSlaQuery, Result<TicketSlaView>>
 {
@@ -58,19 +84,7 @@ public sealed class GetTicketSlaHandler(IAppDbContextFactory databases, TimeProv
             ticket.SlaFirstResponseDueAt, ticket.SlaFirstResponseAtRiskAt, ticket.SlaFirstRespondedAt, ticket.SlaFirstResponseMet,
             ticket.SlaResolutionDueAt, ticket.SlaResolutionAtRiskAt, ticket.SlaResolutionPausedAt, ticket.SlaResolutionMet);
         var now = clock.GetUtcNow();
-        var state = facts.StateAt(now);
-        var (which, due) = facts.NextDue;
-        TimeSpan? remaining = null;
-        if (due is { } dueAt && facts.Open)
-        {
-            var calendar = await SlaSettingsStore.CalendarAsync(db, cancellationToken);
-            remaining = dueAt > now ? calendar.WorkingTimeBetween(now, dueAt) : -calendar.WorkingTimeBetween(dueAt, now);
-        }
-
-        TimeSpan? pausedRemaining = ticket.SlaResolutionPausedAt is not null && ticket.SlaResolutionTargetMinutes is { } target
-            ? TimeSpan.FromMinutes(target) - TimeSpan.FromSeconds(ticket.SlaResolutionUsedSeconds ?? 0)
-            : null;
-        return new TicketSlaView(state, which, due, remaining, pausedRemaining, ticket.SlaFirstResponseDueAt, ticket.SlaFirstRespondedAt,
-            ticket.SlaFirstResponseMet, ticket.SlaResolutionDueAt, ticket.SlaResolutionMet);
+        var calendar = facts.Open && facts.NextDue.DueAt is not null ? await SlaSettingsStore.CalendarAsync(db, cancellationToken) : null;
+        return TicketSlaView.Of(facts, ticket.SlaResolutionUsedSeconds, calendar, now);
     }
 }

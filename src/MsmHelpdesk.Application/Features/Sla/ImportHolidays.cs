@@ -48,7 +48,7 @@ public sealed class ImportHolidaysValidator : AbstractValidator<ImportHolidaysCo
     }
 }
 
-public sealed class ImportHolidaysHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ImportHolidaysHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, SlaRulesCache rulesCache)
     : ICommandHandler<ImportHolidaysCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ImportHolidaysCommand command, CancellationToken cancellationToken)
@@ -77,6 +77,7 @@ public sealed class ImportHolidaysHandler(IAppDbContextFactory databases, ICurre
         db.SlaSettingsChanges.Add(SlaSettingsChange.Record(actor, now,
             string.Create(CultureInfo.InvariantCulture, $"holidays imported for {command.Year}: {lines.Count} lines, {added} new")));
         await db.SaveChangesAsync(cancellationToken);
+        rulesCache.Invalidate();
         await SlaRecalendar.ApplyAsync(db, previous, now, cancellationToken);
         return added;
     }

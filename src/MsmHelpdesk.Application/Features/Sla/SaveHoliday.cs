@@ -32,7 +32,7 @@ public sealed class SaveHolidayValidator : AbstractValidator<SaveHolidayCommand>
     }
 }
 
-public sealed class SaveHolidayHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class SaveHolidayHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, SlaRulesCache rulesCache)
     : ICommandHandler<SaveHolidayCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(SaveHolidayCommand command, CancellationToken cancellationToken)
@@ -69,6 +69,7 @@ public sealed class SaveHolidayHandler(IAppDbContextFactory databases, ICurrentU
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        rulesCache.Invalidate();
         await SlaRecalendar.ApplyAsync(db, previous, now, cancellationToken);
         return holiday.Id;
     }

@@ -96,3 +96,33 @@ public static class SlaQueries
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
+
+/// <summary>
+/// The SLA rules (calendar, holidays, targets) for creating tickets, read once and kept: every ticket creation needs
+/// them and they change a few times a year. The commands that edit them invalidate this cache; an edit from another
+/// process (the CLI) is picked up within <see cref="Recheck"/>. Decision record 0162.
+/// </summary>
+public sealed class SlaRulesCache
+{
+    public static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
+    private int _generation;
+    private Entry? _entry;
+
+    public async Task<SlaRules> RulesAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
+        var generation = Volatile.Read(ref _generation);
+        if (_entry is { } entry && entry.Generation == generation && Environment.TickCount64 - entry.LoadedAt < Recheck.TotalMilliseconds)
+        {
+            return entry.Rules;
+        }
+
+        // Tagged with the generation read before loading: rules loaded across an edit are used once, never kept.
+        var rules = await SlaSettingsStore.RulesAsync(db, cancellationToken);
+        _entry = new Entry(generation, Environment.TickCount64, rules);
+        return rules;
+    }
+
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    private sealed record Entry(int Generation, long LoadedAt, SlaRules Rules);
+}

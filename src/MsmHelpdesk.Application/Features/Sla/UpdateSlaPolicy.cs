@@ -39,7 +39,7 @@ public sealed class UpdateSlaPolicyValidator : AbstractValidator<UpdateSlaPolicy
     private static bool InRange(decimal hours) => hours * 60 >= 1 && hours <= MaxHours;
 }
 
-public sealed class UpdateSlaPolicyHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateSlaPolicyHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, SlaRulesCache rulesCache)
     : ICommandHandler<UpdateSlaPolicyCommand, Result>
 {
     public async ValueTask<Result> Handle(UpdateSlaPolicyCommand command, CancellationToken cancellationToken)
@@ -63,6 +63,7 @@ public sealed class UpdateSlaPolicyHandler(IAppDbContextFactory databases, ICurr
         db.SlaSettingsChanges.Add(SlaSettingsChange.Record(actor, now, string.Create(CultureInfo.InvariantCulture,
             $"policy {command.Priority}: first response {before.FirstResponse.TotalMinutes} → {firstResponse} min, resolution {before.Resolution.TotalMinutes} → {resolution} min")));
         await db.SaveChangesAsync(cancellationToken);
+        rulesCache.Invalidate();
         return Result.Success();
     }
 }

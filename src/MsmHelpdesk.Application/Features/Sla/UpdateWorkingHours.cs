@@ -32,7 +32,7 @@ public sealed class UpdateWorkingHoursValidator : AbstractValidator<UpdateWorkin
     }
 }
 
-public sealed class UpdateWorkingHoursHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateWorkingHoursHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, SlaRulesCache rulesCache)
     : ICommandHandler<UpdateWorkingHoursCommand, Result>
 {
     public async ValueTask<Result> Handle(UpdateWorkingHoursCommand command, CancellationToken cancellationToken)
@@ -55,6 +55,7 @@ public sealed class UpdateWorkingHoursHandler(IAppDbContextFactory databases, IC
         db.SlaSettingsChanges.Add(SlaSettingsChange.Record(actor, now, string.Create(CultureInfo.InvariantCulture,
             $"hours: {previous.Opens:HH\\:mm}–{previous.Closes:HH\\:mm} {DayList(previous.WorkingDays)} → {command.Opens:HH\\:mm}–{command.Closes:HH\\:mm} {DayList(days)}")));
         await db.SaveChangesAsync(cancellationToken);
+        rulesCache.Invalidate();
         await SlaRecalendar.ApplyAsync(db, previous, now, cancellationToken);
         return Result.Success();
     }

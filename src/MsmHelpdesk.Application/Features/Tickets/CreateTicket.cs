@@ -30,6 +30,12 @@ public sealed record TicketCreated(Guid Id, string Number)
 {
     /// <summary>What the classifier suggested for the new ticket.</summary>
     public Diagnosis.DiagnosisView? Suggestion { get; init; }
+
+    /// <summary>The ticket as <see cref="GetTicketQuery"/> would show it, built from what was just written rather than read back.</summary>
+    public TicketView? View { get; init; }
+
+    /// <summary>Its SLA clocks at creation.</summary>
+    public Sla.TicketSlaView? Sla { get; init; }
 }
 
 public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketCommand>
@@ -53,38 +59,58 @@ public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketComm
     }
 }
 
-public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrentUser currentUser, Diagnosis.Diagnostician diagnostician, TimeProvider clock)
+/// <remarks>
+/// A handful of statements per ticket (decision record 0160): the client and its certificate facts in one read, the
+/// outage count bounded at its threshold, the SLA rules and the catalogue from their caches, then one write
+/// transaction: the year's number (UPDATE … RETURNING) and one batch with the ticket, its timeline and its report totals.
+/// </remarks>
+public sealed class CreateTicketHandler(
+    IAppDbContextFactory databases, ICurrentUser currentUser, Diagnosis.Diagnostician diagnostician, Sla.SlaRulesCache slaRules, TimeProvider clock)
     : ICommandHandler<CreateTicketCommand, Result<TicketCreated>>
 {
     public async ValueTask<Result<TicketCreated>> Handle(CreateTicketCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        var clientId = await FindClientAsync(db, command, cancellationToken);
-        if (clientId is null)
+        var client = await FindClientAsync(db, command, cancellationToken);
+        if (client is null)
         {
             return Error.NotFound("client-not-found", AppText.ClientNotFound);
         }
 
-        if (command.ContactId is { } contactId
-            && !await db.Clients.AnyAsync(c => c.Id == clientId && c.Contacts.Any(contact => contact.Id == contactId), cancellationToken))
+        var clientId = client.Id;
+        TicketView.ContactPart? contact = null;
+        if (command.ContactId is { } contactId)
         {
-            return Error.Validation(nameof(command.ContactId), AppText.ContactNotOfClient);
+            contact = await db.Clients.Where(c => c.Id == clientId).SelectMany(c => c.Contacts).Where(c => c.Id == contactId)
+                .Select(c => new TicketView.ContactPart(c.Id, c.Name, c.Phone, c.Email)).FirstOrDefaultAsync(cancellationToken);
+            if (contact is null)
+            {
+                return Error.Validation(nameof(command.ContactId), AppText.ContactNotOfClient);
+            }
         }
 
-        if (command.AssigneeId is { } assignee && !await db.Staff.AnyAsync(s => s.Id == assignee && s.IsActive, cancellationToken))
+        string? assigneeName = null;
+        if (command.AssigneeId is { } assignee)
         {
-            return Error.Validation(nameof(command.AssigneeId), AppText.AssigneeInvalid);
+            assigneeName = await db.Staff.Where(s => s.Id == assignee && s.IsActive).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            if (assigneeName is null)
+            {
+                return Error.Validation(nameof(command.AssigneeId), AppText.AssigneeInvalid);
+            }
         }
 
         var actor = await currentUser.GetActorAsync(cancellationToken);
+        // Whole milliseconds, which the database keeps exactly: the view handed back equals a later read of the ticket.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var fields = command.ToFields(now);
-        var suggestion = await diagnostician.DiagnoseAsync(db, new Diagnosis.DiagnosisFacts(clientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), cancellationToken);
-        var sla = await Sla.SlaSettingsStore.RulesAsync(db, cancellationToken);
+        var suggestion = await diagnostician.DiagnoseAsync(
+            db, new Diagnosis.DiagnosisFacts(clientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), client.Certificate, cancellationToken);
+        var sla = await slaRules.RulesAsync(db, cancellationToken);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var year = Domain.Time.Wib.ToWib(now).Year;
         var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
-        var ticket = Ticket.Open(number, clientId.Value, fields, actor, now, sla);
+        var ticket = Ticket.Open(number, clientId, fields, actor, now, sla);
         ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
         if (command.AssigneeId is not null)
         {
@@ -113,7 +139,9 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion };
+        var view = TicketView.Of(ticket, client.Header, contact, assigneeName, TicketView.TimelineOf(ticket), [],
+            await diagnostician.CatalogueAsync(cancellationToken), Domain.Time.Wib.Today(clock));
+        return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion, View = view, Sla = Sla.TicketSlaView.Of(ticket, sla.Calendar, now) };
     }
 
     private static async Task<bool> KeyTakenAsync(IAppDbContextFactory databases, IdempotencyClaim claim, CancellationToken cancellationToken)
@@ -122,16 +150,30 @@ public sealed class CreateTicketHandler(IAppDbContextFactory databases, ICurrent
         return await db.IdempotentRequests.AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, cancellationToken);
     }
 
-    private static async Task<Guid?> FindClientAsync(IAppDbContext db, CreateTicketCommand command, CancellationToken cancellationToken)
+    private sealed record FoundClient(Guid Id, string Name, string Npwp, Diagnosis.CertificateFacts Certificate)
     {
+        public TicketView.ClientPart Header => new(Id, Name, Npwp, Client.ExpiryOf(Certificate.IssuedOn, Certificate.ExpiresOnEntered));
+    }
+
+    private static async Task<FoundClient?> FindClientAsync(IAppDbContext db, CreateTicketCommand command, CancellationToken cancellationToken)
+    {
+        IQueryable<Client> clients;
         if (command.ClientId != Guid.Empty)
         {
-            return await db.Clients.AnyAsync(c => c.Id == command.ClientId, cancellationToken) ? command.ClientId : null;
+            clients = db.Clients.Where(c => c.Id == command.ClientId);
+        }
+        else if (Npwp.Parse(command.ClientNpwp).Npwp is { } npwp)
+        {
+            clients = db.Clients.Where(c => c.Npwp == npwp.Value);
+        }
+        else
+        {
+            return null;
         }
 
-        var npwp = Npwp.Parse(command.ClientNpwp).Npwp;
-        return npwp is null
-            ? null
-            : await db.Clients.Where(c => c.Npwp == npwp.Value).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        // The client and what the classifier needs to know of it, in one read.
+        return await clients.AsNoTracking()
+            .Select(c => new FoundClient(c.Id, c.Name, c.Npwp, new Diagnosis.CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck)))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 }

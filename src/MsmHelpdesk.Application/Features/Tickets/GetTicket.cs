@@ -48,7 +48,35 @@ public sealed record TicketView(
     IReadOnlyList<TimelineItem> Timeline,
     IReadOnlyList<AttachmentItem> Attachments,
     Diagnosis.DiagnosisView? Suggested,
-    TicketDiagnosis? Confirmed);
+    TicketDiagnosis? Confirmed)
+{
+    public sealed record ClientPart(Guid Id, string Name, string Npwp, DateOnly? CertificateExpiresOn);
+
+    public sealed record ContactPart(Guid Id, string Name, string? Phone, string? Email);
+
+    /// <summary>The view of a ticket read from the database, or of one just created (its timeline ids assigned by the save).</summary>
+    public static TicketView Of(
+        Ticket ticket, ClientPart client, ContactPart? contact, string? assigneeName, IReadOnlyList<TimelineItem> timeline,
+        IReadOnlyList<AttachmentItem> attachments, Domain.Classification.Catalogue catalogue, DateOnly today)
+    {
+        var suggested = ticket.Suggested is { } stored
+            ? new Diagnosis.DiagnosisView(
+                ticket.ErrorCode is null ? [] : [ticket.ErrorCode], false, stored.Scenario, stored.ScenarioConfidence, stored.Cause, stored.CauseConfidence,
+                Diagnosis.Diagnostician.EvidenceOf(stored), stored.Version, Diagnosis.Playbooks.For(catalogue, ticket.ErrorCode, stored.Cause))
+            : null;
+        return new TicketView(
+            ticket.Id, ticket.Number, client.Id, client.Name, Npwp.Format(client.Npwp),
+            CertificateStates.Of(client.CertificateExpiresOn, today), client.CertificateExpiresOn,
+            contact?.Id, contact?.Name, contact?.Phone, contact?.Email,
+            ticket.Channel, ticket.ErrorText, ticket.ErrorCode, ticket.Activity, ticket.SystemVersion, ticket.Description,
+            ticket.Priority, ticket.Status, ticket.AssigneeId, assigneeName, ticket.ReportedAt, ticket.CreatedAt, ticket.UpdatedAt,
+            ticket.ResolutionSummary, ticket.Version, TicketWorkflow.NextFrom(ticket.Status), timeline, attachments, suggested, ticket.Confirmed);
+    }
+
+    public static IReadOnlyList<TimelineItem> TimelineOf(Ticket ticket) =>
+        [.. ticket.Timeline.OrderBy(entry => entry.Id)
+            .Select(entry => new TimelineItem(entry.Id, entry.Kind, entry.At, entry.ActorName, entry.Text, entry.Field, entry.OldValue, entry.NewValue))];
+}
 
 public sealed record TimelineItem(long Id, TimelineKind Kind, DateTimeOffset At, string ActorName, string? Text, string? Field, string? OldValue, string? NewValue);
 
@@ -85,17 +113,9 @@ public sealed class GetTicketHandler(IAppDbContextFactory databases, Diagnosis.D
             .ToListAsync(cancellationToken);
 
         var catalogue = await diagnostician.CatalogueAsync(cancellationToken);
-        var suggested = ticket.Suggested is { } stored
-            ? new Diagnosis.DiagnosisView(
-                ticket.ErrorCode is null ? [] : [ticket.ErrorCode], false, stored.Scenario, stored.ScenarioConfidence, stored.Cause, stored.CauseConfidence,
-                Diagnosis.Diagnostician.EvidenceOf(stored), stored.Version, Diagnosis.Playbooks.For(catalogue, ticket.ErrorCode, stored.Cause))
-            : null;
-        return new TicketView(
-            ticket.Id, ticket.Number, client.Id, client.Name, Npwp.Format(client.Npwp),
-            client.CertificateStateOn(Domain.Time.Wib.Today(clock)), client.CertificateExpiresOn,
-            contact?.Id, contact?.Name, contact?.Phone, contact?.Email,
-            ticket.Channel, ticket.ErrorText, ticket.ErrorCode, ticket.Activity, ticket.SystemVersion, ticket.Description,
-            ticket.Priority, ticket.Status, ticket.AssigneeId, assignee, ticket.ReportedAt, ticket.CreatedAt, ticket.UpdatedAt,
-            ticket.ResolutionSummary, ticket.Version, TicketWorkflow.NextFrom(ticket.Status), timeline, attachments, suggested, ticket.Confirmed);
+        return TicketView.Of(
+            ticket, new TicketView.ClientPart(client.Id, client.Name, client.Npwp, client.CertificateExpiresOn),
+            contact is null ? null : new TicketView.ContactPart(contact.Id, contact.Name, contact.Phone, contact.Email),
+            assignee, timeline, attachments, catalogue, Domain.Time.Wib.Today(clock));
     }
 }

@@ -95,6 +95,9 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     /// <summary>A search counts matches up to this many; more are shown as "more than".</summary>
     public const int SearchCountCap = 1000;
 
+    /// <summary>A list (no search word) counts matches up to this many; more are shown as "more than".</summary>
+    public const int ListCountCap = 10_000;
+
     public async ValueTask<Result<PagedList<TicketRow>>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
@@ -123,10 +126,11 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
         var (matches, broad) = await SearchAsync(db, tickets, query.Search, cancellationToken);
 
-        // A broad word ("40002") matches most tickets: counting them all costs a full read of the table,
-        // so a search counts up to a cap and says "more than"; the page itself stops after its rows.
-        var total = broad ? await matches.Take(SearchCountCap + 1).CountAsync(cancellationToken) : await matches.CountAsync(cancellationToken);
-        var capped = broad && total > SearchCountCap;
+        // Counting every match costs a read of every matching row (a million for "all tickets"), so a list counts up to
+        // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows.
+        var cap = broad ? SearchCountCap : ListCountCap;
+        var total = await matches.Take(cap + 1).CountAsync(cancellationToken);
+        var capped = total > cap;
         var ordered = (query.SortBy, query.Descending) switch
         {
             (TicketSort.UpdatedAt, false) => matches.OrderBy(t => t.UpdatedAt),
@@ -173,7 +177,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             Sla = row.Sla.StateAt(now),
             SlaDueAt = row.Sla.NextDue.DueAt,
         }).ToArray();
-        return new PagedList<TicketRow>(items, capped ? SearchCountCap : total, query.Page, query.PageSize) { TotalCountIsCapped = capped };
+        return new PagedList<TicketRow>(items, capped ? cap : total, query.Page, query.PageSize) { TotalCountIsCapped = capped };
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, ListTicketsQuery query)

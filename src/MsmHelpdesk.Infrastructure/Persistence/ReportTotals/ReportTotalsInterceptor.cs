@@ -47,7 +47,19 @@ public sealed class ReportTotalsInterceptor : SaveChangesInterceptor
         _saving.Value = context;
         await using var transaction = await AppTransaction.BeginAsync(context.Database, cancellationToken);
         var existing = tickets.Where(ticket => !ticket.Value).Select(ticket => ticket.Key).ToList();
-        var before = existing.Count == 0 ? [] : await SnapshotsAsync(context, existing, cancellationToken);
+        if (existing.Count == 0)
+        {
+            // Only new tickets: their columns are all in memory, so the totals go into the same batch as the tickets.
+            var created = context.ChangeTracker.Entries<Ticket>().Where(entry => entry.State == EntityState.Added).Select(entry => Tallies.SnapshotOf(entry.Entity)).ToList();
+            var totals = Tallies.Difference([], created);
+            context.Set<ReportTally>().AddRange(totals);
+            var written = await context.SaveChangesAsync(cancellationToken);
+            Detach(context, totals);
+            await transaction.CommitAsync(cancellationToken);
+            return InterceptionResult<int>.SuppressWithResult(written - totals.Count);
+        }
+
+        var before = await SnapshotsAsync(context, existing, cancellationToken);
         var saved = await context.SaveChangesAsync(cancellationToken);
         var after = await SnapshotsAsync(context, tickets.Keys.ToList(), cancellationToken);
         var rows = Tallies.Difference(before, after);
@@ -55,10 +67,7 @@ public sealed class ReportTotalsInterceptor : SaveChangesInterceptor
         {
             context.Set<ReportTally>().AddRange(rows);
             await context.SaveChangesAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                context.Entry(row).State = EntityState.Detached;
-            }
+            Detach(context, rows);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -92,6 +101,14 @@ public sealed class ReportTotalsInterceptor : SaveChangesInterceptor
         }
 
         return tickets;
+    }
+
+    private static void Detach(DbContext context, IEnumerable<ReportTally> rows)
+    {
+        foreach (var row in rows)
+        {
+            context.Entry(row).State = EntityState.Detached;
+        }
     }
 
     private static Task<List<Tallies.Snapshot>> SnapshotsAsync(DbContext context, List<Guid> ids, CancellationToken cancellationToken) =>

@@ -34,18 +34,18 @@ public sealed partial class DemoDataSeederTests
             .SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Tickets' AND sql IS NOT NULL ORDER BY name")
             .ToListAsync());
         async Task<long> StatisticsAsync() => await app.QueryDbAsync(db => db.Database
-            .SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_master WHERE name = 'sqlite_stat1'").SingleAsync());
+            .SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_stat1 WHERE tbl = 'Tickets'").SingleAsync());
         var before = await IndexesAsync();
 
-        // A new, empty database gets no statistics at start-up: "two rows" statistics would make SQLite scan the
-        // full-text index's tables on every insert once they grow.
+        // A new, empty database has no statistics of its tickets after start-up's PRAGMA optimize: "two rows" statistics
+        // would make SQLite scan the full-text index's tables on every insert once they grow.
         Assert.Equal(0, await StatisticsAsync());
         await Seeder(app).SeedAsync(new DemoSeedOptions(Clients: 20, Tickets: 400, Seed: 3));
 
         // The indexes dropped for the bulk insert are back, exactly; the report totals and statistics are there.
         Assert.True(before.Count > 15);
         Assert.Equal(before, await IndexesAsync());
-        Assert.Equal(1, await StatisticsAsync());
+        Assert.True(await StatisticsAsync() > 10);
         var stored = await app.QueryDbAsync(db => db.ReportTallies.Where(t => t.Kind == "codes").SumAsync(t => t.Tickets));
         Assert.Equal(400, stored);
     }

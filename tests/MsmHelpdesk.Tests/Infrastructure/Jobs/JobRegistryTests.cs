@@ -30,8 +30,9 @@ public sealed class JobRegistryTests : IDisposable
             ["mail-delivery"] = Cron.Minutely(),
             ["weekly-digest"] = Cron.Weekly(DayOfWeek.Monday, 7),
             ["report-upkeep"] = Cron.Daily(2),
-            ["idempotency-cleanup"] = "30 * * * *",
+            ["idempotency-cleanup"] = "45 * * * *",
             ["nightly-backup"] = Cron.Daily(1),
+            ["query-statistics"] = Cron.Hourly(30),
         };
 
         Assert.Equal(expected, JobRegistry.All.ToDictionary(job => job.Name, job => job.Cron));

@@ -1,0 +1,18 @@
+#!/usr/bin/env python3
+"""results.jsonl from run.sh -> one markdown table (warm-ups left out)."""
+import json, sys
+
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+print("| step | ok/requests | conc | ok/s | p50 ms | p95 ms | server CPU ms/req |")
+print("|---|---|---|---|---|---|---|")
+for r in rows:
+    if r.get("mode") and r["label"] != "warm" and r["label"] != "sql_count":
+        print(f"| {r['label']} | {r['ok']}/{r['requests']} | {r['concurrency']} | {r['ok_per_s']} | {r['p50_ms']} | {r['p95_ms']} | {r.get('server_cpu_ms_per_ok') or ''} |")
+print()
+for r in rows:
+    if r["label"] == "sql_commands_per_creation":
+        print(f"- SQL commands per creation (API, EF command log): {r['value']}")
+    elif "start" in r:
+        print(f"- {r['label']}: {r['start']['pss_mib']} MiB PSS")
+    elif r["label"] == "tabs":
+        print(f"- {r['tabs']} tabs of /tickets: PSS {r['pss_before_mib']} -> {r['pss_with_tabs_mib']} MiB, {r['pss_per_tab_mib']} MiB per tab")
