@@ -29,6 +29,8 @@ public static class Layout
               for (const el of document.body.querySelectorAll('*')) {
                 const r = el.getBoundingClientRect();
                 if (r.width === 0 || r.height === 0) continue;
+                // A closed MudBlazor popover waits off-screen until it opens.
+                if (el.closest('.mud-popover:not(.mud-popover-open)')) continue;
                 const s = getComputedStyle(el);
                 if (s.visibility === 'hidden' || s.position === 'fixed' && r.left >= width) continue;
                 if ((r.right > width + 1 || r.left < -1) && !clipped(el)) {
