@@ -13,7 +13,11 @@ namespace MsmHelpdesk.Infrastructure.DemoData;
 /// <param name="Clients">New clients to create (each with contacts and officers).</param>
 /// <param name="Tickets">New tickets, spread over the last two years across all clients.</param>
 /// <param name="Seed">Same seed, same data (relative to the current time).</param>
-/// <param name="Append">Add to a database that already has tickets; numbering continues each year's sequence.</param>
+/// <param name="Append">
+/// Add to a database that already has tickets; numbering continues each year's sequence. The tickets go only to the
+/// clients and to demo consultants this run creates (never to real users or clients), and are recorded as already
+/// escalated, so neither the seed nor the jobs that read its history ring anybody's bell.
+/// </param>
 /// <param name="Portable">Write through plain multi-row DbCommands even on SQLite: the path SQL Server takes.</param>
 public sealed record DemoSeedOptions(int Clients, int Tickets, int Seed = 1, bool Append = false, bool Portable = false);
 
@@ -31,6 +35,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     private const string SeedActorId = "demo-seed";
     private const string SeedActorName = "Data demo";
     private static readonly TimeSpan History = TimeSpan.FromDays(730);
+
+    /// <summary>How many demo consultants an appending run creates to hold its tickets.</summary>
+    public const int DemoConsultants = 4;
 
     public async Task<int> CountTicketsAsync(CancellationToken cancellationToken = default)
     {
@@ -54,9 +61,11 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         // Times are drawn relative to the current hour, so a seed gives the same data all hour long.
         var now = clock.GetUtcNow();
         now = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), TimeSpan.Zero);
-        var staff = await db.Users.Where(user => user.IsActive).OrderBy(user => user.Id)
-            .Select(user => new Actor(user.Id, user.DisplayName)).ToArrayAsync(cancellationToken);
-        var clients = await LoadExistingClientsAsync(db, cancellationToken);
+        var staff = options.Append
+            ? await DemoUsers.CreateConsultantsAsync(db, DemoConsultants, now, cancellationToken)
+            : await db.Users.Where(user => user.IsActive).OrderBy(user => user.Id)
+                .Select(user => new Actor(user.Id, user.DisplayName)).ToArrayAsync(cancellationToken);
+        var clients = options.Append ? [] : await LoadExistingClientsAsync(db, cancellationToken);
         if (clients.Count + options.Clients == 0 && options.Tickets > 0)
         {
             throw new InvalidOperationException("There are no clients to give tickets to; seed some clients too.");
@@ -115,6 +124,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             }
 
             var (timeline, lastNumbers) = inserted;
+            if (options.Append && options.Tickets > 0)
+            {
+                var quieted = await DemoUsers.MarkEscalatedAsync(db, [.. staff.Select(actor => actor.Id)], now, cancellationToken);
+                progress?.Invoke(new DemoSeedProgress("escalations", quieted, quieted, stopwatch.Elapsed));
+            }
+
             if (options.Tickets > 0)
             {
                 // The bulk insert goes around the DbContext's save, which keeps the report totals: rebuild them.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Infrastructure.DemoData;
 using MsmHelpdesk.Infrastructure.Persistence;
 
 namespace MsmHelpdesk.Infrastructure.Notifications;
@@ -23,7 +24,8 @@ public sealed class DatabaseNotifier(IDbContextFactory<HelpdeskDbContext> databa
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var already = await db.Notifications.Where(n => n.Key == notice.Key && recipients.Contains(n.UserId))
             .Select(n => n.UserId).ToListAsync(cancellationToken);
-        var existing = await db.Users.Where(u => recipients.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var demo = "%@" + DemoUsers.EmailDomain;
+        var existing = await db.Users.Where(u => recipients.Contains(u.Id) && !EF.Functions.Like(u.Email!, demo)).Select(u => u.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var added = 0;
         foreach (var userId in existing.Except(already, StringComparer.Ordinal))
@@ -48,7 +50,12 @@ public sealed class DatabaseNotifier(IDbContextFactory<HelpdeskDbContext> databa
     public void Stage(Application.Common.Persistence.IAppDbContext db, IReadOnlyCollection<string> userIds, Notice notice)
     {
         var now = clock.GetUtcNow();
-        foreach (var userId in userIds.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal))
+        var recipients = userIds.Where(id => !string.IsNullOrEmpty(id)).Distinct(StringComparer.Ordinal).ToArray();
+
+        // Demo consultants (seed-demo --append) hear nothing; Stage is synchronous, so this small lookup is too.
+        var demo = "%@" + DemoUsers.EmailDomain;
+        var quiet = recipients.Length == 0 ? [] : db.Staff.Where(s => recipients.Contains(s.Id) && EF.Functions.Like(s.Email, demo)).Select(s => s.Id).ToList();
+        foreach (var userId in recipients.Except(quiet, StringComparer.Ordinal))
         {
             db.Notifications.Add(Notification.Create(userId, notice.Kind, notice.Key, notice.Title, notice.Body, notice.Link, mail.IsConfigured, now));
         }

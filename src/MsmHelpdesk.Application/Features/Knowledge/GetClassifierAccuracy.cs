@@ -17,6 +17,9 @@ public sealed record GetClassifierAccuracyQuery : IQuery<Result<ClassifierAccura
 {
     /// <summary>How many months back from the newest confirmation the monthly table covers.</summary>
     public int Months { get; set; } = 12;
+
+    /// <summary>How many weeks back from the newest confirmation the accuracy-over-time chart covers.</summary>
+    public int Weeks { get; set; } = 12;
 }
 
 public sealed record ConfusionCell(string Suggested, string Confirmed, int Count);
@@ -37,6 +40,13 @@ public sealed record MonthlyAccuracy(int Year, int Month, int Tickets, int Cause
     public double ScenarioAccuracy => Tickets == 0 ? 0 : (double)ScenarioCorrect / Tickets;
 }
 
+/// <summary>Confirmations in the week (Monday, WIB) starting <see cref="Week"/> and how many matched the suggestion.</summary>
+public sealed record WeeklyAccuracy(DateOnly Week, int Tickets, int CauseCorrect, int ScenarioCorrect)
+{
+    public double CauseAccuracy => Tickets == 0 ? 0 : (double)CauseCorrect / Tickets;
+    public double ScenarioAccuracy => Tickets == 0 ? 0 : (double)ScenarioCorrect / Tickets;
+}
+
 public sealed record ClassifierAccuracy(
     int Tickets,
     int CauseCorrect,
@@ -47,6 +57,9 @@ public sealed record ClassifierAccuracy(
 {
     public double CauseAccuracy => Tickets == 0 ? 0 : (double)CauseCorrect / Tickets;
     public double ScenarioAccuracy => Tickets == 0 ? 0 : (double)ScenarioCorrect / Tickets;
+
+    /// <summary>Accuracy per week of confirmation, oldest first; weeks without confirmations are left out.</summary>
+    public IReadOnlyList<WeeklyAccuracy> Weekly { get; init; } = [];
 
     /// <summary>Labels seen on either side of a matrix, sorted, for the table's rows and columns.</summary>
     public static IReadOnlyList<string> Labels(IReadOnlyList<ConfusionCell> cells) =>
@@ -76,23 +89,14 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
     public async ValueTask<Result<ClassifierAccuracy>> Handle(GetClassifierAccuracyQuery query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        return await ComputeAsync(db.Tickets.AsNoTracking(), query.Months, cancellationToken);
+        var accuracy = await ComputeAsync(db.Tickets.AsNoTracking(), query.Months, cancellationToken);
+        return accuracy with { Weekly = await WeeklyAsync(db.Tickets.AsNoTracking(), query.Weeks, cancellationToken) };
     }
 
     /// <summary>The accuracy of <paramref name="tickets"/>, counted in SQL. The resolution report's accuracy section uses the same definition of "judged" and "correct".</summary>
     public static async Task<ClassifierAccuracy> ComputeAsync(IQueryable<Domain.Tickets.Ticket> tickets, int months, CancellationToken cancellationToken)
     {
-        var judged = tickets
-            .Where(t => t.ConfirmedAt != null)
-            .Select(t => new Pair
-            {
-                SuggestedCause = t.Suggested!.Cause,
-                ConfirmedCause = t.Confirmed!.Cause,
-                SuggestedScenario = t.Suggested.Scenario,
-                ConfirmedScenario = t.Confirmed.Scenario,
-                ConfirmedAt = t.ConfirmedAt!.Value,
-            })
-            .Where(p => p.SuggestedCause != null && p.ConfirmedCause != null);
+        var judged = Judged(tickets);
 
         var cause = await judged
             .GroupBy(t => new { Suggested = t.SuggestedCause, Confirmed = t.ConfirmedCause })
@@ -141,6 +145,49 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
             scenario,
             monthly);
     }
+
+    /// <summary>Per week of confirmation (WIB), up to the newest one: one query grouped by a week index computed in SQL.</summary>
+    public static async Task<IReadOnlyList<WeeklyAccuracy>> WeeklyAsync(IQueryable<Domain.Tickets.Ticket> tickets, int weeks, CancellationToken cancellationToken)
+    {
+        var judged = Judged(tickets);
+        var newest = await judged.MaxAsync(t => (DateTimeOffset?)t.ConfirmedAt, cancellationToken);
+        if (newest is not { } last)
+        {
+            return [];
+        }
+
+        var day = DateOnly.FromDateTime(Wib.ToWib(last).DateTime);
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var count = Math.Clamp(weeks, 1, 104);
+        var starts = Enumerable.Range(0, count + 1).Select(i => monday.AddDays(7 * (i - count + 1))).ToArray();
+        var bounds = starts.Select(Common.InstantBuckets.WibMidnight).ToArray();
+        var rows = await judged
+            .GroupBy(Common.InstantBuckets.Index<Pair>(p => p.ConfirmedAt, bounds))
+            .Select(g => new
+            {
+                Week = g.Key,
+                Tickets = g.Count(),
+                Cause = g.Count(p => p.SuggestedCause == p.ConfirmedCause),
+                Scenario = g.Count(p => p.SuggestedScenario == p.ConfirmedScenario),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.Week >= 0).OrderBy(r => r.Week)
+            .Select(r => new WeeklyAccuracy(starts[r.Week], r.Tickets, r.Cause, r.Scenario))
+            .ToArray();
+    }
+
+    /// <summary>Judged tickets (suggested and confirmed cause both known), flattened.</summary>
+    private static IQueryable<Pair> Judged(IQueryable<Domain.Tickets.Ticket> tickets) => tickets
+        .Where(t => t.ConfirmedAt != null)
+        .Select(t => new Pair
+        {
+            SuggestedCause = t.Suggested!.Cause,
+            ConfirmedCause = t.Confirmed!.Cause,
+            SuggestedScenario = t.Suggested.Scenario,
+            ConfirmedScenario = t.Confirmed.Scenario,
+            ConfirmedAt = t.ConfirmedAt!.Value,
+        })
+        .Where(p => p.SuggestedCause != null && p.ConfirmedCause != null);
 
     /// <summary>A judged ticket flattened, so EF can group by plain columns rather than owned navigations.</summary>
     private sealed class Pair

@@ -46,6 +46,12 @@ public sealed record ListTicketsQuery : IQuery<Result<PagedList<TicketRow>>>, IP
     /// <summary>Reported on or before this day (WIB).</summary>
     public DateOnly? To { get; set; }
 
+    /// <summary>Resolved on or after this day (WIB).</summary>
+    public DateOnly? ResolvedFrom { get; set; }
+
+    /// <summary>Resolved on or before this day (WIB).</summary>
+    public DateOnly? ResolvedTo { get; set; }
+
     /// <summary>A ticket number, client name, NPWP, or words from the error text or description.</summary>
     public string? Search { get; set; }
 
@@ -84,6 +90,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
         Include(new PagingValidator());
         RuleFor(query => query.ErrorCode).MaximumLength(32).WithMessage(_ => AppText.MaxLength(32));
         RuleFor(query => query.To).Must((query, to) => to is null || query.From is null || to >= query.From).WithMessage(_ => AppText.DateOrder);
+        RuleFor(query => query.ResolvedTo).Must((query, to) => to is null || query.ResolvedFrom is null || to >= query.ResolvedFrom).WithMessage(_ => AppText.DateOrder);
         RuleFor(query => query.Queue).IsInEnum();
         RuleFor(query => query.SortBy).IsInEnum();
     }
@@ -220,6 +227,18 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         {
             var end = StartOfWibDay(to.AddDays(1));
             tickets = tickets.Where(t => t.ReportedAt < end);
+        }
+
+        if (query.ResolvedFrom is { } resolvedFrom)
+        {
+            var start = StartOfWibDay(resolvedFrom);
+            tickets = tickets.Where(t => t.ResolvedAt >= start);
+        }
+
+        if (query.ResolvedTo is { } resolvedTo)
+        {
+            var end = StartOfWibDay(resolvedTo.AddDays(1));
+            tickets = tickets.Where(t => t.ResolvedAt < end);
         }
 
         return tickets;

@@ -381,10 +381,12 @@ public sealed partial class DemoDataSeederTests
         await Seeder(app).SeedAsync(new DemoSeedOptions(5, 50));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Seeder(app).SeedAsync(new DemoSeedOptions(5, 50)));
-        await Seeder(app).SeedAsync(new DemoSeedOptions(0, 50, Seed: 2, Append: true));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Seeder(app).SeedAsync(new DemoSeedOptions(0, 50, Seed: 2, Append: true)));
+        await Seeder(app).SeedAsync(new DemoSeedOptions(3, 50, Seed: 2, Append: true));
 
+        // Appending brings its own clients: the five first ones and three more.
         Assert.Equal(100, await Seeder(app).CountTicketsAsync());
-        Assert.Equal(5, await app.QueryDbAsync(db => db.Clients.CountAsync()));
+        Assert.Equal(8, await app.QueryDbAsync(db => db.Clients.CountAsync()));
     }
 
     /// <summary>Every row of a table as stored: each value with its SQLite type.</summary>
