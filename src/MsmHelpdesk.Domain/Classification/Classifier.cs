@@ -41,8 +41,8 @@ public sealed partial class Classifier
 
     private const int ScenarioDimension = 0;
     private const int CauseDimension = 1;
-    private const int ScenarioClasses = 5; // Registration..Other
-    private const int CauseClasses = 6; // CorruptCertificate..Other
+    private const int ScenarioClasses = (int)Scenario.Unknown; // Registration..Other
+    private const int CauseClasses = (int)Cause.Unknown; // CorruptCertificate..Other
 
     private const byte WordNegation = 1;
     private const byte WordModal = 2;
