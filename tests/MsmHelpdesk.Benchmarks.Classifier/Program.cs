@@ -185,8 +185,8 @@ public static class Corpus
 {
     public static IReadOnlyList<ClassificationInput> Load()
     {
-        // The old corpus and the writers' train and dev splits (longer, chattier texts); never the frozen test split.
-        return new[] { "corpus.jsonl", "train.jsonl", "dev.jsonl" }
+        // The old corpus and the writers' train and dev splits, ETAX and Coretax (longer, chattier texts); never a frozen test split.
+        return new[] { "corpus.jsonl", "train.jsonl", "dev.jsonl", "coretax-train.jsonl", "coretax-dev.jsonl" }
             .SelectMany(name => File.ReadLines(Path.Combine(AppContext.BaseDirectory, name)))
             .Where(line => !string.IsNullOrWhiteSpace(line)).Select(Parse).ToList();
     }

@@ -11,7 +11,7 @@ namespace MsmHelpdesk.Cli.Commands;
 /// <summary>
 /// Classifies tickets in bulk. A fixed contract: JSON Lines on standard input, one object per ticket
 /// {"id", "text", "reportedAt"?, "certificateIssuedOn"?, "certificateExpiresOn"?}; one JSON line out per ticket
-/// {"id","errorCode","scenario","scenarioConfidence","cause","causeConfidence","evidence"}, or {"id","error"} for a
+/// {"id","errorCode","scenario","scenarioConfidence","cause","causeConfidence","evidence","system"}, or {"id","error"} for a
 /// line that cannot be read. Blank lines are skipped; the exit code is 0.
 /// </summary>
 public sealed class ClassifyCommand(Func<IServiceProvider, Catalogue> catalogueSource) : ICliCommand
@@ -30,7 +30,8 @@ public sealed class ClassifyCommand(Func<IServiceProvider, Catalogue> catalogueS
     public string Usage => """
         msmhelpdesk classify < tickets.jsonl
             Classify ETAX-40002 tickets: one JSON object per line in ({"id","text","reportedAt"?,"certificateIssuedOn"?,
-            "certificateExpiresOn"?}), one JSON line out per ticket (error code, scenario, cause, confidences, evidence).
+            "certificateExpiresOn"?}), one JSON line out per ticket (error code, scenario, cause, confidences, evidence,
+            system: efaktur-desktop, coretax or unknown). The report date counts: DJP's rules changed in 2025.
         """;
 
     public bool NeedsDatabase => true;
@@ -127,6 +128,7 @@ public sealed class ClassifyCommand(Func<IServiceProvider, Catalogue> catalogueS
             }
 
             writer.WriteEndArray();
+            writer.WriteString("system", Wire.Of(result.System)); // issue 14: the one field added; the others keep their spelling and meaning
             writer.WriteEndObject();
         }
     }

@@ -43,7 +43,16 @@ public sealed record Classification(
     Cause Cause,
     double CauseConfidence,
     IReadOnlyList<Evidence> Evidence,
-    string Version);
+    string Version)
+{
+    /// <summary>Which application the ticket is about (decision 0102); Unknown with confidence 0 when the text does not say.</summary>
+    public TaxSystem System { get; init; } = TaxSystem.Unknown;
+
+    public double SystemConfidence { get; init; }
+
+    /// <summary>Why that system ("system:coretax" ← the words or the scenario); kept apart from <see cref="Evidence"/>, whose contract is fixed.</summary>
+    public IReadOnlyList<Evidence> SystemEvidence { get; init; } = [];
+}
 
 /// <summary>
 /// Weights learned from resolved tickets: normalised term (see <see cref="Classifier.Terms"/>) → points → weight.

@@ -8,6 +8,7 @@ public sealed partial class Classifier
 {
     private const int ScenarioLabels = ScenarioClasses + 1; // with Unknown
     private const int CauseLabels = CauseClasses + 1;
+    private const int SystemLabels = (int)TaxSystem.Unknown + 1; // efaktur-desktop, coretax, unknown last
     private const int NegationScope = 3;
     private const int HedgeScope = 4;
     private const int ModelEvidenceCount = 3;
@@ -31,9 +32,12 @@ public sealed partial class Classifier
 
     private static TextModel[] TrainDefaultModels()
     {
-        var reader = new Classifier(DefaultCatalogue.Create(), null, [TextModel.Empty(ScenarioLabels), TextModel.Empty(CauseLabels)]);
+        var reader = new Classifier(DefaultCatalogue.Create(), null, EmptyModels());
         return reader.TrainModels(TrainingCorpus.Load());
     }
+
+    /// <summary>Untrained scenario, cause and system models: a classifier that only reads (for training and cross-validation).</summary>
+    internal static TextModel[] EmptyModels() => [TextModel.Empty(ScenarioLabels), TextModel.Empty(CauseLabels), TextModel.Empty(SystemLabels)];
 
     /// <summary>
     /// Fits the scenario and cause models on labelled tickets, read with this instance's tokenizer. A label that
@@ -41,13 +45,16 @@ public sealed partial class Classifier
     /// shown by other clients' reports) teaches the words nothing, so that ticket is left out of that model.
     /// </summary>
     /// <remarks>Decay chosen by 5-fold cross-validation on the train split (decision 0101).</remarks>
-    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.008, double causeL2 = 0.004, int epochs = 150)
+    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.008, double causeL2 = 0.004, int epochs = 150,
+        double systemL2 = 0.008)
     {
         var scenarios = new List<(IReadOnlyCollection<string>, int)>();
         var causes = new List<(IReadOnlyCollection<string>, int)>();
+        var systems = new List<(IReadOnlyCollection<string>, int)>();
         foreach (var ticket in tickets)
         {
             var (features, factDecidesCause, chosen) = Read(ticket.Input);
+            systems.Add((features, (int)ticket.System));
             if (!chosen)
             {
                 scenarios.Add((features, (int)ticket.Scenario));
@@ -59,7 +66,13 @@ public sealed partial class Classifier
             }
         }
 
-        return [TextModel.Train(scenarios, ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf), TextModel.Train(causes, CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf)];
+        // The three models are independent (and each deterministic): trained side by side, start-up waits for the slowest.
+        var models = new TextModel[3];
+        Parallel.Invoke(
+            () => models[0] = TextModel.Train(scenarios, ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf),
+            () => models[1] = TextModel.Train(causes, CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf),
+            () => models[2] = TextModel.Train(systems, SystemLabels, minimumCount, systemL2, epochs / 3, valueOf: ValueOf));
+        return models;
     }
 
     private double ValueOf(string feature) => feature.StartsWith(CharGramPrefix, StringComparison.Ordinal) ? GramValue : 1.0;
@@ -94,6 +107,11 @@ public sealed partial class Classifier
     {
         var features = work.Features;
         features.Clear();
+        if (DateEpoch(input.ReportedAt) is { } epoch)
+        {
+            features.Add((epoch, -1, -1));
+        }
+
         string? previous = null;
         var previousIndex = -1;
         for (var i = 0; i < work.TokenCount; i++)
@@ -161,6 +179,26 @@ public sealed partial class Classifier
         }
     }
 
+    /// <summary>
+    /// The rule period of the report date (WIB), as a feature: before Coretax (2025-01-01), Coretax's first weeks, the
+    /// desktop app limited to creating and replacing its own invoices (from 2025-02-13), and desktop replacements
+    /// refused with ETAX-API-10056 (from 2025-11-08). What a ticket means depends on the rules in force (DOMAIN-2026.md).
+    /// </summary>
+    private static string? DateEpoch(DateTimeOffset? reportedAt)
+    {
+        if (reportedAt is not { } at)
+        {
+            return null;
+        }
+
+        var day = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        return day < CoretaxStart ? "t:pre-coretax" : day < DesktopLimited ? "t:coretax-start" : day < DesktopReplacementRefused ? "t:desktop-limited" : "t:desktop-replacement-refused";
+    }
+
+    private static readonly DateOnly CoretaxStart = new(2025, 1, 1);
+    private static readonly DateOnly DesktopLimited = new(2025, 2, 13);
+    private static readonly DateOnly DesktopReplacementRefused = new(2025, 11, 8);
+
     /// <summary>"&lt;word&gt;" cut into 3-, 4- and 5-grams; the markers let a gram say it starts or ends a word.</summary>
     private static void AddCharGrams(string name, int index, List<(string Key, int First, int Last)> features)
     {
@@ -177,7 +215,7 @@ public sealed partial class Classifier
     /// <summary>Adds each model's logits for the collected features (each feature once) into the work's buffers.</summary>
     private void ModelLogits(Work work)
     {
-        for (var dimension = 0; dimension < 2; dimension++)
+        for (var dimension = 0; dimension < _models.Length; dimension++)
         {
             var model = _models[dimension];
             var ids = work.FeatureIds;
@@ -233,7 +271,8 @@ public sealed partial class Classifier
         var candidates = new List<(double Weight, int First, int Last)>();
         foreach (var (key, first, last) in work.Features)
         {
-            var id = key.StartsWith(CharGramPrefix, StringComparison.Ordinal) ? -1 : model.IndexOf(key); // a gram is no word to show
+            // A gram is no word to show; the report date is shown as a fact, not as a word.
+            var id = first < 0 || key.StartsWith(CharGramPrefix, StringComparison.Ordinal) ? -1 : model.IndexOf(key);
             if (id < 0)
             {
                 continue;

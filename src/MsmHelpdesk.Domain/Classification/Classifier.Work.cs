@@ -49,8 +49,10 @@ public sealed partial class Classifier
         public bool[] LearnedSeen = [];
         public readonly double[][] Scores = [new double[ScenarioClasses], new double[CauseClasses]];
         public readonly double[][] LearnedSums = [new double[ScenarioClasses], new double[CauseClasses]];
-        public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1]];
+        public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1], new double[SystemLabels]];
         public readonly List<(string Key, int First, int Last)> Features = new(128);
+        public readonly double[] Prior = new double[ScenarioClasses];
+        public readonly double[] CausePrior = new double[CauseClasses];
         public readonly List<int> FeatureIds = new(128);
 
         /// <summary>The cause of the strongest exception string found (-1: none), and whether an ambiguous one was found.</summary>

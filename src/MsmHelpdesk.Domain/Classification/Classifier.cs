@@ -41,8 +41,9 @@ public sealed partial class Classifier
 
     private const int ScenarioDimension = 0;
     private const int CauseDimension = 1;
-    private const int ScenarioClasses = 5; // Registration..Other
-    private const int CauseClasses = 6; // CorruptCertificate..Other
+    private const int SystemDimension = 2;
+    private const int ScenarioClasses = (int)Scenario.Unknown; // Registration..Other
+    private const int CauseClasses = (int)Cause.Unknown; // CorruptCertificate..Other
 
     private const byte WordNegation = 1;
     private const byte WordModal = 2;
@@ -267,7 +268,7 @@ public sealed partial class Classifier
 
         work.Decided[ScenarioDimension] = chosenScenario is null ? null : (int)chosenScenario.Value;
         var (scenario, scenarioConfidence) = Scorer.Decide(_scorer[ScenarioDimension], work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],
-            chosenScenario is null ? null : (int)chosenScenario.Value);
+            chosenScenario is null ? null : (int)chosenScenario.Value, prior: SystemPrior(work));
         // Facts beat words, in this order: the certificate's dates, the .p12 check, an exception string, other clients' reports.
         var decided = expiredByDate ? Cause.ExpiredCertificate
             : fileCheck ?? (work.DecidingRule >= 0 ? (Cause)work.DecidingRule
@@ -277,7 +278,7 @@ public sealed partial class Classifier
         work.Decided[CauseDimension] = decided is null ? null : (int)decided.Value;
         work.RuledOut = validByDate ? (int)Cause.ExpiredCertificate : null;
         var (cause, causeConfidence) = Scorer.Decide(_scorer[CauseDimension], work.Scores[CauseDimension], work.Logits[CauseDimension],
-            work.Decided[CauseDimension], work.RuledOut);
+            work.Decided[CauseDimension], work.RuledOut, CausePrior(work));
         if (decided is null && work.AmbiguousRule)
         {
             causeConfidence = Math.Min(causeConfidence, AmbiguousRuleConfidence);
@@ -293,10 +294,17 @@ public sealed partial class Classifier
             AddModelEvidence(input, work, CauseDimension, cause, Wire.PointsOf((Cause)cause), evidence);
         }
 
+        var systemEvidence = new List<Evidence>();
+        var (system, systemConfidence) = DecideSystem(input, work, scenario, scenarioConfidence, systemEvidence);
         return new Classification(codes, ambiguous,
             scenario < 0 ? Scenario.Unknown : (Scenario)scenario, scenarioConfidence,
             cause < 0 ? Cause.Unknown : (Cause)cause, causeConfidence,
-            evidence, _version);
+            evidence, _version)
+        {
+            System = system,
+            SystemConfidence = systemConfidence,
+            SystemEvidence = systemEvidence,
+        };
     }
 
     /// <summary>The scorer's inputs for one ticket (rule and fact scores, model logits, what facts decide or rule out): for tuning on dev.</summary>

@@ -18,7 +18,7 @@ internal sealed record ScorerSettings(double RuleWeight, double ModelWeight, dou
 internal static class Scorer
 {
     /// <summary>
-    /// Scenario first, cause second (the classifier's dimensions). Chosen by 5-fold cross-validation on the train split
+    /// Scenario first, cause second, system third (the classifier's dimensions). Chosen by 5-fold cross-validation on the train split
     /// (decision 0101): rule weight and Unknown score (kept ≥ 0, so a text without evidence stays Unknown) by
     /// out-of-fold accuracy + macro-F1; the temperature by out-of-fold
     /// log-loss, the lowest among those that keep answers at confidence ≥ 0.7 at least 97 % right.
@@ -27,21 +27,23 @@ internal static class Scorer
     [
         new(RuleWeight: 0.25, ModelWeight: 0.5, UnknownRuleScore: 1.0, Temperature: 0.40),
         new(RuleWeight: 0.1, ModelWeight: 0.5, UnknownRuleScore: 0.0, Temperature: 0.60),
+        new(RuleWeight: 0.0, ModelWeight: 0.5, UnknownRuleScore: 0.0, Temperature: 0.50), // system: the text model alone (decision 0102)
     ];
 
     /// <summary>
     /// <paramref name="rules"/> holds the named classes' scores; <paramref name="logits"/> the model's logits with
     /// Unknown last; <paramref name="decided"/> a label a fact decides, <paramref name="ruledOut"/> one a fact excludes.
+    /// <paramref name="prior"/>, when given, adds a log-probability per named class (the system's, for the scenario: decision 0102).
     /// Returns the label (-1 for Unknown) and its confidence.
     /// </summary>
     public static (int Label, double Confidence) Decide(ScorerSettings settings, ReadOnlySpan<double> rules, ReadOnlySpan<double> logits, int? decided,
-        int? ruledOut = null)
+        int? ruledOut = null, ReadOnlySpan<double> prior = default)
     {
         Span<double> z = stackalloc double[logits.Length];
         var unknown = logits.Length - 1;
         for (var k = 0; k < unknown; k++)
         {
-            z[k] = (settings.RuleWeight * rules[k] + settings.ModelWeight * logits[k]) / settings.Temperature;
+            z[k] = (settings.RuleWeight * rules[k] + settings.ModelWeight * logits[k]) / settings.Temperature + (prior.IsEmpty ? 0 : prior[k]);
         }
 
         z[unknown] = (settings.RuleWeight * settings.UnknownRuleScore + settings.ModelWeight * logits[unknown]) / settings.Temperature;

@@ -4,12 +4,13 @@ using System.Text.Json;
 namespace MsmHelpdesk.Domain.Classification;
 
 /// <summary>One labelled ticket the text model learns from.</summary>
-internal sealed record TrainingTicket(string Id, ClassificationInput Input, Scenario Scenario, Cause Cause);
+/// <remarks>The ETAX corpora carry no system label: they were written about the e-Faktur desktop app, so they count as efaktur-desktop.</remarks>
+internal sealed record TrainingTicket(string Id, ClassificationInput Input, Scenario Scenario, Cause Cause, TaxSystem System = TaxSystem.EfakturDesktop);
 
 /// <summary>
 /// The labelled tickets embedded in this assembly at build time (see MsmHelpdesk.Domain.csproj): the independent
 /// writers' train and dev splits (dev since decision 0101, once every setting was fixed by cross-validation on
-/// train) and the project's old corpus. Never the frozen test split.
+/// train), the Coretax corpus's train and dev splits (decision 0102) and the project's old corpus. Never a frozen test split.
 /// </summary>
 internal static class TrainingCorpus
 {
@@ -54,6 +55,7 @@ internal static class TrainingCorpus
             id,
             input,
             Wire.ParseScenario(Text("scenario") ?? "") ?? throw new InvalidDataException($"{id}: unknown scenario"),
-            Wire.ParseCause(Text("cause") ?? "") ?? throw new InvalidDataException($"{id}: unknown cause"));
+            Wire.ParseCause(Text("cause") ?? "") ?? throw new InvalidDataException($"{id}: unknown cause"),
+            Text("system") is { } system ? Wire.ParseSystem(system) ?? throw new InvalidDataException($"{id}: unknown system") : TaxSystem.EfakturDesktop);
     }
 }

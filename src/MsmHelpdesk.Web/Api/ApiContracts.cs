@@ -87,7 +87,7 @@ public sealed record SlaResponse(
                 view.FirstResponseDueAt, view.FirstRespondedAt, view.FirstResponseMet, view.ResolutionDueAt, view.ResolutionMet);
 }
 
-/// <summary>The classifier's answer in the same spellings as `msmhelpdesk classify`.</summary>
+/// <summary>The classifier's answer in the same spellings as `msmhelpdesk classify`; <c>system</c> (issue 14) is efaktur-desktop, coretax or unknown.</summary>
 public sealed record ClassificationResponse(
     string? ErrorCode,
     bool AmbiguousCode,
@@ -97,12 +97,13 @@ public sealed record ClassificationResponse(
     double CauseConfidence,
     IReadOnlyList<EvidenceResponse> Evidence,
     IReadOnlyList<string> Playbook,
-    string Version)
+    string Version,
+    string System)
 {
     public static ClassificationResponse From(MsmHelpdesk.Application.Features.Diagnosis.DiagnosisView view) => new(
         view.ErrorCodes.FirstOrDefault(), view.AmbiguousCode, view.Scenario, view.ScenarioConfidence, view.Cause, view.CauseConfidence,
         view.Evidence.Select(e => new EvidenceResponse(e.Points, e.Text, e.Field.ToString(), e.Start, e.Length, e.Source.ToString())).ToArray(),
-        view.Playbook, view.Version);
+        view.Playbook, view.Version, view.System);
 }
 
 public sealed record EvidenceResponse(string Points, string Text, string Field, int Start, int Length, string Source);

@@ -40,8 +40,9 @@ public sealed class ClassifyCliTests : IDisposable
         var answers = lines.Select(line => JsonDocument.Parse(line).RootElement).ToArray();
 
         var first = answers[0];
-        Assert.Equal(["id", "errorCode", "scenario", "scenarioConfidence", "cause", "causeConfidence", "evidence"],
+        Assert.Equal(["id", "errorCode", "scenario", "scenarioConfidence", "cause", "causeConfidence", "evidence", "system"],
             first.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("efaktur-desktop", first.GetProperty("system").GetString());
         Assert.Equal("T-1", first.GetProperty("id").GetString());
         Assert.Equal("ETAX-40002", first.GetProperty("errorCode").GetString());
         Assert.Equal("upload", first.GetProperty("scenario").GetString());

@@ -102,6 +102,9 @@ public sealed record DiagnosisView(
     string Version,
     IReadOnlyList<string> Playbook)
 {
+    /// <summary>The system's wire spelling (efaktur-desktop, coretax, unknown); decision 0102.</summary>
+    public string System { get; init; } = Wire.Of(TaxSystem.Unknown);
+
     public static DiagnosisView From(Verdict verdict, Catalogue catalogue)
     {
         var codes = verdict.ErrorCodes;
@@ -114,7 +117,10 @@ public sealed record DiagnosisView(
             verdict.CauseConfidence,
             verdict.Evidence.Select(e => new EvidenceView(e.Points, e.Text, e.Field, e.Start, e.Length, e.Source)).ToArray(),
             verdict.Version,
-            Playbooks.For(catalogue, codes.FirstOrDefault(), Wire.Of(verdict.Cause)));
+            Playbooks.For(catalogue, codes.FirstOrDefault(), Wire.Of(verdict.Cause)))
+        {
+            System = Wire.Of(verdict.System),
+        };
     }
 }
 

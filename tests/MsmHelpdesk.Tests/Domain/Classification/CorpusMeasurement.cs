@@ -11,6 +11,11 @@ namespace MsmHelpdesk.Tests.Domain.Classification;
 internal sealed record CorpusMeasurement(Scores<Scenario> Scenario, Scores<Cause> Cause, double ScenarioConfidentlyWrong, double CauseConfidentlyWrong,
     double ScenarioConfidentPrecision, double CauseConfidentPrecision, string Text)
 {
+    /// <summary>Share of the tickets with a system label whose system is right (1 when none has one).</summary>
+    public double SystemAccuracy { get; init; } = 1;
+
+    public double SystemConfidentlyWrong { get; init; }
+
     public const double Confident = 0.7;
 
     private static readonly double[] Bins = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
@@ -34,16 +39,28 @@ internal sealed record CorpusMeasurement(Scores<Scenario> Scenario, Scores<Cause
             $"scenario accuracy {scenario.Accuracy:0.000} | cause accuracy {cause.Accuracy:0.000} | cause macro-F1 {cause.MacroF1:0.000} | confidently wrong (≥ {Confident}): scenario {scenarioWrong:P1}, cause {causeWrong:P1}");
         Reliability(text, "scenario", scenarioAnswers);
         Reliability(text, "cause", causeAnswers);
+        var labelled = results.Where(r => r.Ticket.System is not null).ToList();
+        var systemAccuracy = labelled.Count == 0 ? 1 : labelled.Count(r => r.Ticket.System == r.Result.System) / (double)labelled.Count;
+        var systemWrong = labelled.Count == 0 ? 0 : labelled.Count(r => r.Ticket.System != r.Result.System && r.Result.SystemConfidence >= Confident) / (double)labelled.Count;
+        if (labelled.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"system accuracy {systemAccuracy:0.000} ({labelled.Count} labelled) | confidently wrong {systemWrong:P1}");
+        }
+
         if (listMisses)
         {
             foreach (var (ticket, result) in results.Where(r => r.Ticket.Scenario != r.Result.Scenario || r.Ticket.Cause != r.Result.Cause))
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"  miss {ticket.Id}: want {Wire.Of(ticket.Scenario)}/{Wire.Of(ticket.Cause)}, got {Wire.Of(result.Scenario)} {result.ScenarioConfidence:0.00}/{Wire.Of(result.Cause)} {result.CauseConfidence:0.00}");
+                    $"  miss {ticket.Id}: want {Wire.Of(ticket.Scenario)}/{Wire.Of(ticket.Cause)}, got {Wire.Of(result.Scenario)} {result.ScenarioConfidence:0.00}/{Wire.Of(result.Cause)} {result.CauseConfidence:0.00} | {ticket.Text[..Math.Min(90, ticket.Text.Length)].ReplaceLineEndings(" ")}");
             }
         }
 
-        return new CorpusMeasurement(scenario, cause, scenarioWrong, causeWrong, ConfidentPrecision(scenarioAnswers), ConfidentPrecision(causeAnswers), text.ToString());
+        return new CorpusMeasurement(scenario, cause, scenarioWrong, causeWrong, ConfidentPrecision(scenarioAnswers), ConfidentPrecision(causeAnswers), text.ToString())
+        {
+            SystemAccuracy = systemAccuracy,
+            SystemConfidentlyWrong = systemWrong,
+        };
     }
 
     private static double ConfidentlyWrong(List<(bool Right, double Confidence)> answers) =>

@@ -5,7 +5,7 @@ using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Domain.Classification;
 
-/// <summary>One hand-labelled line of corpus.jsonl or holdout.jsonl.</summary>
+/// <summary>One hand-labelled line of a corpus file (<see cref="System"/> only in the Coretax corpus).</summary>
 public sealed record LabelledTicket(
     string Id,
     string Text,
@@ -16,7 +16,8 @@ public sealed record LabelledTicket(
     int RecentSameCodeReports,
     Scenario Scenario,
     Cause Cause,
-    string? ErrorCode)
+    string? ErrorCode,
+    TaxSystem? System = null)
 {
     public ClassificationInput ToInput() =>
         new(null, Text, Activity, CertificateIssuedOn, CertificateExpiresOn, ReportedAt, RecentSameCodeReports);
@@ -43,6 +44,7 @@ public sealed record LabelledTicket(
             root.TryGetProperty("recentSameCodeReports", out var reports) ? reports.GetInt32() : 0,
             Wire.ParseScenario(Text("scenario")!) ?? throw new InvalidDataException($"{id}: unknown scenario"),
             Wire.ParseCause(Text("cause")!) ?? throw new InvalidDataException($"{id}: unknown cause"),
-            Text("errorCode"));
+            Text("errorCode"),
+            Text("system") is { } system ? Wire.ParseSystem(system) : null);
     }
 }

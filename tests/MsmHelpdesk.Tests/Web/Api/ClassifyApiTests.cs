@@ -22,6 +22,27 @@ public sealed class ClassifyApiTests
         Assert.Equal("expired-certificate", body.GetProperty("cause").GetString());
         Assert.True(body.GetProperty("evidence").GetArrayLength() > 0);
         Assert.Equal(0, list.GetProperty("totalCount").GetInt32());
+        Assert.Equal(["errorCode", "ambiguousCode", "scenario", "scenarioConfidence", "cause", "causeConfidence", "evidence", "playbook", "version", "system"],
+            body.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("efaktur-desktop", body.GetProperty("system").GetString());
+    }
+
+    [Fact]
+    public async Task ShouldNameCoretaxAndTakeTheReportDateIntoAccount()
+    {
+        await using var factory = new HelpdeskWebFactory();
+        var client = WithKey(factory, await CreateKeyAsync(factory));
+
+        var response = await PostJsonAsync(client, "/api/v1/classify", new
+        {
+            text = "Upload faktur pengganti dari e-Faktur desktop gagal: ETAX-API-10056",
+            reportedAt = "2025-12-03T10:00:00+07:00",
+        });
+        var body = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("rule-change", body.GetProperty("cause").GetString());
+        Assert.Equal("efaktur-desktop", body.GetProperty("system").GetString());
     }
 
     [Fact]
