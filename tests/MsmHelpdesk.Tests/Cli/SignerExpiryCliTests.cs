@@ -39,7 +39,7 @@ public sealed class SignerExpiryCliTests : IDisposable
             var budi = (await app.SendAsync(consultant, new SaveClientSignerCommand { ClientId = clientId, Name = "Budi Santoso", Role = SignerRole.Pengurus })).Value;
             var sari = (await app.SendAsync(consultant, new SaveClientSignerCommand
             {
-                ClientId = clientId, Name = "Sari Dewi", Role = SignerRole.Consultant, StaffId = consultant.Id, CoretaxRoles = "96, 225",
+                ClientId = clientId, Name = "Sari Dewi", Role = SignerRole.Consultant, StaffId = consultant.UserId, CoretaxRoles = "96, 225",
             })).Value;
             Assert.True((await app.SendAsync(consultant, new SaveSignerCredentialCommand
             {
