@@ -130,12 +130,17 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Name, c.CoretaxExpiresOn })
             .ToListAsync(cancellationToken);
-        var signers = await db.ClientSigners.AsNoTracking()
-            .SelectMany(s => s.Credentials.Where(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon)
-                .Select(c => new { s.ClientId, s.Name, s.Role, CredentialId = c.Id, c.Kind, c.Provider, c.ExpiresOn }))
-            .Join(db.Clients, c => c.ClientId, client => client.Id, (c, client) => new { Credential = c, ClientName = client.Name })
-            .OrderBy(c => c.Credential.ClientId).ThenBy(c => c.Credential.CredentialId)
+        // Owned credentials are read with their signer, then filtered here: few signers expire in any 60 days.
+        var signerRows = await db.ClientSigners.AsNoTracking()
+            .Where(s => s.Credentials.Any(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon))
+            .OrderBy(s => s.Id)
             .ToListAsync(cancellationToken);
+        var clientIds = signerRows.Select(s => s.ClientId).Distinct().ToArray();
+        var clientNames = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var signers = signerRows
+            .SelectMany(s => s.Credentials.Where(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon)
+                .Select(c => new { Credential = new { s.ClientId, s.Name, s.Role, CredentialId = c.Id, c.Kind, c.Provider, c.ExpiresOn }, ClientName = clientNames[s.ClientId] }))
+            .ToList();
         return legacy
             .Select(c => new Candidate(c.Id, c.Name, Credential.Legacy, Client.ExpiryOf(c.CertificateIssuedOn, c.CertificateExpiresOnEntered)!.Value))
             .Where(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon)

@@ -34,9 +34,9 @@ public sealed class GetRenewalRoutesHandler(IAppDbContextFactory databases) : IQ
         CredentialKind? kind = null;
         if (reminder is { Credential: Credential.Signer } signer)
         {
-            kind = await db.ClientSigners.AsNoTracking()
-                .SelectMany(s => s.Credentials.Where(c => c.Id == signer.SignerCredentialId).Select(c => (CredentialKind?)c.Kind))
-                .FirstOrDefaultAsync(cancellationToken);
+            var holder = await db.ClientSigners.AsNoTracking()
+                .Where(s => s.Credentials.Any(c => c.Id == signer.SignerCredentialId)).FirstOrDefaultAsync(cancellationToken);
+            kind = holder?.Credentials.First(c => c.Id == signer.SignerCredentialId).Kind;
         }
         else if (reminder is { Credential: Credential.Coretax })
         {
