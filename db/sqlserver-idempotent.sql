@@ -1780,3 +1780,167 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    DROP INDEX [IX_CertificateReminders_ClientId_Credential_ExpiresOn_ThresholdDays] ON [CertificateReminders];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    ALTER TABLE [Clients] ADD [CoretaxAccountSignedIn] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    ALTER TABLE [CertificateReminders] ADD [SignerCredentialId] uniqueidentifier NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(150) NOT NULL,
+        [Area] varchar(30) NOT NULL,
+        [SubjectId] uniqueidentifier NULL,
+        [Description] nvarchar(1000) NOT NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE TABLE [ClientSigners] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClientId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Role] nvarchar(20) NOT NULL,
+        [StaffId] nvarchar(450) NULL,
+        [CoretaxRoles] nvarchar(200) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ClientSigners] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClientSigners_Clients_ClientId] FOREIGN KEY ([ClientId]) REFERENCES [Clients] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE TABLE [TaxDeadlines] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(120) NOT NULL,
+        [Filing] nvarchar(20) NOT NULL,
+        [Month] int NULL,
+        [Day] int NOT NULL,
+        [Source] nvarchar(300) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_TaxDeadlines] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE TABLE [SignerCredentials] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Provider] nvarchar(60) NULL,
+        [IssuedOn] date NULL,
+        [ExpiresOn] date NOT NULL,
+        [SignerId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SignerCredentials] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SignerCredentials_ClientSigners_SignerId] FOREIGN KEY ([SignerId]) REFERENCES [ClientSigners] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Day', N'Filing', N'Month', N'Name', N'Source', N'UpdatedAt', N'UpdatedByName') AND [object_id] = OBJECT_ID(N'[TaxDeadlines]'))
+        SET IDENTITY_INSERT [TaxDeadlines] ON;
+    EXEC(N'INSERT INTO [TaxDeadlines] ([Id], [Day], [Filing], [Month], [Name], [Source], [UpdatedAt], [UpdatedByName])
+    VALUES (''00000000-0000-0000-0000-000000001400'', 15, N''Payment'', NULL, N''Setor PPh dan PPN KMS/jasa luar negeri (tanggal 15)'', N''PMK 81/2024 Pasal 94 dan 100 — https://news.ddtc.co.id/berita/nasional/1812070/wp-tak-perlu-bingung-jatuh-tempo-bayar-pajak-kini-sudah-diseragamkan'', ''2026-01-01T00:00:00.0000000+00:00'', N''DOMAIN-2026''),
+    (''00000000-0000-0000-0000-000000001401'', 20, N''InvoiceUpload'', NULL, N''Upload dan approval e-Faktur (tanggal 20)'', N''PER-11/PJ/2025 Pasal 44 (perlu dicek di teks PER) — https://mrbfinance.com/batas-waktu-upload-e-faktur-coretax-sesuai-per-11-pj-2025/'', ''2026-01-01T00:00:00.0000000+00:00'', N''DOMAIN-2026''),
+    (''00000000-0000-0000-0000-000000001402'', 31, N''SptMasaPpn'', NULL, N''Setor PPN dan lapor SPT Masa PPN (akhir bulan)'', N''Belum terkonfirmasi sumber; validasi dengan MSM'', ''2026-01-01T00:00:00.0000000+00:00'', N''DOMAIN-2026''),
+    (''00000000-0000-0000-0000-000000001403'', 31, N''SptTahunan'', 3, N''SPT Tahunan orang pribadi (31 Maret)'', N''Lewat Coretax sejak tahun pajak 2025 — https://news.ddtc.co.id/berita/nasional/1816265/buat-passphrase-kode-otorisasi-tapi-formatnya-tidak-valid-harus-apa'', ''2026-01-01T00:00:00.0000000+00:00'', N''DOMAIN-2026''),
+    (''00000000-0000-0000-0000-000000001404'', 30, N''SptTahunan'', 4, N''SPT Tahunan badan (30 April)'', N''Lewat Coretax sejak tahun pajak 2025 — https://news.ddtc.co.id/berita/nasional/1816265/buat-passphrase-kode-otorisasi-tapi-formatnya-tidak-valid-harus-apa'', ''2026-01-01T00:00:00.0000000+00:00'', N''DOMAIN-2026'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Day', N'Filing', N'Month', N'Name', N'Source', N'UpdatedAt', N'UpdatedByName') AND [object_id] = OBJECT_ID(N'[TaxDeadlines]'))
+        SET IDENTITY_INSERT [TaxDeadlines] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CertificateReminders_ClientId_Credential_SignerCredentialId_ExpiresOn_ThresholdDays] ON [CertificateReminders] ([ClientId], [Credential], [SignerCredentialId], [ExpiresOn], [ThresholdDays]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_Area_SubjectId_At] ON [AuditEntries] ([Area], [SubjectId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE INDEX [IX_ClientSigners_ClientId] ON [ClientSigners] ([ClientId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE INDEX [IX_SignerCredentials_ExpiresOn] ON [SignerCredentials] ([ExpiresOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    CREATE INDEX [IX_SignerCredentials_SignerId] ON [SignerCredentials] ([SignerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063645_Coretax'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206063645_Coretax', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -121,6 +121,43 @@ public static class AppText
     public static string CertificateExpiringTitle(object first, object second) => Format(nameof(CertificateExpiringTitle), first, second);
     public static string CoretaxExpiringTitle(object first, object second) => Format(nameof(CoretaxExpiringTitle), first, second);
     public static string CertificateExpiringBody(object first, object second) => Format(nameof(CertificateExpiringBody), first, second);
+
+    // Coretax era (issue 14): signers and credentials, catalogue validity, tax calendar, renewal routes.
+    public static string SignerCredentialHolder(object a0, object a1, object a2) => Format(nameof(SignerCredentialHolder), a0, a1, a2);
+    public static string SignerCredentialExpiringText(object a0, object a1, object a2) => Format(nameof(SignerCredentialExpiringText), a0, a1, a2);
+    public static string SignerRenewalSelfService => Get(nameof(SignerRenewalSelfService));
+    public static string SignerRenewalAtProvider(object arg) => Format(nameof(SignerRenewalAtProvider), arg);
+    public static string SignerCredentialExpiringTitle(object a0, object a1, object a2) => Format(nameof(SignerCredentialExpiringTitle), a0, a1, a2);
+    public static string CredentialKindKodeOtorisasi => Get(nameof(CredentialKindKodeOtorisasi));
+    public static string CredentialKindSertifikatDjp => Get(nameof(CredentialKindSertifikatDjp));
+    public static string CredentialKindSertifikatPsre(object arg) => Format(nameof(CredentialKindSertifikatPsre), arg);
+    public static string SignerRolePengurus => Get(nameof(SignerRolePengurus));
+    public static string SignerRolePenanggungJawab => Get(nameof(SignerRolePenanggungJawab));
+    public static string SignerRoleConsultant => Get(nameof(SignerRoleConsultant));
+    public static string SignerStaffUnknown => Get(nameof(SignerStaffUnknown));
+    public static string SignerNotFound => Get(nameof(SignerNotFound));
+    public static string CredentialNotFound => Get(nameof(CredentialNotFound));
+    public static string CredentialProviderRequired => Get(nameof(CredentialProviderRequired));
+    public static string CredentialExpiryBeforeIssue => Get(nameof(CredentialExpiryBeforeIssue));
+    public static string CatalogueValidUntilBeforeFrom => Get(nameof(CatalogueValidUntilBeforeFrom));
+    public static string CatalogueSourceLinkInvalid => Get(nameof(CatalogueSourceLinkInvalid));
+    public static string CatalogueSourceNumberRequired => Get(nameof(CatalogueSourceNumberRequired));
+    public static string CatalogueCodeNotFound => Get(nameof(CatalogueCodeNotFound));
+    public static string TaxDeadlineNotFound => Get(nameof(TaxDeadlineNotFound));
+    public static string TaxDeadlineDayInvalid => Get(nameof(TaxDeadlineDayInvalid));
+    public static string TaxDeadlineMonthInvalid => Get(nameof(TaxDeadlineMonthInvalid));
+    public static string DeadlineUrgentReason(object a0, object a1, object a2) => Format(nameof(DeadlineUrgentReason), a0, a1, a2);
+    public static string TaxFilingPayment => Get(nameof(TaxFilingPayment));
+    public static string TaxFilingInvoiceUpload => Get(nameof(TaxFilingInvoiceUpload));
+    public static string TaxFilingSptMasaPpn => Get(nameof(TaxFilingSptMasaPpn));
+    public static string TaxFilingSptTahunan => Get(nameof(TaxFilingSptTahunan));
+    public static string RenewalRouteKpp => Get(nameof(RenewalRouteKpp));
+    public static string RenewalRouteSelfService => Get(nameof(RenewalRouteSelfService));
+    public static string RenewalRouteContactCorrection => Get(nameof(RenewalRouteContactCorrection));
+    public static string RenewalRouteProvider => Get(nameof(RenewalRouteProvider));
+    public static string RenewalRouteApplied(object arg) => Format(nameof(RenewalRouteApplied), arg);
+    public static string RenewalRouteUnknown => Get(nameof(RenewalRouteUnknown));
+
     public static string WaitingAutoCloseReason(object arg) => Format(nameof(WaitingAutoCloseReason), arg);
     public static string WaitingReminderNote(object arg) => Format(nameof(WaitingReminderNote), arg);
     public static string WaitingClosedTitle(object arg) => Format(nameof(WaitingClosedTitle), arg);

@@ -392,6 +392,99 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Calendar.TaxDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Filing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxDeadlines");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001400"),
+                            Day = 15,
+                            Filing = "Payment",
+                            Name = "Setor PPh dan PPN KMS/jasa luar negeri (tanggal 15)",
+                            Source = "PMK 81/2024 Pasal 94 dan 100 — https://news.ddtc.co.id/berita/nasional/1812070/wp-tak-perlu-bingung-jatuh-tempo-bayar-pajak-kini-sudah-diseragamkan",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001401"),
+                            Day = 20,
+                            Filing = "InvoiceUpload",
+                            Name = "Upload dan approval e-Faktur (tanggal 20)",
+                            Source = "PER-11/PJ/2025 Pasal 44 (perlu dicek di teks PER) — https://mrbfinance.com/batas-waktu-upload-e-faktur-coretax-sesuai-per-11-pj-2025/",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001402"),
+                            Day = 31,
+                            Filing = "SptMasaPpn",
+                            Name = "Setor PPN dan lapor SPT Masa PPN (akhir bulan)",
+                            Source = "Belum terkonfirmasi sumber; validasi dengan MSM",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001403"),
+                            Day = 31,
+                            Filing = "SptTahunan",
+                            Month = 3,
+                            Name = "SPT Tahunan orang pribadi (31 Maret)",
+                            Source = "Lewat Coretax sejak tahun pajak 2025 — https://news.ddtc.co.id/berita/nasional/1816265/buat-passphrase-kode-otorisasi-tapi-formatnya-tidak-valid-harus-apa",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001404"),
+                            Day = 30,
+                            Filing = "SptTahunan",
+                            Month = 4,
+                            Name = "SPT Tahunan badan (30 April)",
+                            Source = "Lewat Coretax sejak tahun pajak 2025 — https://news.ddtc.co.id/berita/nasional/1816265/buat-passphrase-kode-otorisasi-tapi-formatnya-tidak-valid-harus-apa",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedByName = "DOMAIN-2026"
+                        });
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -408,6 +501,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool?>("CoretaxAccountSignedIn")
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly?>("CoretaxExpiresOn")
                         .HasColumnType("date");
@@ -465,6 +561,43 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Clients.ClientSigner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CoretaxRoles")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientSigners");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Clients.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +625,48 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("Phone");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Common.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Area", "SubjectId", "At");
+
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Incidents.Incident", b =>
@@ -577,6 +752,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("HandledAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid>("SignerCredentialId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("ThresholdDays")
                         .HasColumnType("int");
 
@@ -587,7 +765,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TicketId");
 
-                    b.HasIndex("ClientId", "Credential", "ExpiresOn", "ThresholdDays")
+                    b.HasIndex("ClientId", "Credential", "SignerCredentialId", "ExpiresOn", "ThresholdDays")
                         .IsUnique();
 
                     b.ToTable("CertificateReminders");
@@ -1683,6 +1861,52 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Navigation("LastCertificateCheck");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Clients.ClientSigner", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("MsmHelpdesk.Domain.Clients.SignerCredential", "Credentials", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("ExpiresOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("IssuedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Provider")
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.Property<Guid>("SignerId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ExpiresOn");
+
+                            b1.HasIndex("SignerId");
+
+                            b1.ToTable("SignerCredentials", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SignerId");
+                        });
+
+                    b.Navigation("Credentials");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>

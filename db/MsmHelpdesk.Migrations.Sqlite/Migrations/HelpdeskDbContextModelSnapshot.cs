@@ -378,6 +378,99 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Calendar.TaxDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TaxDeadlines");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001400"),
+                            Day = 15,
+                            Filing = "Payment",
+                            Name = "Setor PPh dan PPN KMS/jasa luar negeri (tanggal 15)",
+                            Source = "PMK 81/2024 Pasal 94 dan 100 — https://news.ddtc.co.id/berita/nasional/1812070/wp-tak-perlu-bingung-jatuh-tempo-bayar-pajak-kini-sudah-diseragamkan",
+                            UpdatedAt = 1308729802752000000L,
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001401"),
+                            Day = 20,
+                            Filing = "InvoiceUpload",
+                            Name = "Upload dan approval e-Faktur (tanggal 20)",
+                            Source = "PER-11/PJ/2025 Pasal 44 (perlu dicek di teks PER) — https://mrbfinance.com/batas-waktu-upload-e-faktur-coretax-sesuai-per-11-pj-2025/",
+                            UpdatedAt = 1308729802752000000L,
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001402"),
+                            Day = 31,
+                            Filing = "SptMasaPpn",
+                            Name = "Setor PPN dan lapor SPT Masa PPN (akhir bulan)",
+                            Source = "Belum terkonfirmasi sumber; validasi dengan MSM",
+                            UpdatedAt = 1308729802752000000L,
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001403"),
+                            Day = 31,
+                            Filing = "SptTahunan",
+                            Month = 3,
+                            Name = "SPT Tahunan orang pribadi (31 Maret)",
+                            Source = "Lewat Coretax sejak tahun pajak 2025 — https://news.ddtc.co.id/berita/nasional/1816265/buat-passphrase-kode-otorisasi-tapi-formatnya-tidak-valid-harus-apa",
+                            UpdatedAt = 1308729802752000000L,
+                            UpdatedByName = "DOMAIN-2026"
+                        },
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000001404"),
+                            Day = 30,
+                            Filing = "SptTahunan",
+                            Month = 4,
+                            Name = "SPT Tahunan badan (30 April)",
+                            Source = "Lewat Coretax sejak tahun pajak 2025 — https://news.ddtc.co.id/berita/nasional/1816265/buat-passphrase-kode-otorisasi-tapi-formatnya-tidak-valid-harus-apa",
+                            UpdatedAt = 1308729802752000000L,
+                            UpdatedByName = "DOMAIN-2026"
+                        });
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -394,6 +487,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CoretaxAccountSignedIn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("CoretaxExpiresOn")
                         .HasColumnType("TEXT");
@@ -451,6 +547,43 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.ToTable("Clients");
                 });
 
+            modelBuilder.Entity("MsmHelpdesk.Domain.Clients.ClientSigner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoretaxRoles")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("ClientSigners");
+                });
+
             modelBuilder.Entity("MsmHelpdesk.Domain.Clients.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -478,6 +611,46 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("Phone");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Common.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Area", "SubjectId", "At");
+
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Incidents.Incident", b =>
@@ -561,6 +734,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Property<long>("HandledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("SignerCredentialId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ThresholdDays")
                         .HasColumnType("INTEGER");
 
@@ -571,7 +747,7 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TicketId");
 
-                    b.HasIndex("ClientId", "Credential", "ExpiresOn", "ThresholdDays")
+                    b.HasIndex("ClientId", "Credential", "SignerCredentialId", "ExpiresOn", "ThresholdDays")
                         .IsUnique();
 
                     b.ToTable("CertificateReminders");
@@ -1656,6 +1832,52 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.Navigation("LastCertificateCheck");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("MsmHelpdesk.Domain.Clients.ClientSigner", b =>
+                {
+                    b.HasOne("MsmHelpdesk.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("MsmHelpdesk.Domain.Clients.SignerCredential", "Credentials", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ExpiresOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("IssuedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Provider")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("SignerId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ExpiresOn");
+
+                            b1.HasIndex("SignerId");
+
+                            b1.ToTable("SignerCredentials", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SignerId");
+                        });
+
+                    b.Navigation("Credentials");
                 });
 
             modelBuilder.Entity("MsmHelpdesk.Domain.Notifications.CertificateReminder", b =>

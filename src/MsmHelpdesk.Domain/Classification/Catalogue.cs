@@ -1,7 +1,15 @@
 namespace MsmHelpdesk.Domain.Classification;
 
 /// <summary>The error codes and recognition phrases the classifier knows; versioned so a verdict says which it used.</summary>
-public sealed record Catalogue(int Version, IReadOnlyList<ErrorCodeEntry> Codes, IReadOnlyList<RecognitionPhrase> Phrases);
+public sealed record Catalogue(int Version, IReadOnlyList<ErrorCodeEntry> Codes, IReadOnlyList<RecognitionPhrase> Phrases)
+{
+    /// <summary>
+    /// The catalogue as it stood on <paramref name="day"/> (a ticket's report date, WIB): entries not yet valid or
+    /// already closed by a rule change are left out. The version stays, so a verdict still names its catalogue.
+    /// </summary>
+    public Catalogue ValidOn(DateOnly day) =>
+        Codes.All(code => code.IsValidOn(day)) ? this : this with { Codes = Codes.Where(code => code.IsValidOn(day)).ToArray() };
+}
 
 /// <summary>
 /// One error code with its prefix ("ETAX-40002", "ETAXSERVICE-40002") or a Coretax message key
@@ -24,7 +32,24 @@ public sealed record ErrorCodeEntry(
 
     /// <summary>A prefix such as ETAX-50000 (SPT): it stands for every ETAX-5xxxx code without its own entry.</summary>
     public bool IsPrefix { get; init; }
+
+    /// <summary>Which application shows it; null when not recorded (read as unknown).</summary>
+    public TaxSystem? System { get; init; }
+
+    /// <summary>First day (WIB) the code or message can appear; null = always.</summary>
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>Last day (WIB) it applies; a rule change closes an entry here instead of deleting it. Null = still valid.</summary>
+    public DateOnly? ValidUntil { get; init; }
+
+    /// <summary>The regulation or announcement behind the entry, when there is one.</summary>
+    public CatalogueSource? Source { get; init; }
+
+    public bool IsValidOn(DateOnly day) => (ValidFrom is not { } from || from <= day) && (ValidUntil is not { } until || day <= until);
 }
+
+/// <summary>A regulation or announcement: its number ("PENG-13/PJ.09/2025"), date and a public link (http or https).</summary>
+public sealed record CatalogueSource(string Number, DateOnly? Date, string? Link);
 
 public sealed record CodeImplication(string Points, double Weight);
 

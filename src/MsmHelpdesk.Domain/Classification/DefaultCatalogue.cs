@@ -5,11 +5,11 @@ namespace MsmHelpdesk.Domain.Classification;
 /// codes, the Coretax messages, and the phrases (Indonesian first, English second) that point to a scenario or a
 /// cause. The database catalogue starts as a copy of this one.
 /// </summary>
-public static class DefaultCatalogue
+public static partial class DefaultCatalogue
 {
     public const int Version = 1;
 
-    public static Catalogue Create() => new(Version, Codes(), Phrases());
+    public static Catalogue Create() => new(Version, WithCoretaxEra(Codes()), Phrases());
 
     private static readonly Playbook Corrupt = new(Cause.CorruptCertificate,
     [

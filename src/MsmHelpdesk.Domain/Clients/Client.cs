@@ -41,6 +41,12 @@ public sealed class Client
     /// <summary>Who holds the passphrase: a person's name, never the passphrase itself.</summary>
     public string? PassphraseCustodian { get; private set; }
 
+    /// <summary>
+    /// Whether the company (badan) account has ever been signed in to Coretax: until it has, consultants cannot
+    /// impersonate it (DOMAIN-2026 #19). Null while nobody has checked.
+    /// </summary>
+    public bool? CoretaxAccountSignedIn { get; private set; }
+
     /// <summary>The last check of the client's .p12 file by a consultant; null until one is made.</summary>
     public CertificateCheck? LastCertificateCheck { get; private set; }
 
@@ -139,6 +145,15 @@ public sealed class Client
         CertificateIssuedOn = issuedOn;
         CertificateExpiresOnEntered = null;
         Touch(now);
+    }
+
+    public void RecordCoretaxAccountSignedIn(bool? signedIn, DateTimeOffset now)
+    {
+        if (CoretaxAccountSignedIn != signedIn)
+        {
+            CoretaxAccountSignedIn = signedIn;
+            Touch(now);
+        }
     }
 
     public CertificateState CertificateStateOn(DateOnly today) => CertificateStates.Of(CertificateExpiresOn, today);

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Backups;
+using MsmHelpdesk.Application.Features.Calendar;
 using MsmHelpdesk.Application.Features.Certificates;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Application.Features.Idempotency;
@@ -30,6 +31,8 @@ public static class JobRegistry
     [
         // Every day at 06:00, before the consultants start.
         Define("certificate-expiry-scan", "0 6 * * *", typeof(CertificateExpiryScanJob), () => new ScanCertificateExpiryCommand(), outcome => outcome.Describe()),
+        // Every day at 06:30, before the consultants start: raise tickets that block a filing due within 3 working days.
+        Define("filing-deadlines", "30 6 * * *", typeof(FilingDeadlinesJob), () => new CheckFilingDeadlinesCommand(), outcome => outcome.Describe()),
         // Every day at 07:00, before the working day starts.
         Define("kpp-visit-reminders", "0 7 * * *", typeof(KppVisitRemindersJob), () => new SendKppVisitRemindersCommand(), outcome => outcome.Describe()),
         Define("sla-escalation", "*/15 * * * *", typeof(SlaEscalationJob), () => new EscalateSlaCommand(), outcome => outcome.Describe()),

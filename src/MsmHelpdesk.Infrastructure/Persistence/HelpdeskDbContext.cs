@@ -61,6 +61,12 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public DbSet<CertificateReminder> CertificateReminders => Set<CertificateReminder>();
 
+    public DbSet<ClientSigner> ClientSigners => Set<ClientSigner>();
+
+    public DbSet<Domain.Calendar.TaxDeadline> TaxDeadlines => Set<Domain.Calendar.TaxDeadline>();
+
+    public DbSet<Domain.Common.AuditEntry> AuditEntries => Set<Domain.Common.AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

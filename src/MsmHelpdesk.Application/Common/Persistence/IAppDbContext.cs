@@ -79,6 +79,15 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Certificate-expiry thresholds already handled, one row per (client, credential, expiry date, threshold).</summary>
     DbSet<CertificateReminder> CertificateReminders { get; }
+
+    /// <summary>The people who sign or act for a client in Coretax, with their credentials.</summary>
+    DbSet<ClientSigner> ClientSigners { get; }
+
+    /// <summary>The tax calendar's deadlines, edited by Managers.</summary>
+    DbSet<Domain.Calendar.TaxDeadline> TaxDeadlines { get; }
+
+    /// <summary>Who changed signers, credentials or the tax calendar, and how.</summary>
+    DbSet<Domain.Common.AuditEntry> AuditEntries { get; }
     DbSet<Holiday> Holidays { get; }
 
     DbSet<WorkingHours> WorkingHours { get; }

@@ -6,6 +6,7 @@ using MsmHelpdesk.Application.Common.Notifications;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Features.Signers;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
 using MsmHelpdesk.Domain.Sla;
@@ -16,8 +17,9 @@ using MsmHelpdesk.Domain.Users;
 namespace MsmHelpdesk.Application.Features.Certificates;
 
 /// <summary>
-/// Finds every client whose legacy certificate or Coretax credential expires within 60, 30 or 7 days (WIB
-/// calendar days) and handles each threshold once: the first one crossed opens a proactive ticket, later
+/// Finds every legacy certificate, company Coretax date and signer's credential (Kode Otorisasi, sertifikat
+/// elektronik from DJP or a PSrE) expiring within 60, 30 or 7 days (WIB calendar days) and handles each threshold
+/// once, per credential: a signer's ticket names its holder: the first one crossed opens a proactive ticket, later
 /// ones add a reminder to it (or open a new one when it was closed without renewal), and the consultants
 /// hear about it. Everything is derived from the database; a threshold handled is a row with a unique
 /// index, so re-runs, retries and concurrent runs do nothing twice. Sent daily by "certificate-expiry-scan".
@@ -40,9 +42,19 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
     public const string SuggestionVersion = "proactive-scan";
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    private sealed record Candidate(Guid ClientId, string ClientName, Credential Credential, DateOnly ExpiresOn);
+    private sealed record Candidate(Guid ClientId, string ClientName, Credential Credential, DateOnly ExpiresOn)
+    {
+        public Guid SignerCredentialId { get; init; }
 
-    private sealed record Handled(Credential Credential, DateOnly ExpiresOn, int ThresholdDays, Guid TicketId);
+        /// <summary>For a signer's credential: "Kode Otorisasi DJP milik Budi Santoso (Pengurus)".</summary>
+        public string? Holder { get; init; }
+
+        public CredentialKind Kind { get; init; }
+
+        public string? Provider { get; init; }
+    }
+
+    private sealed record Handled(Credential Credential, Guid SignerCredentialId, DateOnly ExpiresOn, int ThresholdDays, Guid TicketId);
 
     public async ValueTask<Result<CertificateScanOutcome>> Handle(ScanCertificateExpiryCommand command, CancellationToken cancellationToken)
     {
@@ -63,7 +75,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             {
                 handled = (await db.CertificateReminders.AsNoTracking()
                         .Where(r => clientIds.Contains(r.ClientId) && r.ExpiresOn >= today)
-                        .Select(r => new { r.ClientId, Handled = new Handled(r.Credential, r.ExpiresOn, r.ThresholdDays, r.TicketId) })
+                        .Select(r => new { r.ClientId, Handled = new Handled(r.Credential, r.SignerCredentialId, r.ExpiresOn, r.ThresholdDays, r.TicketId) })
                         .ToListAsync(cancellationToken))
                     .GroupBy(r => r.ClientId)
                     .ToDictionary(g => g.Key, g => g.Select(r => r.Handled).ToList());
@@ -72,7 +84,7 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             foreach (var candidate in batch)
             {
                 var done = handled.GetValueOrDefault(candidate.ClientId, [])
-                    .Where(h => h.Credential == candidate.Credential && h.ExpiresOn == candidate.ExpiresOn)
+                    .Where(h => h.Credential == candidate.Credential && h.SignerCredentialId == candidate.SignerCredentialId && h.ExpiresOn == candidate.ExpiresOn)
                     .ToList();
                 var daysLeft = candidate.ExpiresOn.DayNumber - today.DayNumber;
                 var missing = CertificateReminder.Thresholds
@@ -118,10 +130,28 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Name, c.CoretaxExpiresOn })
             .ToListAsync(cancellationToken);
+        // Owned credentials are read with their signer, then filtered here: few signers expire in any 60 days.
+        var signerRows = await db.ClientSigners.AsNoTracking()
+            .Where(s => s.Credentials.Any(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon))
+            .OrderBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var clientIds = signerRows.Select(s => s.ClientId).Distinct().ToArray();
+        var clientNames = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var signers = signerRows
+            .SelectMany(s => s.Credentials.Where(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon)
+                .Select(c => new { Credential = new { s.ClientId, s.Name, s.Role, CredentialId = c.Id, c.Kind, c.Provider, c.ExpiresOn }, ClientName = clientNames[s.ClientId] }))
+            .ToList();
         return legacy
             .Select(c => new Candidate(c.Id, c.Name, Credential.Legacy, Client.ExpiryOf(c.CertificateIssuedOn, c.CertificateExpiresOnEntered)!.Value))
             .Where(c => c.ExpiresOn >= today && c.ExpiresOn <= horizon)
             .Concat(coretax.Select(c => new Candidate(c.Id, c.Name, Credential.Coretax, c.CoretaxExpiresOn!.Value)))
+            .Concat(signers.Select(s => new Candidate(s.Credential.ClientId, s.ClientName, Credential.Signer, s.Credential.ExpiresOn)
+            {
+                SignerCredentialId = s.Credential.CredentialId,
+                Holder = AppText.SignerCredentialHolder(SignerTexts.Kind(s.Credential.Kind, s.Credential.Provider), s.Credential.Name, SignerTexts.Role(s.Credential.Role)),
+                Kind = s.Credential.Kind,
+                Provider = s.Credential.Provider,
+            }))
             .ToList();
     }
 
@@ -142,16 +172,29 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
             var consultant = await UsualConsultantAsync(db, candidate.ClientId, cancellationToken);
             var year = Wib.ToWib(now).Year;
             var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
-            var errorText = candidate.Credential == Credential.Legacy
-                ? $"Sertifikat elektronik berakhir {expiry} — perpanjang di KPP"
-                : $"Kode Otorisasi/sertifikat Coretax berakhir {expiry} — perpanjang mandiri di Coretax (tanpa ke KPP)";
+            var errorText = candidate.Credential switch
+            {
+                Credential.Legacy => $"Sertifikat elektronik berakhir {expiry} — perpanjang di KPP",
+                Credential.Coretax => $"Kode Otorisasi/sertifikat Coretax berakhir {expiry} — perpanjang mandiri di Coretax (tanpa ke KPP)",
+                _ => AppText.SignerCredentialExpiringText(candidate.Holder!, expiry, candidate.Kind == CredentialKind.SertifikatPsre
+                    ? AppText.SignerRenewalAtProvider(candidate.Provider ?? "PSrE")
+                    : AppText.SignerRenewalSelfService),
+            };
             var fields = new TicketFields(null, TicketChannel.Proactive, errorText,
-                candidate.Credential == Credential.Legacy ? "perpanjangan sertifikat elektronik" : "perpanjangan Kode Otorisasi Coretax",
-                null, $"Tiket proaktif: {daysLeft} hari sebelum masa berlaku berakhir ({expiry}).",
+                candidate.Credential switch
+                {
+                    Credential.Legacy => "perpanjangan sertifikat elektronik",
+                    Credential.Coretax => "perpanjangan Kode Otorisasi Coretax",
+                    _ => "perpanjangan " + SignerTexts.Kind(candidate.Kind, candidate.Provider),
+                },
+                null, candidate.Holder is { } holder
+                    ? $"Tiket proaktif: {holder} berakhir dalam {daysLeft} hari ({expiry})."
+                    : $"Tiket proaktif: {daysLeft} hari sebelum masa berlaku berakhir ({expiry}).",
                 current switch { <= 7 => TicketPriority.Urgent, <= 30 => TicketPriority.High, _ => TicketPriority.Normal }, now);
             ticket = Ticket.Open(number, candidate.ClientId, fields, actor, now, sla);
             // Certificate renewal is scenario "other" (DOMAIN.md); the cause is known for certain.
-            ticket.RecordSuggestion(new TicketDiagnosis("other", 1, "expired-certificate", 1, SuggestionVersion, null, now));
+            // A signer's credential is renewed in Coretax or at its provider: scenario coretax-activation (issue 14).
+            ticket.RecordSuggestion(new TicketDiagnosis(candidate.Credential == Credential.Signer ? "coretax-activation" : "other", 1, "expired-certificate", 1, SuggestionVersion, null, now));
             if (consultant is not null)
             {
                 ticket.AssignTo(consultant, actor, now);
@@ -161,13 +204,18 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
         }
         else
         {
-            var what = candidate.Credential == Credential.Legacy ? "Sertifikat elektronik" : "Kode Otorisasi/sertifikat Coretax";
+            var what = candidate.Credential switch
+            {
+                Credential.Legacy => "Sertifikat elektronik",
+                Credential.Coretax => "Kode Otorisasi/sertifikat Coretax",
+                _ => candidate.Holder!,
+            };
             ticket.AddReminder($"Pengingat {current} hari: {what} berakhir {expiry} (sisa {daysLeft} hari).", $"certificate-expiring:{current}", actor, now);
         }
 
         foreach (var threshold in missing)
         {
-            db.CertificateReminders.Add(CertificateReminder.Record(candidate.ClientId, candidate.Credential, candidate.ExpiresOn, threshold, ticket.Id, threshold == current, now));
+            db.CertificateReminders.Add(CertificateReminder.Record(candidate.ClientId, candidate.Credential, candidate.ExpiresOn, threshold, ticket.Id, threshold == current, now, candidate.SignerCredentialId));
         }
 
         // Recorded in the same transaction as the ticket or reminder: both happen, or neither does.
@@ -175,10 +223,15 @@ public sealed class ScanCertificateExpiryHandler(IAppDbContextFactory databases,
         notifier.Stage(db, recipients, new Notice
         {
             Kind = NoticeKind,
-            Key = $"{NoticeKind}:{candidate.ClientId}:{candidate.Credential}:{candidate.ExpiresOn:yyyy-MM-dd}:{current}",
-            Title = candidate.Credential == Credential.Legacy
-                ? AppText.CertificateExpiringTitle(candidate.ClientName, daysLeft)
-                : AppText.CoretaxExpiringTitle(candidate.ClientName, daysLeft),
+            Key = candidate.Credential == Credential.Signer
+                ? $"{NoticeKind}:{candidate.ClientId}:{candidate.SignerCredentialId}:{candidate.ExpiresOn:yyyy-MM-dd}:{current}"
+                : $"{NoticeKind}:{candidate.ClientId}:{candidate.Credential}:{candidate.ExpiresOn:yyyy-MM-dd}:{current}",
+            Title = candidate.Credential switch
+            {
+                Credential.Legacy => AppText.CertificateExpiringTitle(candidate.ClientName, daysLeft),
+                Credential.Coretax => AppText.CoretaxExpiringTitle(candidate.ClientName, daysLeft),
+                _ => AppText.SignerCredentialExpiringTitle(candidate.Holder!, candidate.ClientName, daysLeft),
+            },
             Body = AppText.CertificateExpiringBody(ticket.Number, expiry),
             Link = $"/tickets/{ticket.Number}",
         });

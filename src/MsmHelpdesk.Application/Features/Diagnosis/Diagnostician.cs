@@ -11,9 +11,10 @@ namespace MsmHelpdesk.Application.Features.Diagnosis;
 /// <summary>
 /// Runs the classifier with the catalogue and learned weights in force, and gathers the facts it needs
 /// from the database: the client's certificate dates and how many other clients reported the same code
-/// in the hour before (a DJP outage shows as many clients at once).
+/// in the hour before (a DJP outage shows as many clients at once). A ticket is judged against the catalogue
+/// entries valid on its report date (WIB), or today's while it is being typed: a rule change closes entries.
 /// </summary>
-public sealed class Diagnostician(IKnowledgeStore knowledge)
+public sealed class Diagnostician(IKnowledgeStore knowledge, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private (Catalogue Catalogue, LearnedWeights? Learned, Classifier Classifier)? _current;
@@ -23,6 +24,9 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
     /// only asks whether that many reported, so a DJP outage (hundreds of tickets an hour) costs no more than a quiet hour.
     /// </summary>
     public const int OutageCountCap = Classifier.OutageReports;
+
+    // Classifiers of the dated views of the current catalogue, by the codes they leave out; few distinct views exist.
+    private System.Collections.Concurrent.ConcurrentDictionary<string, (Catalogue Catalogue, Classifier Classifier)> _dated = new();
 
     public async Task<DiagnosisView> DiagnoseAsync(IAppDbContext db, DiagnosisFacts facts, CancellationToken cancellationToken)
     {
@@ -50,7 +54,7 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
         var expires = Client.ExpiryOf(certificate?.IssuedOn, certificate?.ExpiresOnEntered);
         var input = new ClassificationInput(facts.ErrorText, facts.Description, facts.Activity, certificate?.IssuedOn, expires, reportedAt, recent,
             certificate?.LastCheck?.Outcome, certificate?.LastCheck?.CheckedAt);
-        var (catalogue, classifier) = await ClassifierAsync(cancellationToken);
+        var (catalogue, classifier) = await ClassifierOnAsync(DateOnly.FromDateTime(Domain.Time.Wib.ToWib(reportedAt ?? clock.GetUtcNow()).DateTime), cancellationToken);
         return DiagnosisView.From(classifier.Classify(input), catalogue);
     }
 
@@ -63,6 +67,20 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
 
     public async Task<Catalogue> CatalogueAsync(CancellationToken cancellationToken) => (await ClassifierAsync(cancellationToken)).Catalogue;
 
+    /// <summary>The catalogue entries valid on <paramref name="day"/> and a classifier built on them.</summary>
+    public async Task<(Catalogue Catalogue, Classifier Classifier)> ClassifierOnAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var (catalogue, classifier) = await ClassifierAsync(cancellationToken);
+        var dated = catalogue.ValidOn(day);
+        if (ReferenceEquals(dated, catalogue))
+        {
+            return (catalogue, classifier);
+        }
+
+        var key = $"{catalogue.Version}/{_current?.Learned?.Version}/" + string.Join('|', catalogue.Codes.Where(code => !code.IsValidOn(day)).Select(code => code.Code));
+        return _dated.GetOrAdd(key, _ => (dated, new Classifier(dated, _current?.Learned)));
+    }
+
     private async Task<(Catalogue Catalogue, Classifier Classifier)> ClassifierAsync(CancellationToken cancellationToken)
     {
         var snapshot = await knowledge.CurrentAsync(cancellationToken);
@@ -72,6 +90,7 @@ public sealed class Diagnostician(IKnowledgeStore knowledge)
             // Building the classifier precomputes its tables (~0.2 ms); done once per catalogue or model version.
             cached = (snapshot.Catalogue, snapshot.Learned, new Classifier(snapshot.Catalogue, snapshot.Learned));
             _current = cached;
+            _dated = new();
         }
 
         return (cached.Catalogue, cached.Classifier);

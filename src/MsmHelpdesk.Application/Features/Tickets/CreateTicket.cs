@@ -112,6 +112,14 @@ public sealed class CreateTicketHandler(
         var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
         var ticket = Ticket.Open(number, clientId, fields, actor, now, sla);
         ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
+        // A problem that blocks a filing due within 3 working days is Urgent from the start, and says why.
+        var today = Domain.Time.Wib.Today(clock);
+        var upcoming = await Calendar.FilingDeadlines.NextAsync(db, today, sla.Calendar, cancellationToken);
+        if (Calendar.FilingDeadlines.Threatened(upcoming, ticket.DiagnosedScenario, today, sla.Calendar) is { } due)
+        {
+            ticket.RaiseForDeadline(Calendar.FilingDeadlines.Reason(due, today, sla.Calendar), actor, now, sla);
+        }
+
         if (command.AssigneeId is not null)
         {
             ticket.AssignTo(command.AssigneeId, actor, now);

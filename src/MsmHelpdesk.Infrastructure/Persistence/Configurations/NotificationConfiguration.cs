@@ -40,6 +40,6 @@ public sealed class CertificateReminderConfiguration : IEntityTypeConfiguration<
         reminder.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Cascade);
         reminder.HasOne<Ticket>().WithMany().HasForeignKey(r => r.TicketId).OnDelete(DeleteBehavior.Restrict);
         reminder.Property(r => r.Credential).HasConversion<string>().HasMaxLength(10);
-        reminder.HasIndex(r => new { r.ClientId, r.Credential, r.ExpiresOn, r.ThresholdDays }).IsUnique();
+        reminder.HasIndex(r => new { r.ClientId, r.Credential, r.SignerCredentialId, r.ExpiresOn, r.ThresholdDays }).IsUnique();
     }
 }

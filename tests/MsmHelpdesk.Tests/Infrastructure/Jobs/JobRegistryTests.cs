@@ -23,6 +23,7 @@ public sealed class JobRegistryTests : IDisposable
         var expected = new Dictionary<string, string>
         {
             ["certificate-expiry-scan"] = Cron.Daily(6),
+            ["filing-deadlines"] = "30 6 * * *",
             ["kpp-visit-reminders"] = Cron.Daily(7),
             ["sla-escalation"] = "*/15 * * * *",
             ["classifier-retraining"] = Cron.Daily(),
