@@ -32,6 +32,13 @@ public enum TicketChannel
     Proactive,
 }
 
+/// <summary>How a reply written on the ticket reaches the client.</summary>
+public enum ReplyChannel
+{
+    Email,
+    WhatsApp,
+}
+
 public enum TimelineKind
 {
     Created,
@@ -57,4 +64,10 @@ public enum TimelineKind
     VisitScheduled,
     VisitUpdated,
     VisitOutcome,
+
+    /// <summary>A fact (the visit's outcome, the client's certificate dates) finished a step; NewValue names the fact.</summary>
+    StepDoneByFact,
+
+    /// <summary>A reply sent to the client (Field: "Email" or "WhatsApp"), written from the ticket's composer.</summary>
+    ReplySent,
 }

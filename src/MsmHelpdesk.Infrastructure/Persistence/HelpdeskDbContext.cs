@@ -9,6 +9,7 @@ using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Replies;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Infrastructure.Identity;
@@ -54,6 +55,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<CertificateReminder> CertificateReminders => Set<CertificateReminder>();
+
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
+    public DbSet<CannedReplyChange> CannedReplyChanges => Set<CannedReplyChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Replies;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 
@@ -64,6 +65,11 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Certificate-expiry thresholds already handled, one row per (client, credential, expiry date, threshold).</summary>
     DbSet<CertificateReminder> CertificateReminders { get; }
+
+    /// <summary>Texts the composer offers, managed by Managers; every change is in <see cref="CannedReplyChanges"/>.</summary>
+    DbSet<CannedReply> CannedReplies { get; }
+
+    DbSet<CannedReplyChange> CannedReplyChanges { get; }
     DbSet<Holiday> Holidays { get; }
 
     DbSet<WorkingHours> WorkingHours { get; }
