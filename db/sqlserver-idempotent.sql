@@ -1944,3 +1944,81 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    ALTER TABLE [TicketSteps] ADD [CompletedByFact] varchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    ALTER TABLE [TicketSteps] ADD [DoneByFact] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    CREATE TABLE [CannedReplies] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Channel] varchar(20) NOT NULL,
+        [TextIndonesian] nvarchar(2000) NOT NULL,
+        [TextEnglish] nvarchar(2000) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CannedReplies] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    CREATE TABLE [CannedReplyChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [At] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(450) NOT NULL,
+        [ActorName] nvarchar(150) NOT NULL,
+        [Description] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_CannedReplyChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CannedReplies_Channel_Name] ON [CannedReplies] ([Channel], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    CREATE INDEX [IX_CannedReplyChanges_At] ON [CannedReplyChanges] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206063826_Workspace'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206063826_Workspace', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -169,6 +169,10 @@ public static class AppText
     public static string SlaWorkingDaysRequired => Get(nameof(SlaWorkingDaysRequired));
     public static string HolidayDateTaken(object arg) => Format(nameof(HolidayDateTaken), arg);
     public static string HolidayNotFound => Get(nameof(HolidayNotFound));
+    public static string CannedReplyNotFound => Get(nameof(CannedReplyNotFound));
+    public static string CannedReplyChanged => Get(nameof(CannedReplyChanged));
+    public static string CannedReplyNameTaken => Get(nameof(CannedReplyNameTaken));
+    public static string CannedReplyUnknownFields(object unknown, object known) => Format(nameof(CannedReplyUnknownFields), unknown, known);
     public static string HolidayImportEmpty => Get(nameof(HolidayImportEmpty));
     public static string HolidayImportTooMany(object arg) => Format(nameof(HolidayImportTooMany), arg);
     public static string HolidayImportLine(object first, object second) => Format(nameof(HolidayImportLine), first, second);

@@ -26,6 +26,7 @@ public static class DomainErrorText
         DomainErrorCode.StepNotFound => Error.NotFound("step-not-found", WorkText.StepNotFound),
         DomainErrorCode.StepTicketNotOpen => Error.Validation(nameof(SetTicketStepStatusCommand.StepId), WorkText.StepTicketNotOpen),
         DomainErrorCode.StepSkipReasonRequired => Error.Validation(nameof(SetTicketStepStatusCommand.Reason), WorkText.StepSkipReasonRequired),
+        DomainErrorCode.StepDoneByFact => Error.Validation(nameof(SetTicketStepStatusCommand.Status), WorkText.StepDoneByFact((StepFact)refused.Arguments[0])),
         DomainErrorCode.VisitTicketNotOpen => Error.Validation(nameof(ScheduleKppVisitCommand.Date), WorkText.VisitTicketNotOpen),
         DomainErrorCode.VisitOfficerNotPengurus => Error.Validation(nameof(ScheduleKppVisitCommand.OfficerName), WorkText.VisitOfficerNotPengurus(refused.Arguments[0])),
         DomainErrorCode.VisitClientHasNoOfficers => Error.Validation(nameof(ScheduleKppVisitCommand.OfficerName), WorkText.VisitClientHasNoOfficers),

@@ -11,6 +11,7 @@ public static class WorkText
     public static string StepNotFound => AppText.Get(nameof(StepNotFound));
     public static string StepTicketNotOpen => AppText.Get(nameof(StepTicketNotOpen));
     public static string StepSkipReasonRequired => AppText.Get(nameof(StepSkipReasonRequired));
+    public static string StepDoneByFact(StepFact fact) => Format(nameof(StepDoneByFact), AppText.Get($"StepFact{fact}"));
     public static string StepsOpenBlockResolve(object steps) => Format(nameof(StepsOpenBlockResolve), steps);
     public static string OverrideReasonRequired => AppText.Get(nameof(OverrideReasonRequired));
     public static string VisitNotFound => AppText.Get(nameof(VisitNotFound));

@@ -30,6 +30,9 @@ public sealed class ClientReplyTests(Chromium chromium)
         await page.GotoAsync($"/tickets/{number}");
         await page.WaitUntilInteractiveAsync();
         await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Menunggu klien");
+
+        // The composer's "client's message" tab logs what the client said; it offers the follow-up too.
+        await page.ClickAsync("#composer-tab-client");
         await Expect(page.Locator("#whatsapp-follow-up")).ToHaveAttributeAsync("href", new Regex(@"^https://wa\.me/6281234567890\?text=Halo%20Ibu%20Rina"));
 
         // A passphrase typed by mistake is held back with a one-click redaction, and nothing is recorded.

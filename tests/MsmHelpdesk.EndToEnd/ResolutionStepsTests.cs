@@ -125,11 +125,34 @@ public sealed class ResolutionStepsTests(Chromium chromium)
         await Expect(page.Locator("#step-2")).ToHaveAttributeAsync("data-status", "Skipped");
         await Expect(page.Locator("#step-2 .step-skip-reason")).ToContainTextAsync("<img src=x onerror=alert(2)>");
         await Expect(page.Locator("#step-3")).ToHaveAttributeAsync("data-status", "Done");
-        foreach (var order in new[] { 1, 4, 5, 6, 7 })
+        await Expect(page.Locator("#step-3 .step-fact")).ToContainTextAsync("kunjungan KPP dijadwalkan");
+        foreach (var order in new[] { 1, 5, 6 })
         {
             await page.Locator($"#step-{order} .step-done").ClickAsync();
             await Expect(page.Locator($"#step-{order}")).ToHaveAttributeAsync("data-status", "Done");
         }
+
+        // The visit and the client's certificate dates are facts: no tick finishes those steps, and the ticket
+        // cannot be resolved while the visit (still in the future) has no outcome.
+        await Expect(page.Locator("#step-4 .step-done")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#step-7 .step-done")).ToHaveCountAsync(0);
+        await page.FillAsync("#resolution-summary", "Sertifikat baru diimpor, upload normal");
+        await page.ClickAsync("#move-resolved");
+        await Expect(page.Locator("#status-error")).ToContainTextAsync("langkah wajib");
+        await Expect(page.Locator("#resolve-blocked li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#resolve-blocked")).ToContainTextAsync("hasil kunjungan KPP dicatat");
+        await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Dikerjakan");
+
+        // The guard leads to the visit: its outcome, certificate issued today, finishes both steps.
+        await page.Locator("#resolve-blocked .resolve-fact-link").First.ClickAsync();
+        await visit.Locator(".visit-outcome-open").ClickAsync();
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Date);
+        await page.FillAsync("#visit-issued-on", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.ClickAsync("#visit-outcome-save");
+        await Expect(page.Locator("#step-4")).ToHaveAttributeAsync("data-status", "Done");
+        await Expect(page.Locator("#step-7")).ToHaveAttributeAsync("data-status", "Done");
+        await Expect(page.Locator("#step-4 .step-fact")).ToContainTextAsync("Selesai karena hasil kunjungan KPP dicatat");
+        await Expect(page.Locator("#header-client")).ToContainTextAsync("Berlaku");
 
         await Expect(page.Locator("#resolve-blocked")).ToHaveCountAsync(0);
         await page.FillAsync("#resolution-summary", "Sertifikat baru diimpor, upload normal");

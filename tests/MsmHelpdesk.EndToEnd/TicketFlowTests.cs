@@ -62,7 +62,7 @@ public sealed class TicketFlowTests(Chromium chromium)
         await Expect(page.Locator("#ticket-number")).ToHaveTextAsync(number);
         await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("Baru");
         await Expect(page.Locator("#whatsapp-link")).ToBeVisibleAsync();
-        await Expect(page.Locator("#ticket-description")).ToHaveValueAsync("<script>alert('x')</script> javascript:alert(1)");
+        await Expect(page.Locator("#details-description")).ToHaveTextAsync("<script>alert('x')</script> javascript:alert(1)");
 
         // Move it along, note, attach a screenshot.
         await page.ClickAsync("#move-triaged");
@@ -90,6 +90,8 @@ public sealed class TicketFlowTests(Chromium chromium)
         Assert.StartsWith("https://wa.me/6281234567890?text=", whatsApp, StringComparison.Ordinal);
         Assert.Contains(Uri.EscapeDataString(number), whatsApp, StringComparison.Ordinal);
         Assert.Contains(Uri.EscapeDataString("Selesai"), whatsApp, StringComparison.Ordinal);
+        // A finished ticket's message thanks the client and promises no further news.
+        Assert.DoesNotContain(Uri.EscapeDataString("mengabari"), whatsApp, StringComparison.Ordinal);
 
         // The ticket is findable from the list by client name.
         await page.GotoAsync("/tickets?q=all");
@@ -128,10 +130,12 @@ public sealed class TicketFlowTests(Chromium chromium)
         await citra.WaitUntilInteractiveAsync();
         await Expect(citra.Locator("#ticket-number")).ToHaveTextAsync(number);
 
+        await budi.ClickAsync("#edit-details");
         await budi.FillAsync("#ticket-description", "Klien pakai proxy kantor");
         await budi.ClickAsync("#save-edit");
         await Expect(budi.Locator("#timeline")).ToContainTextAsync("Klien pakai proxy kantor");
 
+        await citra.ClickAsync("#edit-details");
         await citra.FillAsync("#ticket-description", "Jam komputer klien salah");
         await citra.ClickAsync("#save-edit");
         var notice = citra.Locator("#conflict-notice");
@@ -141,9 +145,10 @@ public sealed class TicketFlowTests(Chromium chromium)
 
         await citra.ClickAsync("#conflict-keep-mine");
         await Expect(notice).ToHaveCountAsync(0);
+        await Expect(citra.Locator("#details-description")).ToHaveTextAsync("Jam komputer klien salah");
         await budi.ReloadAsync();
         await budi.WaitUntilInteractiveAsync();
-        await Expect(budi.Locator("#ticket-description")).ToHaveValueAsync("Jam komputer klien salah");
+        await Expect(budi.Locator("#details-description")).ToHaveTextAsync("Jam komputer klien salah");
         await Expect(budi.Locator("#timeline")).ToContainTextAsync("Klien pakai proxy kantor");
     }
 

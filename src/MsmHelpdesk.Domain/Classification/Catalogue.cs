@@ -54,7 +54,18 @@ public sealed record CatalogueSource(string Number, DateOnly? Date, string? Link
 public sealed record CodeImplication(string Points, double Weight);
 
 /// <summary>The steps for one cause, in Bahasa Indonesia.</summary>
-public sealed record Playbook(Cause Cause, IReadOnlyList<string> Steps);
+public sealed record Playbook(Cause Cause, IReadOnlyList<string> Steps)
+{
+    /// <summary>Steps (by their text) that a fact finishes instead of a tick, e.g. the visit step by the visit's outcome.</summary>
+    public IReadOnlyList<PlaybookStepFact> Facts { get; init; } = [];
+
+    /// <summary>The fact that finishes a step of this playbook: the one named for it, or the one its words read as.</summary>
+    public Tickets.StepFact? FactFor(string step) =>
+        Facts.FirstOrDefault(f => string.Equals(f.Step.Trim(), step.Trim(), StringComparison.Ordinal))?.Fact ?? Tickets.StepFacts.Recognise(step);
+}
+
+/// <summary>A playbook step that a fact finishes.</summary>
+public sealed record PlaybookStepFact(string Step, Tickets.StepFact Fact);
 
 /// <summary>
 /// A word or phrase that points to a scenario or cause ("scenario:upload", "cause:network"). It is normalised

@@ -22,16 +22,28 @@ public static partial class DefaultCatalogue
 
     // Action steps a consultant ticks off: renewal is an in-person visit to the KPP where the PKP is registered
     // (PER-04/PJ/2020 art. 40-44; since Aug 2023 only in person and in writing, e-Nofa has no renewal menu).
+    private const string ScheduleVisit = "Jadwalkan kunjungan ke KPP tempat PKP terdaftar; pengurus yang tercantum dalam akta harus datang sendiri (tidak bisa dikuasakan). Perpanjangan hanya tatap muka dan tertulis sejak Agustus 2023; e-Nofa tidak punya menu perpanjangan.";
+    private const string VisitHeld = "Kunjungan KPP selesai: sertifikat baru terbit (biasanya dalam satu hari kerja; sebagian KPP memeriksa tunggakan pajak lebih dulu).";
+    private const string UpdateClientCertificate = "Perbarui tanggal terbit dan kedaluwarsa sertifikat di data klien.";
+
     private static readonly Playbook Expired = new(Cause.ExpiredCertificate,
     [
         "Pastikan tanggal kedaluwarsa sertifikat (Referensi > Administrasi Sertifikat, atau cek file .p12 di halaman klien).",
         "Kumpulkan dokumen perpanjangan: formulir permintaan (bermeterai, ditandatangani, cap perusahaan), akta, KTP dan NPWP pengurus, swafoto memegang KTP; klien menyiapkan passphrase baru (jangan dicatat di helpdesk).",
-        "Jadwalkan kunjungan ke KPP tempat PKP terdaftar; pengurus yang tercantum dalam akta harus datang sendiri (tidak bisa dikuasakan). Perpanjangan hanya tatap muka dan tertulis sejak Agustus 2023; e-Nofa tidak punya menu perpanjangan.",
-        "Kunjungan KPP selesai: sertifikat baru terbit (biasanya dalam satu hari kerja; sebagian KPP memeriksa tunggakan pajak lebih dulu).",
+        ScheduleVisit,
+        VisitHeld,
         "Impor sertifikat baru di e-Faktur: Referensi > Administrasi Sertifikat (aplikasi tidak perlu registrasi ulang).",
         "Uji kirim (upload) satu faktur.",
-        "Perbarui tanggal terbit dan kedaluwarsa sertifikat di data klien.",
-    ]);
+        UpdateClientCertificate,
+    ])
+    {
+        Facts =
+        [
+            new(ScheduleVisit, Tickets.StepFact.VisitScheduled),
+            new(VisitHeld, Tickets.StepFact.CertificateIssued),
+            new(UpdateClientCertificate, Tickets.StepFact.ClientCertificateUpdated),
+        ],
+    };
 
     private static readonly Playbook WrongPassphrase = new(Cause.WrongPassphrase,
     [

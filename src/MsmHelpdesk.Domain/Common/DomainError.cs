@@ -11,6 +11,7 @@ public enum DomainErrorCode
     StepNotFound,
     StepTicketNotOpen,
     StepSkipReasonRequired,
+    StepDoneByFact,
     VisitClientMismatch,
     VisitTicketNotOpen,
     VisitOfficerNotPengurus,
@@ -45,6 +46,8 @@ public sealed record DomainError(DomainErrorCode Code, params object[] Arguments
     public static DomainError StepTicketNotOpen { get; } = new(DomainErrorCode.StepTicketNotOpen);
 
     public static DomainError StepSkipReasonRequired { get; } = new(DomainErrorCode.StepSkipReasonRequired);
+
+    public static DomainError StepDoneByFact(StepFact fact) => new(DomainErrorCode.StepDoneByFact, fact);
 
     public static DomainError VisitClientMismatch { get; } = new(DomainErrorCode.VisitClientMismatch);
 

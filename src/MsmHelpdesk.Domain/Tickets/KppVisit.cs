@@ -126,7 +126,7 @@ public sealed class KppVisit
             UpdatedAt = now,
         };
         ticket.RecordVisit(TimelineKind.VisitScheduled, actor, now, visit.Kpp, null, visit.OfficerName, Instant(visit.At));
-        ticket.CompleteVisitSchedulingStep(actor, now);
+        ticket.CompleteStepsByFact(StepFact.VisitScheduled, actor, now);
         return (visit, null);
     }
 

@@ -20,8 +20,9 @@ public sealed partial class Ticket
     /// removed, because the diagnosis they came from was wrong; steps someone worked on stay, to be finished or
     /// skipped with a reason. Does nothing on a resolved or closed ticket.
     /// </summary>
-    public void ApplyPlaybook(string cause, IReadOnlyList<string> titles, Actor actor, DateTimeOffset now)
+    public void ApplyPlaybook(string cause, IReadOnlyList<string> titles, Actor actor, DateTimeOffset now, Func<string, StepFact?>? factOf = null)
     {
+        factOf ??= StepFacts.Recognise;
         if (!TicketWorkflow.IsOpen(Status))
         {
             return;
@@ -39,7 +40,7 @@ public sealed partial class Ticket
         Renumber();
         foreach (var title in added)
         {
-            _steps.Add(TicketStep.Create(Id, Truncate(title, TicketStep.TitleMaxLength), required: true, cause, null, null, null, _steps.Count + 1, now));
+            _steps.Add(TicketStep.Create(Id, Truncate(title, TicketStep.TitleMaxLength), required: true, cause, null, null, null, _steps.Count + 1, now, factOf(title)));
         }
 
         if (added.Length > 0)
@@ -84,6 +85,11 @@ public sealed partial class Ticket
         if (step.Status == status && status != TicketStepStatus.Skipped)
         {
             return null;
+        }
+
+        if (status == TicketStepStatus.Done && step.CompletedByFact is { } fact)
+        {
+            return DomainError.StepDoneByFact(fact);
         }
 
         var from = step.Status;
@@ -172,22 +178,34 @@ public sealed partial class Ticket
     }
 
     /// <summary>
-    /// A KPP visit was scheduled: the first open playbook step about scheduling the visit ("Jadwalkan kunjungan
-    /// ... KPP", or "schedule ... KPP visit") is done. Recognised by its words, since managers edit playbook
-    /// text; when no step reads like that, nothing changes.
+    /// A fact happened (a visit scheduled, a certificate issued, the client's certificate dates updated): every
+    /// open step that waits for it is done, by the fact, with its own timeline line. Playbook steps stored before
+    /// steps knew their fact are recognised by their words. Returns how many steps it finished.
     /// </summary>
-    internal void CompleteVisitSchedulingStep(Actor actor, DateTimeOffset now)
+    public int CompleteStepsByFact(StepFact fact, Actor actor, DateTimeOffset now)
     {
-        var step = _steps.OrderBy(s => s.Order).FirstOrDefault(s => s.IsOpen && s.Cause is not null && IsVisitScheduling(s.Title));
-        if (step is not null)
+        if (!TicketWorkflow.IsOpen(Status))
         {
-            ChangeStepStatus(step.Id, TicketStepStatus.Done, null, actor, now);
+            return 0;
         }
-    }
 
-    private static bool IsVisitScheduling(string title) =>
-        title.Contains("KPP", StringComparison.OrdinalIgnoreCase)
-        && (title.Contains("jadwal", StringComparison.OrdinalIgnoreCase) || title.Contains("schedule", StringComparison.OrdinalIgnoreCase));
+        var waiting = _steps.OrderBy(s => s.Order)
+            .Where(s => s.IsOpen && (s.CompletedByFact == fact || (s.CompletedByFact is null && s.Cause is not null && StepFacts.Recognise(s.Title) == fact)))
+            .ToArray();
+        foreach (var step in waiting)
+        {
+            var from = step.Status;
+            step.CompleteByFact(actor, now);
+            _timeline.Add(TimelineEntry.Create(Id, TimelineKind.StepDoneByFact, actor, now, text: step.Title, oldValue: from.ToString(), newValue: fact.ToString()));
+        }
+
+        if (waiting.Length > 0)
+        {
+            Touch(now);
+        }
+
+        return waiting.Length;
+    }
 
     /// <summary>A KPP visit of this ticket changed: the visit keeps its own state, the ticket the audit line.</summary>
     internal void RecordVisit(TimelineKind kind, Actor actor, DateTimeOffset now, string? text, string? field, string? oldValue, string? newValue)

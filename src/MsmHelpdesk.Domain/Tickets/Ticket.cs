@@ -186,6 +186,13 @@ public sealed partial class Ticket
         Touch(now);
     }
 
+    /// <summary>A reply the consultant sent the client by e-mail or WhatsApp (sent outside the helpdesk, kept here).</summary>
+    public void RecordReply(string text, ReplyChannel channel, Actor actor, DateTimeOffset now)
+    {
+        _timeline.Add(TimelineEntry.Create(Id, TimelineKind.ReplySent, actor, now, text: text.Trim(), field: channel.ToString()));
+        Touch(now);
+    }
+
     /// <summary>Stores the latest suggestion. It is the machine's opinion, so it leaves no timeline entry.</summary>
     public void RecordSuggestion(TicketDiagnosis suggestion)
     {

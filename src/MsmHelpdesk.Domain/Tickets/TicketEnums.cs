@@ -32,6 +32,13 @@ public enum TicketChannel
     Proactive,
 }
 
+/// <summary>How a reply written on the ticket reaches the client.</summary>
+public enum ReplyChannel
+{
+    Email,
+    WhatsApp,
+}
+
 public enum TimelineKind
 {
     Created,
@@ -69,4 +76,9 @@ public enum TimelineKind
 
     /// <summary>The duplicate in NewValue was merged into this ticket; its history is shown here with its origin.</summary>
     MergedFrom,
+    /// <summary>A fact (the visit's outcome, the client's certificate dates) finished a step; NewValue names the fact.</summary>
+    StepDoneByFact,
+
+    /// <summary>A reply sent to the client (Field: "Email" or "WhatsApp"), written from the ticket's composer.</summary>
+    ReplySent,
 }

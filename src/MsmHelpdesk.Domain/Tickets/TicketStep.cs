@@ -34,6 +34,12 @@ public sealed class TicketStep
     /// <summary>Wire spelling of the cause whose playbook put the step here; null for a step added by hand.</summary>
     public string? Cause { get; private set; }
 
+    /// <summary>The fact that finishes this step (a visit scheduled, a certificate issued…); null for a step ticked by hand.</summary>
+    public StepFact? CompletedByFact { get; private set; }
+
+    /// <summary>Set when the fact, not a person, finished the step.</summary>
+    public bool DoneByFact { get; private set; }
+
     public string? AssigneeId { get; private set; }
 
     public DateOnly? DueOn { get; private set; }
@@ -58,8 +64,9 @@ public sealed class TicketStep
     /// <summary>Nobody has worked on it yet: it can be replaced when the diagnosis is corrected.</summary>
     public bool IsUntouched => Status == TicketStepStatus.Pending && Notes is null;
 
-    internal static TicketStep Create(Guid ticketId, string title, bool required, string? cause, string? assigneeId, DateOnly? dueOn, string? notes, int order, DateTimeOffset now) => new()
+    internal static TicketStep Create(Guid ticketId, string title, bool required, string? cause, string? assigneeId, DateOnly? dueOn, string? notes, int order, DateTimeOffset now, StepFact? fact = null) => new()
     {
+        CompletedByFact = fact,
         Id = Guid.CreateVersion7(now),
         TicketId = ticketId,
         Title = title.Trim(),
@@ -81,6 +88,13 @@ public sealed class TicketStep
         DoneById = finished ? actor.Id : null;
         DoneByName = finished ? actor.Name : null;
         DoneAt = finished ? now : null;
+        DoneByFact = false;
+    }
+
+    internal void CompleteByFact(Actor actor, DateTimeOffset now)
+    {
+        SetStatus(TicketStepStatus.Done, null, actor, now);
+        DoneByFact = true;
     }
 
     internal void Edit(string? assigneeId, DateOnly? dueOn, string? notes)

@@ -9,6 +9,7 @@ using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Replies;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Infrastructure.Identity;
@@ -66,6 +67,9 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Domain.Calendar.TaxDeadline> TaxDeadlines => Set<Domain.Calendar.TaxDeadline>();
 
     public DbSet<Domain.Common.AuditEntry> AuditEntries => Set<Domain.Common.AuditEntry>();
+    public DbSet<CannedReply> CannedReplies => Set<CannedReply>();
+
+    public DbSet<CannedReplyChange> CannedReplyChanges => Set<CannedReplyChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,13 +26,18 @@ public static class Seed
     public static async Task<TicketCreated> TicketAsync(TestApp app, UserIdentity sender, Guid clientId, string errorText = "ETAX-40002: Error di Service") =>
         (await app.SendAsync(sender, new CreateTicketCommand { ClientId = clientId, ErrorText = errorText, Activity = "upload faktur" })).Value;
 
-    /// <summary>Marks every required step still open as done, so the ticket may be resolved.</summary>
+    /// <summary>
+    /// Marks every required step still open as done, so the ticket may be resolved; a step that only a fact
+    /// finishes (the visit's outcome…) is skipped with a reason, as a consultant would when it happened elsewhere.
+    /// </summary>
     public static async Task FinishStepsAsync(TestApp app, UserIdentity sender, Guid ticketId)
     {
         var work = await app.SendAsync(sender, new GetTicketWorkQuery { TicketId = ticketId });
         foreach (var step in work.Value.OpenRequiredSteps)
         {
-            var done = await app.SendAsync(sender, new SetTicketStepStatusCommand { TicketId = ticketId, StepId = step.Id, Status = TicketStepStatus.Done });
+            var done = await app.SendAsync(sender, step.CompletedByFact is null
+                ? new SetTicketStepStatusCommand { TicketId = ticketId, StepId = step.Id, Status = TicketStepStatus.Done }
+                : new SetTicketStepStatusCommand { TicketId = ticketId, StepId = step.Id, Status = TicketStepStatus.Skipped, Reason = "terjadi di luar helpdesk" });
             if (!done.IsSuccess)
             {
                 throw new InvalidOperationException($"Step '{step.Title}' could not be finished: {done.Error.Message}");

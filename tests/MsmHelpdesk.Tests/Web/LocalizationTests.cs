@@ -44,7 +44,12 @@ public sealed partial class LocalizationTests
             .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.TicketStepStatus>().Select(name => $"StepStatus.{name}"))
             .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.KppVisitOutcome>().Select(name => $"VisitOutcome.{name}"))
             .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.KppDocuments>().Where(name => name != "None").Select(name => $"VisitDoc.{name}"))
-            .Concat(new[] { "AssigneeId", "DueOn", "Notes" }.Select(name => $"StepField.{name}"));
+            .Concat(new[] { "AssigneeId", "DueOn", "Notes" }.Select(name => $"StepField.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.StepFact>().SelectMany(name => new[] { $"StepFact.{name}", $"StepFact.Go.{name}" }))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Tickets.ReplyChannel>().Select(name => $"Workspace.ReplySent.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Domain.Replies.CannedReplyChannel>().Select(name => $"Canned.Channel.{name}"))
+            .Concat(Enum.GetNames<MsmHelpdesk.Web.Components.Pages.Tickets.ComposerTab>()
+                .SelectMany(name => new[] { $"Workspace.Tab.{name}", $"Workspace.Label.{name}", $"Workspace.Send.{name}", $"Workspace.Hint.{name}" }));
 
         Assert.True(used.Count > 40, $"found only {used.Count} keys");
         Assert.Equal([], used.Concat(roleKeys).Where(key => !known.Contains(key)).ToArray());

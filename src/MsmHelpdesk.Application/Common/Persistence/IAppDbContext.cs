@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Notifications;
+using MsmHelpdesk.Domain.Replies;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 
@@ -88,6 +89,10 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Who changed signers, credentials or the tax calendar, and how.</summary>
     DbSet<Domain.Common.AuditEntry> AuditEntries { get; }
+    /// <summary>Texts the composer offers, managed by Managers; every change is in <see cref="CannedReplyChanges"/>.</summary>
+    DbSet<CannedReply> CannedReplies { get; }
+
+    DbSet<CannedReplyChange> CannedReplyChanges { get; }
     DbSet<Holiday> Holidays { get; }
 
     DbSet<WorkingHours> WorkingHours { get; }

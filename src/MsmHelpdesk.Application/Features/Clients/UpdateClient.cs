@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common.Tickets;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Users;
 
@@ -20,7 +21,7 @@ public sealed record UpdateClientCommand : ClientForm, ICommand<Result<int>>
 
 public sealed class UpdateClientValidator : ClientFormValidator<UpdateClientCommand>;
 
-public sealed class UpdateClientHandler(IAppDbContextFactory databases, TimeProvider clock) : ICommandHandler<UpdateClientCommand, Result<int>>
+public sealed class UpdateClientHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<UpdateClientCommand, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(UpdateClientCommand command, CancellationToken cancellationToken)
     {
@@ -37,8 +38,14 @@ public sealed class UpdateClientHandler(IAppDbContextFactory databases, TimeProv
         }
 
         var now = clock.GetUtcNow();
+        var certificateBefore = (client.CertificateIssuedOn, client.CertificateExpiresOn);
         client.Update(command.ToDetails(), now);
         client.ReplaceOfficers(command.Officers.Select(officer => (officer.Name, officer.Position)), now);
+        if (certificateBefore != (client.CertificateIssuedOn, client.CertificateExpiresOn))
+        {
+            await ClientStepFacts.CertificateUpdatedAsync(db, client, await currentUser.GetActorAsync(cancellationToken), now, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

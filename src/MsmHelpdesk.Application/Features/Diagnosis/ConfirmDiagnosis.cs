@@ -50,7 +50,8 @@ public sealed class ConfirmDiagnosisHandler(IAppDbContextFactory databases, ICur
 
         // The confirmed cause's playbook becomes the ticket's steps (the code's own, else ETAX-40002's).
         var catalogue = await diagnostician.CatalogueAsync(cancellationToken);
-        ticket.ApplyPlaybook(cause, Playbooks.For(catalogue, ticket.ErrorCode, cause), actor, now);
+        var playbook = Playbooks.Find(catalogue, ticket.ErrorCode, cause);
+        ticket.ApplyPlaybook(cause, playbook?.Steps ?? [], actor, now, playbook is null ? null : playbook.FactFor);
         return await TicketStore.SaveAsync(db, ticket.Id, cancellationToken);
     }
 }

@@ -146,13 +146,16 @@ public sealed record DiagnosisView(
 public static class Playbooks
 {
     /// <summary>The catalogue's steps for a cause: the reported code's own playbook first, ETAX-40002's otherwise.</summary>
-    public static IReadOnlyList<string> For(Catalogue catalogue, string? code, string cause)
+    public static IReadOnlyList<string> For(Catalogue catalogue, string? code, string cause) => Find(catalogue, code, cause)?.Steps ?? [];
+
+    /// <summary>The playbook itself (steps and the facts that finish them), chosen as <see cref="For"/> chooses.</summary>
+    public static Playbook? Find(Catalogue catalogue, string? code, string cause)
     {
         var wanted = Wire.ParseCause(cause);
         return catalogue.Codes
             .Where(entry => string.Equals(entry.Code, code, StringComparison.OrdinalIgnoreCase))
             .Concat(catalogue.Codes.Where(entry => entry.Code == "ETAX-40002"))
             .SelectMany(entry => entry.Playbooks)
-            .FirstOrDefault(book => book.Cause == wanted)?.Steps ?? [];
+            .FirstOrDefault(book => book.Cause == wanted);
     }
 }

@@ -33,7 +33,14 @@ public sealed record TicketWork(
 
 public sealed record StepItem(
     Guid Id, int Order, string Title, TicketStepStatus Status, bool IsRequired, string? Cause, string? AssigneeId, string? AssigneeName,
-    DateOnly? DueOn, string? Notes, string? SkipReason, string? DoneByName, DateTimeOffset? DoneAt);
+    DateOnly? DueOn, string? Notes, string? SkipReason, string? DoneByName, DateTimeOffset? DoneAt)
+{
+    /// <summary>The fact that finishes the step (it is not ticked by hand); null for an ordinary step.</summary>
+    public StepFact? CompletedByFact { get; init; }
+
+    /// <summary>The fact, not a person, finished it.</summary>
+    public bool DoneByFact { get; init; }
+}
 
 public sealed record VisitItem(
     Guid Id, Guid TicketId, string Kpp, DateTimeOffset At, string OfficerName, string? AssigneeId, string? AssigneeName, KppDocuments Documents,
@@ -67,7 +74,8 @@ public sealed class GetTicketWorkHandler(IAppDbContextFactory databases) : IQuer
                 from assignee in assignees.DefaultIfEmpty()
                 orderby step.Order
                 select new StepItem(step.Id, step.Order, step.Title, step.Status, step.IsRequired, step.Cause, step.AssigneeId, assignee == null ? null : assignee.DisplayName,
-                    step.DueOn, step.Notes, step.SkipReason, step.DoneByName, step.DoneAt))
+                    step.DueOn, step.Notes, step.SkipReason, step.DoneByName, step.DoneAt)
+                { CompletedByFact = step.CompletedByFact, DoneByFact = step.DoneByFact })
             .ToListAsync(cancellationToken);
         // A ticket has a handful of visits: sorting them here is cheaper than teaching SQL the projection.
         var visits = (await VisitRows(db, db.KppVisits.Where(v => v.TicketId == ticket.Id)).ToListAsync(cancellationToken))

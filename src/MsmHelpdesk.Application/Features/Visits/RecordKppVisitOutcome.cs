@@ -13,7 +13,8 @@ using MsmHelpdesk.Domain.Users;
 namespace MsmHelpdesk.Application.Features.Visits;
 
 /// <summary>
-/// How the visit ended: the certificate was issued (its issue date updates the client's certificate dates),
+/// How the visit ended: the certificate was issued (its issue date updates the client's certificate dates, and
+/// the steps waiting for the visit and for the client's dates are done by that fact),
 /// the KPP refused or the visit was cancelled (with a reason), or it moves to a new date and time.
 /// </summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
@@ -54,7 +55,7 @@ public sealed class RecordKppVisitOutcomeHandler(IAppDbContextFactory databases,
             return VisitStore.NotFound();
         }
 
-        var ticket = await db.Tickets.SingleAsync(t => t.Id == visit.TicketId, cancellationToken);
+        var ticket = (await TicketStore.FindWithStepsAsync(db, visit.TicketId, cancellationToken))!;
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var now = clock.GetUtcNow();
         DomainError? refused;
@@ -63,6 +64,13 @@ public sealed class RecordKppVisitOutcomeHandler(IAppDbContextFactory databases,
             case KppVisitOutcome.CertificateIssued:
                 var client = await db.Clients.SingleAsync(c => c.Id == visit.ClientId, cancellationToken);
                 refused = visit.RecordIssued(ticket, client, command.CertificateIssuedOn!.Value, actor, now);
+                if (refused is null)
+                {
+                    // The facts finish their steps here, not a tick: the visit was held, the client's dates follow.
+                    ticket.CompleteStepsByFact(StepFact.CertificateIssued, actor, now);
+                    await ClientStepFacts.CertificateUpdatedAsync(db, client, actor, now, cancellationToken);
+                }
+
                 break;
             case KppVisitOutcome.Rescheduled:
                 var newAt = VisitTime.FromWib(command.NewDate!.Value, command.NewTime!.Value);

@@ -19,6 +19,7 @@ public sealed class TicketStepConfiguration : IEntityTypeConfiguration<TicketSte
         step.Property(s => s.Title).HasMaxLength(TicketStep.TitleMaxLength).IsRequired();
         step.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         step.Property(s => s.Cause).HasMaxLength(30).IsUnicode(false);
+        step.Property(s => s.CompletedByFact).HasConversion<string>().HasMaxLength(30).IsUnicode(false);
         step.Property(s => s.AssigneeId).HasMaxLength(450);
         step.Property(s => s.Notes).HasMaxLength(WorkLimits.StepNotesMaxLength);
         step.Property(s => s.SkipReason).HasMaxLength(WorkLimits.ReasonMaxLength);

@@ -3,16 +3,14 @@ using Microsoft.AspNetCore.Components;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Domain.Time;
 using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Web.Components.Shared;
 
 namespace MsmHelpdesk.Web.Components.Pages.Tickets;
 
 public partial class TicketConversation
 {
-    private readonly FormErrors noteErrors = new();
-    private string? note;
-    private bool noteSecret;
+    private const int EventTextLength = 80;
 
     [Parameter, EditorRequired]
     public TicketView View { get; set; } = null!;
@@ -25,45 +23,55 @@ public partial class TicketConversation
     [Parameter]
     public IReadOnlyList<ContactView> Contacts { get; set; } = [];
 
-    /// <summary>Raised after a note or a client reply was added, so the page reloads the ticket.</summary>
-    [Parameter]
-    public EventCallback OnChanged { get; set; }
+    /// <summary>What people said: shown in full, never folded.</summary>
+    private static bool IsMessage(TimelineKind kind) => kind is TimelineKind.Note or TimelineKind.ClientMessage or TimelineKind.ReplySent;
 
-    private IReadOnlyList<string> NoteSecretFields => noteSecret ? [L["Ticket.Note"].Value] : [];
-
-    private void RedactNote()
+    /// <summary>Messages one by one and the events between them as one group each; newest group first.</summary>
+    private List<List<TimelineItem>> Groups()
     {
-        note = note is null ? null : SecretGuard.Redact(note);
-        noteSecret = false;
+        var groups = new List<List<TimelineItem>>();
+        foreach (var entry in View.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id))
+        {
+            if (IsMessage(entry.Kind) || groups.Count == 0 || IsMessage(groups[^1][0].Kind))
+            {
+                groups.Add([entry]);
+            }
+            else
+            {
+                groups[^1].Add(entry);
+            }
+        }
+
+        groups.Reverse();
+        return groups;
     }
 
-    private async Task AddNoteAsync()
+    /// <summary>One short line: when, who, what; a step's or a change's text cut to a glance.</summary>
+    private string EventLine(TimelineItem entry)
     {
-        noteSecret = SecretGuard.ContainsSecret(note);
-        if (noteSecret)
-        {
-            return;
-        }
+        var when = Wib.ToWib(entry.At).ToString("d MMM HH.mm", CultureInfo.CurrentCulture);
+        var text = entry.Text is { } t && entry.Kind is not (TimelineKind.AttachmentAdded or TimelineKind.Created) ? $" «{Short(t)}»" : "";
+        return $"{when} · {entry.ActorName} {Describe(entry)}{text}";
+    }
 
-        if (!(await SendAsync(new AddTicketNoteCommand { TicketId = View.Id, Text = note ?? "" }, noteErrors)).IsSuccess)
-        {
-            return;
-        }
-
-        note = null;
-        await OnChanged.InvokeAsync();
+    private static string Short(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= EventTextLength ? line : line[..(EventTextLength - 1)] + "…";
     }
 
     private string Describe(TimelineItem entry) => entry.Kind switch
     {
         TimelineKind.Created => L["Timeline.Created"],
         TimelineKind.Note => L["Timeline.Note"],
+        TimelineKind.ReplySent => L[$"Workspace.ReplySent.{entry.Field}"],
         TimelineKind.StatusChanged => L["Timeline.StatusChanged", L[$"Status.{entry.OldValue}"], L[$"Status.{entry.NewValue}"]],
         TimelineKind.AssigneeChanged => entry.NewValue is null ? L["Timeline.Unassigned"] : L["Timeline.Assigned", StaffName(entry.NewValue)],
         TimelineKind.AttachmentAdded => L["Timeline.Attachment", entry.Text ?? ""],
         TimelineKind.DiagnosisConfirmed => L["Timeline.DiagnosisConfirmed", DiagnosisText(entry.OldValue), DiagnosisText(entry.NewValue)],
         TimelineKind.ClientMessage => L["Timeline.ClientMessage"],
         TimelineKind.Reminder => L["Timeline.Reminder"],
+        TimelineKind.StepDoneByFact => L["Timeline.StepDoneByFact", L[$"StepFact.{entry.NewValue}"]],
         _ when WorkTimeline.Describes(entry.Kind) => WorkTimeline.Describe(entry, L, StaffName),
         _ when DeskTimeline.Describes(entry.Kind) => DeskTimeline.Describe(entry, L),
         _ => L["Timeline.FieldChanged", L[$"TicketField.{entry.Field}"], FieldValue(entry.Field, entry.OldValue), FieldValue(entry.Field, entry.NewValue)],
@@ -84,7 +92,7 @@ public partial class TicketConversation
         ("Channel", _) => L[$"Channel.{value}"],
         ("Priority", _) => L[$"Priority.{value}"],
         ("ContactId", _) => Contacts.FirstOrDefault(c => c.Id.ToString() == value)?.Name ?? "?",
-        ("ReportedAt", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) => MsmHelpdesk.Domain.Time.Wib.Format(at, CultureInfo.CurrentCulture),
+        ("ReportedAt", _) when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) => Wib.Format(at, CultureInfo.CurrentCulture),
         _ => value,
     };
 }

@@ -32,6 +32,10 @@ public partial class TicketDetailsForm
     [Parameter, EditorRequired]
     public Func<Task<TicketView?>> Reload { get; set; } = null!;
 
+    /// <summary>Raised after a save (or cancel): the page shows the read view again.</summary>
+    [Parameter]
+    public EventCallback OnDone { get; set; }
+
     private sealed record ConflictNotice(string Message, IReadOnlyList<FieldChange> Changes);
 
     private sealed record FieldChange(string Label, string Before, string Now);
@@ -92,6 +96,7 @@ public partial class TicketDetailsForm
             Snackbar.Add(L["Ticket.Saved"], Severity.Success);
             restartAfterSave = true;
             await Reload();
+            await OnDone.InvokeAsync();
             return;
         }
 

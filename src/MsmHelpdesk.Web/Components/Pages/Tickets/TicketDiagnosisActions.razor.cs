@@ -11,6 +11,9 @@ public partial class TicketDiagnosisActions
     private string? correctScenario;
     private string? correctCause;
 
+    /// <summary>The consultant reopened a confirmed diagnosis to correct it.</summary>
+    private bool reviewing;
+
     [Parameter, EditorRequired]
     public TicketView View { get; set; } = null!;
 
@@ -33,6 +36,7 @@ public partial class TicketDiagnosisActions
             return;
         }
 
+        reviewing = false;
         Snackbar.Add(L["Diagnosis.Saved"], Severity.Success);
         await OnChanged.InvokeAsync();
     }

@@ -9,6 +9,7 @@ public partial class TicketStatusPanel
 {
     private readonly FormErrors errors = new();
     private string? resolutionSummary;
+    private bool resolveRefused;
 
     [Parameter, EditorRequired]
     public TicketView View { get; set; } = null!;
@@ -25,7 +26,9 @@ public partial class TicketStatusPanel
             To = to,
             ResolutionSummary = to == TicketStatus.Resolved ? resolutionSummary : null,
         };
-        if (!(await SendAsync(command, errors)).IsSuccess)
+        var moved = (await SendAsync(command, errors)).IsSuccess;
+        resolveRefused = !moved && to == TicketStatus.Resolved;
+        if (!moved)
         {
             return;
         }

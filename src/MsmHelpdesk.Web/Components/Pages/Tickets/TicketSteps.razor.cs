@@ -14,6 +14,7 @@ public partial class TicketSteps
     private EditTicketStepCommand? editing;
     private Guid? skipping;
     private string? skipReason;
+    private bool addOpen;
 
 
     private static Color StatusColor(TicketStepStatus status) => status switch
@@ -90,6 +91,7 @@ public partial class TicketSteps
         if (await ChangeAsync(adding))
         {
             adding = new AddTicketStepCommand();
+            addOpen = false;
         }
     }
 }
