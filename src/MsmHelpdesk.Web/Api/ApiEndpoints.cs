@@ -172,11 +172,11 @@ public static class ApiEndpoints
         // The handler hands back the ticket it wrote, as the query would read it: nothing is read back.
         var view = created.Value.View!;
         var sla = created.Value.Sla;
-        object body = TicketResponse.From(view) with { Sla = sla is null ? null : SlaResponse.From(sla) };
+        object answer = TicketResponse.From(view) with { Sla = sla is null ? null : SlaResponse.From(sla) };
         var location = $"{Prefix}/tickets/{created.Value.Number}";
         return claim is null
-            ? Results.Created(location, body)
-            : await IdempotentAnswers.AnswerAsync(sender, request.HttpContext, claim, StatusCodes.Status201Created, body, location, cancellationToken);
+            ? Results.Created(location, answer)
+            : await IdempotentAnswers.AnswerAsync(sender, request.HttpContext, claim, StatusCodes.Status201Created, answer, location, cancellationToken);
     }
 
     /// <summary>The 201 of a created ticket, built from the ticket as it is now (for a replay whose first answer was lost).</summary>
