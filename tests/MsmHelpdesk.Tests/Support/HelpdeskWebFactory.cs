@@ -32,16 +32,20 @@ public sealed partial class HelpdeskWebFactory : WebApplicationFactory<Program>
     public Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? Interceptor { get; init; }
 
     /// <summary>Sends a message inside the running app as the given user, the way a Blazor page would.</summary>
-    public async Task<T> SendAsAsync<T>(string userId, string[] roles, Mediator.ICommand<T> command)
+    public Task<T> SendAsAsync<T>(string userId, string[] roles, Mediator.ICommand<T> command) =>
+        SendAsAsync(Services, userId, roles, sender => sender.Send(command));
+
+    /// <summary>Sends a message in <paramref name="services"/>' app as the given user, the way a Blazor circuit does.</summary>
+    public static async Task<T> SendAsAsync<T>(IServiceProvider services, string userId, string[] roles, Func<Mediator.ISender, ValueTask<T>> send)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var state = (Microsoft.AspNetCore.Components.Authorization.IHostEnvironmentAuthenticationStateProvider)
             scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>();
         var claims = new List<System.Security.Claims.Claim> { new(System.Security.Claims.ClaimTypes.NameIdentifier, userId) };
         claims.AddRange(roles.Select(role => new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role)));
         var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test"));
         state.SetAuthenticationState(Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(principal)));
-        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(command);
+        return await send(scope.ServiceProvider.GetRequiredService<Mediator.ISender>());
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -3,6 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 using Xunit.Abstractions;
@@ -22,9 +28,28 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
     private const string Hostile = "<script>alert('xss')</script><img src=x onerror=alert(1)> ETAX-40002";
 
     /// <summary>What every case may use: the server, a signed-in browser, an API key, a ticket holding hostile text, and a line for what was measured.</summary>
-    private sealed record Probe(ProbeServer Server, HttpClient Browser, HttpClient Api, string TicketWithHostileText, Action<string> Note);
+    private sealed record Probe(ProbeServer Server, HttpClient Browser, HttpClient Api, string TicketWithHostileText, Action<string> Note)
+    {
+        public required string ClientNpwp { get; init; }
+
+        /// <summary>The signed-in admin, for what only a Blazor circuit sends (attachments, edits).</summary>
+        public required string StaffId { get; init; }
+    }
 
     private sealed record ProbeCase(string Name, Func<Probe, Task> Check);
+
+    /// <summary>Issue 16's variants that got past the old guard: no separator, -nya, a qualifier, Indonesian words, a full-width colon, a line break.</summary>
+    private static readonly string[] SecretVariants =
+    [
+        "passphrase Rahasia123",
+        "passphrasenya: Xy9!abc",
+        "passphrase sertel klien: Abc12345",
+        "sandinya: qwerty12",
+        "kata sandi Budi2024!",
+        "pass: Zz12345",
+        "passphrase\uFF1AAbc123",
+        "passphrase\nAbc12345",
+    ];
 
     private static IReadOnlyList<ProbeCase> Cases { get; } =
     [
@@ -221,13 +246,160 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
                 Assert.DoesNotMatch(InlineScript(), await response.Content.ReadAsStringAsync());
             }
         }),
+        // Secret detector (issue 16 item 1)
+        new("secrets: passphrase variants in free text are refused with a field message and nothing is stored", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe rahasia");
+            var before = await TicketCountAsync(api);
+            foreach (var text in SecretVariants)
+            {
+                var answer = await PostJsonAsync(api, "/api/v1/tickets", new { clientNpwp = probe.ClientNpwp, errorText = "ETAX-40002 Error di Service", description = text });
+                await AssertFieldProblemAsync(answer, "description", text);
+            }
+
+            Assert.Equal(before, await TicketCountAsync(api));
+            var note = await PostJsonAsync(api, $"/api/v1/tickets/{probe.TicketWithHostileText}/notes", new { text = "Klien kirim passphrase Rahasia123 lewat WA" });
+            await AssertFieldProblemAsync(note, "text", "note");
+            Assert.DoesNotContain("Rahasia123", await api.GetStringAsync($"/api/v1/tickets/{probe.TicketWithHostileText}"), StringComparison.Ordinal);
+        }),
+        new("secrets: ordinary sentences about a passphrase are accepted", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe kalimat biasa");
+            foreach (var text in new[] { "passphrase-nya salah", "lupa passphrase", "Klien lupa kata sandi sertel, perlu ke KPP" })
+            {
+                var answer = await PostJsonAsync(api, "/api/v1/tickets", new { clientNpwp = probe.ClientNpwp, errorText = "ETAX-40002 Error di Service", description = text });
+                Assert.True(answer.StatusCode == HttpStatusCode.Created, $"{text}: {answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            }
+        }),
+        new("secrets: a text attachment holding a passphrase is refused and not stored", async probe =>
+        {
+            var ticket = await TicketIdAsync(probe, probe.TicketWithHostileText);
+            var attached = await AttachAsync(probe, ticket, "catatan.txt", "Data klien\npassphrase sertel klien: Abc12345\n"u8.ToArray());
+            AssertRefused(attached, "passphrase in catatan.txt");
+            Assert.Equal(0, await AttachmentCountAsync(probe, ticket, "catatan.txt"));
+        }),
+
+        // Attachments (issue 16 item 2)
+        new("attachments: markup is refused however it starts (.html with a comment, .htm without listed tags, .svg with script)", async probe =>
+        {
+            var ticket = await TicketIdAsync(probe, probe.TicketWithHostileText);
+            var files = new (string Name, string Content)[]
+            {
+                ("laporan.html", "<!-- laporan -->\n<p>Halo</p><a href=\"https://evil.test\">klik</a>"),
+                ("laporan.htm", "<p style=\"color:red\">Klik <a href=\"javascript:alert(1)\">di sini</a></p>"),
+                ("gambar.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"),
+            };
+            foreach (var (name, content) in files)
+            {
+                AssertRefused(await AttachAsync(probe, ticket, name, System.Text.Encoding.UTF8.GetBytes(content)), name);
+                Assert.Equal(0, await AttachmentCountAsync(probe, ticket, name));
+            }
+        }),
+        new("attachments: a name with U+202E is stored and downloaded without it", async probe =>
+        {
+            var ticket = await TicketIdAsync(probe, probe.TicketWithHostileText);
+            var attached = await AttachAsync(probe, ticket, "laporan\u202Egol.txt", "ETAX-40002 Error di Service pukul 09.12"u8.ToArray());
+            Assert.True(attached.IsSuccess, attached.Error?.Message);
+            var download = await probe.Browser.GetAsync($"/attachments/{attached.Value}");
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            var name = download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName ?? "";
+            Assert.Equal("laporangol.txt", name.Trim('"'));
+        }),
+
+        // Input normaliser (issue 16 item 5)
+        new("normaliser: NUL, a lone zero-width space, U+202E and \"channel\": 0 are refused with a field message, nothing stored", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe normaliser");
+            var before = await TicketCountAsync(api);
+            foreach (var (json, field) in new[]
+            {
+                ("""{"clientNpwp":"NPWP","errorText":"ETAX-40002 \u0000 gagal"}""", "errorText"),
+                ("""{"clientNpwp":"NPWP","errorText":"\u200B"}""", "errorText"),
+                ("""{"clientNpwp":"NPWP","errorText":"ETAX-40002","description":"lihat \u202Egnp.exe"}""", "description"),
+                ("""{"clientNpwp":"NPWP","errorText":"ETAX-40002","channel":0}""", "channel"),
+            })
+            {
+                await AssertFieldProblemAsync(await PostRawAsync(api, "/api/v1/tickets", json.Replace("NPWP", probe.ClientNpwp, StringComparison.Ordinal)), field, json);
+            }
+
+            Assert.Equal(before, await TicketCountAsync(api));
+        }),
+        new("normaliser: page=2147483647 is a 400 on page, not page 1", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe paging");
+            await AssertFieldProblemAsync(await api.GetAsync("/api/v1/tickets?page=2147483647"), "page", "page");
+        }),
+
+        // Append-only (issue 16 item 6)
+        new("append-only: 32 parallel notes and 8 parallel messages on one ticket all succeed, none 409", async probe =>
+        {
+            using var notesApi = await KeyedClientAsync(probe, "Probe catatan");
+            using var messagesApi = await KeyedClientAsync(probe, "Probe pesan");
+            var number = await CreateTicketAsync(notesApi, probe.ClientNpwp);
+            var notes = Task.WhenAll(Enumerable.Range(0, 32).Select(i => PostJsonAsync(notesApi, $"/api/v1/tickets/{number}/notes", new { text = $"Catatan paralel ke-{i}" })));
+            var messages = Task.WhenAll(Enumerable.Range(0, 8).Select(i => PostJsonAsync(messagesApi, $"/api/v1/tickets/{number}/messages", new { text = $"Pesan klien ke-{i}" })));
+            Assert.All(await notes, answer => Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode));
+            Assert.All(await messages, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+            var timeline = (await JsonAsync(await messagesApi.GetAsync($"/api/v1/tickets/{number}"))).GetProperty("timeline").EnumerateArray().ToArray();
+            Assert.Equal(32, timeline.Count(entry => entry.GetProperty("kind").GetString() == "Note"));
+            Assert.Equal(8, timeline.Count(entry => entry.GetProperty("kind").GetString() == "ClientMessage"));
+        }),
+        new("append-only: an edit on a stale version is still a 409 that speaks of the ticket, not a screen", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe versi");
+            var id = await TicketIdAsync(probe, await CreateTicketAsync(api, probe.ClientNpwp));
+            var loaded = (await HelpdeskWebFactory.SendAsAsync(probe.Server.Services, probe.StaffId, [Roles.Admin], sender => sender.Send(new GetTicketQuery { TicketId = id }))).Value;
+            var first = await HelpdeskWebFactory.SendAsAsync(probe.Server.Services, probe.StaffId, [Roles.Admin], sender => sender.Send(TicketEdits.Edit(loaded, "Sudah dicek di KPP")));
+            var stale = await HelpdeskWebFactory.SendAsAsync(probe.Server.Services, probe.StaffId, [Roles.Admin], sender => sender.Send(TicketEdits.Edit(loaded, "Versi lama")));
+            Assert.True(first.IsSuccess, first.Error?.Message);
+            Assert.False(stale.IsSuccess, "a stale edit was saved");
+            var problem = Assert.IsType<ProblemHttpResult>(MsmHelpdesk.Web.Api.ApiResults.From(stale.Error));
+            Assert.Equal(409, problem.StatusCode);
+            Assert.StartsWith("Tiket ", problem.ProblemDetails.Title, StringComparison.Ordinal);
+            Assert.DoesNotContain("di bawah", problem.ProblemDetails.Title, StringComparison.Ordinal);
+        }),
+
+        // Idempotency-Key (issue 16 item 7)
+        new("idempotency: the same ticket POST twice with one key is one ticket, the same answer replayed; another body is 422", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe idempotensi");
+            var before = await TicketCountAsync(api);
+            var body = $$"""{"clientNpwp":"{{probe.ClientNpwp}}","errorText":"ETAX-40002 Error di Service saat upload"}""";
+            var first = await PostWithKeyAsync(api, "/api/v1/tickets", body, "probe-tiket-1");
+            var again = await PostWithKeyAsync(api, "/api/v1/tickets", body, "probe-tiket-1");
+            var other = await PostWithKeyAsync(api, "/api/v1/tickets", body.Replace("saat upload", "saat posting", StringComparison.Ordinal), "probe-tiket-1");
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+            Assert.Equal((await JsonAsync(first)).GetProperty("number").GetString(), (await JsonAsync(again)).GetProperty("number").GetString());
+            Assert.True(again.Headers.Contains("Idempotent-Replayed"), "the retry is not marked replayed");
+            Assert.False(first.Headers.Contains("Idempotent-Replayed"), "the first answer is marked replayed");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+            Assert.Equal(before + 1, await TicketCountAsync(api));
+        }),
+        new("idempotency: the same message POST twice with one key is one message, replayed; another body is 422", async probe =>
+        {
+            using var api = await KeyedClientAsync(probe, "Probe idempotensi pesan");
+            var number = await CreateTicketAsync(api, probe.ClientNpwp);
+            var path = $"/api/v1/tickets/{number}/messages";
+            var first = await PostWithKeyAsync(api, path, """{"text":"Sudah dicoba lagi, tetap gagal"}""", "probe-pesan-1");
+            var again = await PostWithKeyAsync(api, path, """{"text":"Sudah dicoba lagi, tetap gagal"}""", "probe-pesan-1");
+            var other = await PostWithKeyAsync(api, path, """{"text":"Sekarang berhasil"}""", "probe-pesan-1");
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+            Assert.True(again.Headers.Contains("Idempotent-Replayed"), "the retry is not marked replayed");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+            var timeline = (await JsonAsync(await api.GetAsync($"/api/v1/tickets/{number}"))).GetProperty("timeline").EnumerateArray();
+            Assert.Equal(1, timeline.Count(entry => entry.GetProperty("kind").GetString() == "ClientMessage"));
+        }),
     ];
 
     [Fact]
     public async Task ShouldHoldEveryProbeCaseAndNeverAnswer500()
     {
         await using var server = new ProbeServer();
-        await server.CreateUserAsync(ProbeServer.AdminEmail, Roles.Admin);
+        var adminId = await server.CreateUserAsync(ProbeServer.AdminEmail, Roles.Admin);
         await server.CreateUserAsync(ProbeServer.ConsultantEmail, Roles.Consultant);
         var browser = server.ClientFrom();
         Assert.Equal(HttpStatusCode.Redirect, (await HelpdeskWebFactory.SignInAsync(browser, ProbeServer.AdminEmail)).StatusCode);
@@ -236,7 +408,11 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
         var npwp = await CreateClientAsync(api, 7);
         var created = await PostJsonAsync(api, "/api/v1/tickets", new { clientNpwp = npwp, errorText = Hostile, description = Hostile });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var probe = new Probe(server, browser, api, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!, line => output.WriteLine("          " + line));
+        var probe = new Probe(server, browser, api, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!, line => output.WriteLine("          " + line))
+        {
+            ClientNpwp = npwp,
+            StaffId = adminId,
+        };
 
         var gaveWay = new List<string>();
         foreach (var (name, check) in Cases)
@@ -258,6 +434,68 @@ public sealed partial class AttackProbeTests(ITestOutputHelper output)
         output.WriteLine(tally);
         Console.WriteLine(tally);
         Assert.True(gaveWay.Count == 0 && errors.Length == 0, tally + "\n" + string.Join("\n", gaveWay.Concat(errors)));
+    }
+
+    /// <summary>A client with its own API key, so a case's requests do not spend the shared key's per-minute budget.</summary>
+    private static async Task<HttpClient> KeyedClientAsync(Probe probe, string name)
+    {
+        var client = probe.Server.ClientFrom(cookies: false);
+        client.DefaultRequestHeaders.Add("X-Api-Key", await probe.Server.CreateApiKeyAsync(name));
+        return client;
+    }
+
+    private static async Task<int> TicketCountAsync(HttpClient api)
+    {
+        var page = await api.GetAsync("/api/v1/tickets?pageSize=1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return (await JsonAsync(page)).GetProperty("totalCount").GetInt32();
+    }
+
+    private static async Task<string> CreateTicketAsync(HttpClient api, string npwp)
+    {
+        var created = await PostJsonAsync(api, "/api/v1/tickets", new { clientNpwp = npwp, errorText = "ETAX-40002 Error di Service" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await JsonAsync(created)).GetProperty("number").GetString()!;
+    }
+
+    /// <summary>A 400 problem naming <paramref name="field"/> with at least one message.</summary>
+    private static async Task AssertFieldProblemAsync(HttpResponseMessage response, string field, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text}");
+        Assert.Equal(ProblemJson, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await JsonAsync(response)).TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var messages)
+            && messages.GetArrayLength() > 0, $"{what}: no message for {field} in {text}");
+    }
+
+    private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string path, string json, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+
+    private static async Task<Guid> TicketIdAsync(Probe probe, string number)
+    {
+        await using var db = await probe.Server.Services.GetRequiredService<IAppDbContextFactory>().CreateAsync();
+        return await db.Tickets.Where(ticket => ticket.Number == number).Select(ticket => ticket.Id).SingleAsync();
+    }
+
+    /// <summary>Uploads have no HTTP route of their own (the Blazor circuit sends the command), so the case sends it inside the running app.</summary>
+    private static Task<Result<Guid>> AttachAsync(Probe probe, Guid ticketId, string fileName, byte[] content) =>
+        HelpdeskWebFactory.SendAsAsync(probe.Server.Services, probe.StaffId, [Roles.Admin],
+            sender => sender.Send(new AddAttachmentCommand { TicketId = ticketId, FileName = fileName, Content = content }));
+
+    private static async Task<int> AttachmentCountAsync(Probe probe, Guid ticketId, string fileName)
+    {
+        await using var db = await probe.Server.Services.GetRequiredService<IAppDbContextFactory>().CreateAsync();
+        return await db.Attachments.CountAsync(attachment => attachment.TicketId == ticketId && attachment.FileName == fileName);
+    }
+
+    private static void AssertRefused(Result<Guid> result, string what)
+    {
+        Assert.False(result.IsSuccess, $"{what} was stored");
+        Assert.True(result.Error!.FieldErrors.TryGetValue(nameof(AddAttachmentCommand.Content), out var messages) && messages.Length > 0, $"{what}: {result.Error.Message}");
     }
 
     private static async Task<HttpResponseMessage> KeyedAsync(Probe probe, string key)
