@@ -110,7 +110,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         // Floors from the first run (64 statements from 48 requests), so a sweep that silently stops sending fails.
         Assert.True(statements.Count >= 60, $"only {statements.Count} statements recorded");
         Assert.True(requestsWithSql >= 45, $"only {requestsWithSql} requests reached the database");
-        Assert.Contains(statements, statement => statement.Contains("OFFSET", StringComparison.Ordinal) && statement.Contains("[Tickets]", StringComparison.Ordinal));
+        Assert.Contains(statements, statement => statement.Contains("FROM [Tickets]", StringComparison.Ordinal));
     }
 
     [Fact]
