@@ -41,7 +41,8 @@ public sealed partial class DeploySettingsTests
     [Fact]
     public void ShouldOnlyUseSettingsTheAppReadsInTheComposeFileAndDockerfile()
     {
-        var text = File.ReadAllText(Path.Combine(Deploy, "compose.yaml")) + File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
+        var text = File.ReadAllText(Path.Combine(Deploy, "compose.yaml")) + File.ReadAllText(Path.Combine(Deploy, "compose.scale.yaml"))
+            + File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
         var ours = DoubleUnderscoreSetting().Matches(text).Select(match => match.Value.Replace("__", ":", StringComparison.Ordinal)).Distinct().ToArray();
 
         Assert.Contains(ConfigKeys.DatabaseProvider, ours);
@@ -59,6 +60,23 @@ public sealed partial class DeploySettingsTests
         Assert.All(projects, project => Assert.True(File.Exists(TestPaths.InRepository(project.Split('/'))), project));
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"MsmHelpdesk.Web.dll\"]", dockerfile, StringComparison.Ordinal);
         Assert.Contains("mcr.microsoft.com/mssql/server:2022", File.ReadAllText(Path.Combine(Deploy, "compose.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShouldRunTwoStickyReplicasOnOneSqlServerInTheScaleProfile()
+    {
+        var compose = File.ReadAllText(Path.Combine(Deploy, "compose.scale.yaml"));
+        var proxy = File.ReadAllText(Path.Combine(Deploy, "haproxy.cfg"));
+
+        Assert.Equal(1, Regex.Matches(compose, @"image: mcr\.microsoft\.com/mssql/server:2022").Count);
+        Assert.Contains("./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg", compose, StringComparison.Ordinal);
+        // A Blazor circuit lives in one replica: the proxy pins each browser to one by a cookie.
+        Assert.Contains("cookie MSM_NODE insert", proxy, StringComparison.Ordinal);
+        foreach (var replica in new[] { "helpdesk-a", "helpdesk-b" })
+        {
+            Assert.Contains($"  {replica}:\n    <<: *helpdesk", compose.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Matches($@"server {replica} {replica}:8080 check cookie \w+", proxy);
+        }
     }
 
     [GeneratedRegex(@"\b[A-Z][A-Za-z]+__[A-Za-z_]+\b")]

@@ -43,6 +43,7 @@ public sealed class EscalateSlaHandler(IAppDbContextFactory databases, INotifier
 
         var escalations = 0;
         var notices = 0;
+        var raced = new HashSet<(Guid, SlaClock, SlaState)>();
         await using var db = await databases.CreateAsync(cancellationToken);
         foreach (var (clockKind, state) in new[]
                  {
@@ -75,8 +76,18 @@ public sealed class EscalateSlaHandler(IAppDbContextFactory databases, INotifier
                         }
                     }
 
-                    await db.SaveChangesAsync(cancellationToken);
-                    escalations++;
+                    try
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        escalations++;
+                    }
+                    catch (DbUpdateException) when (raced.Add((ticket.Id, clockKind, state)))
+                    {
+                        // Another node's run recorded this escalation first (unique index); its notices carry the
+                        // same keys, so nothing went out twice. Forget the unsaved rows and go on; a second failure for the
+                        // same escalation is not a race and is thrown.
+                        db.ClearTracked();
+                    }
                 }
             }
         }
