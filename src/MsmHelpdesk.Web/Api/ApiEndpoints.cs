@@ -32,6 +32,7 @@ public static class ApiEndpoints
         api.MapPost("/clients", CreateClientAsync)
             .WithName("CreateClient").WithTags("Clients").WithSummary("Registers a client (PKP) by name and NPWP.")
             .AcceptsJson<CreateClientRequest>()
+            .WithBodyLimit(BodyLimits.Client)
             .Produces<ClientResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         api.MapGet("/clients/{id:guid}", GetClientAsync)
@@ -48,6 +49,7 @@ public static class ApiEndpoints
         api.MapPost("/classify", ClassifyAsync)
             .WithName("Classify").WithTags("Classification").WithSummary("Classifies an error text (scenario, cause, evidence) without creating a ticket.")
             .AcceptsJson<ClassifyRequest>()
+            .WithBodyLimit(BodyLimits.Classify)
             .Produces<ClassificationResponse>()
             .ProducesValidationProblem();
         api.MapGet("/tickets", ListTicketsAsync)
@@ -71,6 +73,7 @@ public static class ApiEndpoints
         api.MapPost("/tickets/{number}/notes", AddNoteAsync)
             .WithName("AddTicketNote").WithTags("Tickets").WithSummary("Adds an internal note to the ticket's timeline.")
             .AcceptsJson<AddNoteRequest>()
+            .WithBodyLimit(BodyLimits.Text)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -79,6 +82,7 @@ public static class ApiEndpoints
             .WithName("AddClientMessage").WithTags("Tickets")
             .WithSummary("Records a message from the client: a ticket waiting on the client goes back to InProgress, one closed for lack of reply reopens.")
             .AcceptsJson<ClientMessageRequest>()
+            .WithBodyLimit(BodyLimits.Text)
             .Produces<ClientMessageResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

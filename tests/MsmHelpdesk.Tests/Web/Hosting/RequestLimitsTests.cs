@@ -50,6 +50,21 @@ public sealed class RequestLimitsTests
     }
 
     [Fact]
+    public async Task ShouldLimitEachEndpointNearWhatItsFieldsAllow()
+    {
+        await using var factory = new HelpdeskWebFactory();
+        var client = WithKey(factory, await CreateKeyAsync(factory));
+        var forty = new string('a', 40 * 1024);
+
+        var note = await client.PostAsync("/api/v1/tickets/MSM-2026-000001/notes", new StringContent($"{{\"text\":\"{forty}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        var ticket = await client.PostAsync("/api/v1/tickets", new StringContent($"{{\"errorText\":\"{forty}\"}}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, note.StatusCode);
+        Assert.Equal("Permintaan terlalu besar: paling banyak 32 KB.", (await JsonAsync(note)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, ticket.StatusCode); // under the ticket's 64 KB: refused by its field rules instead
+    }
+
+    [Fact]
     public async Task ShouldAnswer429WithRetryAfterWhenOneKeySpendsItsMinute()
     {
         await using var factory = new HelpdeskWebFactory();
