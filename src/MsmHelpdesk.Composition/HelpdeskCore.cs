@@ -22,6 +22,7 @@ public static class HelpdeskCore
         services.AddValidatorsFromAssemblyContaining(typeof(AppText), ServiceLifetime.Scoped);
         services.AddSingleton<Diagnostician>();
         services.AddSingleton<Application.Features.Sla.SlaRulesCache>();
+        services.AddSingleton<Application.Features.Calendar.TaxDeadlinesCache>();
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

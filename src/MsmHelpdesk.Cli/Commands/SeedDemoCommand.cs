@@ -15,7 +15,8 @@ public sealed class SeedDemoCommand : ICliCommand
         msmhelpdesk seed-demo [--clients N] [--tickets N] [--seed S] [--append]
             Fill the database with demo clients (default 500) and tickets (default 20000) reported over the last
             two years; the same seed gives the same data. Refuses a database that already has tickets unless
-            --append is given. Progress goes to standard error.
+            --append is given; appended tickets go only to the new demo clients, so give --clients N with it.
+            Progress goes to standard error.
         """;
 
     public IReadOnlyCollection<string> Flags => ["append"];

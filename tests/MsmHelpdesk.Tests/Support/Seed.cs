@@ -1,5 +1,6 @@
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Features.Calendar;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Steps;
 using MsmHelpdesk.Application.Features.Tickets;
@@ -25,6 +26,23 @@ public static class Seed
 
     public static async Task<TicketCreated> TicketAsync(TestApp app, UserIdentity sender, Guid clientId, string errorText = "ETAX-40002: Error di Service") =>
         (await app.SendAsync(sender, new CreateTicketCommand { ClientId = clientId, ErrorText = errorText, Activity = "upload faktur" })).Value;
+
+    /// <summary>
+    /// A tax calendar with no filing deadlines, so no ticket is raised to Urgent because its problem blocks a filing
+    /// due soon (decision 0172): for tests whose premise is the plain priority rules, not the calendar.
+    /// </summary>
+    public static async Task NoTaxDeadlinesAsync(TestApp app)
+    {
+        var admin = TestCurrentUser.Admin();
+        foreach (var deadline in (await app.SendAsync(admin, new GetTaxCalendarQuery())).Value.Deadlines)
+        {
+            var removed = await app.SendAsync(admin, new DeleteTaxDeadlineCommand(deadline.Id));
+            if (!removed.IsSuccess)
+            {
+                throw new InvalidOperationException($"Deadline '{deadline.Name}' could not be removed: {removed.Error.Message}");
+            }
+        }
+    }
 
     /// <summary>
     /// Marks every required step still open as done, so the ticket may be resolved; a step that only a fact

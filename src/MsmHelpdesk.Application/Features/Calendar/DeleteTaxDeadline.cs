@@ -12,7 +12,7 @@ namespace MsmHelpdesk.Application.Features.Calendar;
 [RequiresRole(Roles.Manager, Roles.Admin)]
 public sealed record DeleteTaxDeadlineCommand(Guid Id) : ICommand<Result>;
 
-public sealed class DeleteTaxDeadlineHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class DeleteTaxDeadlineHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, TaxDeadlinesCache deadlinesCache)
     : ICommandHandler<DeleteTaxDeadlineCommand, Result>
 {
     public async ValueTask<Result> Handle(DeleteTaxDeadlineCommand command, CancellationToken cancellationToken)
@@ -27,6 +27,7 @@ public sealed class DeleteTaxDeadlineHandler(IAppDbContextFactory databases, ICu
         db.TaxDeadlines.Remove(deadline);
         db.AuditEntries.Add(AuditEntry.Record(await currentUser.GetActorAsync(cancellationToken), clock.GetUtcNow(), FilingDeadlines.AuditArea, null, $"deadline removed: {deadline}"));
         await db.SaveChangesAsync(cancellationToken);
+        deadlinesCache.Invalidate();
         return Result.Success();
     }
 }

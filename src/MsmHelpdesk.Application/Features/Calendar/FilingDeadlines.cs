@@ -18,8 +18,12 @@ public static class FilingDeadlines
     public static async Task<IReadOnlyList<Due>> NextAsync(IAppDbContext db, DateOnly today, BusinessCalendar calendar, CancellationToken cancellationToken)
     {
         var deadlines = await db.TaxDeadlines.AsNoTracking().ToListAsync(cancellationToken);
-        return deadlines.Select(d => new Due(d.Id, d.Name, d.Filing, d.NextDue(today, calendar))).OrderBy(d => d.DueOn).ThenBy(d => d.Name, StringComparer.Ordinal).ToArray();
+        return Next(deadlines, today, calendar);
     }
+
+    /// <summary>The next due date of each of <paramref name="deadlines"/> on or after <paramref name="today"/>, earliest first.</summary>
+    public static IReadOnlyList<Due> Next(IEnumerable<TaxDeadline> deadlines, DateOnly today, BusinessCalendar calendar) =>
+        deadlines.Select(d => new Due(d.Id, d.Name, d.Filing, d.NextDue(today, calendar))).OrderBy(d => d.DueOn).ThenBy(d => d.Name, StringComparer.Ordinal).ToArray();
 
     /// <summary>The earliest due filing that a problem of <paramref name="scenario"/> blocks within 3 working days, or null.</summary>
     public static Due? Threatened(IReadOnlyList<Due> upcoming, string? scenario, DateOnly today, BusinessCalendar calendar)

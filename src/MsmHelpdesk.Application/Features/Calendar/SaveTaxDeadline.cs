@@ -41,7 +41,7 @@ public sealed class SaveTaxDeadlineValidator : AbstractValidator<SaveTaxDeadline
     }
 }
 
-public sealed class SaveTaxDeadlineHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class SaveTaxDeadlineHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, TaxDeadlinesCache deadlinesCache)
     : ICommandHandler<SaveTaxDeadlineCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(SaveTaxDeadlineCommand command, CancellationToken cancellationToken)
@@ -71,6 +71,7 @@ public sealed class SaveTaxDeadlineHandler(IAppDbContextFactory databases, ICurr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        deadlinesCache.Invalidate();
         return deadline.Id;
     }
 }

@@ -61,11 +61,12 @@ public sealed class CreateTicketValidator : TicketFormValidator<CreateTicketComm
 
 /// <remarks>
 /// A handful of statements per ticket (decision record 0160): the client and its certificate facts in one read, the
-/// outage count bounded at its threshold, the SLA rules and the catalogue from their caches, then one write
+/// outage count bounded at its threshold, the SLA rules, the tax deadlines and the catalogue from their caches, then one write
 /// transaction: the year's number (UPDATE … RETURNING) and one batch with the ticket, its timeline and its report totals.
 /// </remarks>
 public sealed class CreateTicketHandler(
-    IAppDbContextFactory databases, ICurrentUser currentUser, Diagnosis.Diagnostician diagnostician, Sla.SlaRulesCache slaRules, TimeProvider clock)
+    IAppDbContextFactory databases, ICurrentUser currentUser, Diagnosis.Diagnostician diagnostician, Sla.SlaRulesCache slaRules,
+    Calendar.TaxDeadlinesCache taxDeadlines, TimeProvider clock)
     : ICommandHandler<CreateTicketCommand, Result<TicketCreated>>
 {
     public async ValueTask<Result<TicketCreated>> Handle(CreateTicketCommand command, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public sealed class CreateTicketHandler(
         ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
         // A problem that blocks a filing due within 3 working days is Urgent from the start, and says why.
         var today = Domain.Time.Wib.Today(clock);
-        var upcoming = await Calendar.FilingDeadlines.NextAsync(db, today, sla.Calendar, cancellationToken);
+        var upcoming = Calendar.FilingDeadlines.Next(await taxDeadlines.DeadlinesAsync(db, cancellationToken), today, sla.Calendar);
         if (Calendar.FilingDeadlines.Threatened(upcoming, ticket.DiagnosedScenario, today, sla.Calendar) is { } due)
         {
             ticket.RaiseForDeadline(Calendar.FilingDeadlines.Reason(due, today, sla.Calendar), actor, now, sla);
