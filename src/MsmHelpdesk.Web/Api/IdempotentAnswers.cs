@@ -63,7 +63,7 @@ public static class IdempotentAnswers
         ISender sender, HttpContext context, IdempotencyClaim claim, Func<IdempotentRequestView, Task<(int Status, object? Body, string? Location)?>> rebuild,
         CancellationToken cancellationToken)
     {
-        var found = await sender.Send(new GetIdempotentRequestQuery(claim.Scope, claim.Key), cancellationToken);
+        var found = await sender.Send(new GetIdempotentRequestQuery { Scope = claim.Scope, Key = claim.Key }, cancellationToken);
         if (!found.IsSuccess)
         {
             return ApiResults.From(found.Error);

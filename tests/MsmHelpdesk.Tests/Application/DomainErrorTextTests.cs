@@ -16,6 +16,7 @@ public sealed class DomainErrorTextTests
         DomainError.StepNotFound,
         DomainError.StepTicketNotOpen,
         DomainError.StepSkipReasonRequired,
+        DomainError.StepDoneByFact(StepFact.CertificateIssued),
         DomainError.VisitClientMismatch,
         DomainError.VisitTicketNotOpen,
         DomainError.VisitOfficerNotPengurus("Andi"),

@@ -10,7 +10,10 @@ namespace MsmHelpdesk.Application.Features.Calendar;
 
 /// <summary>Removes a deadline from the tax calendar. Audited.</summary>
 [RequiresRole(Roles.Manager, Roles.Admin)]
-public sealed record DeleteTaxDeadlineCommand(Guid Id) : ICommand<Result>;
+public sealed record DeleteTaxDeadlineCommand : ICommand<Result>
+{
+    public Guid Id { get; init; }
+}
 
 public sealed class DeleteTaxDeadlineHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, TaxDeadlinesCache deadlinesCache)
     : ICommandHandler<DeleteTaxDeadlineCommand, Result>

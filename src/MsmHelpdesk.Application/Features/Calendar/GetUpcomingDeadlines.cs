@@ -12,7 +12,10 @@ namespace MsmHelpdesk.Application.Features.Calendar;
 
 /// <summary>The next deadlines (one per calendar entry, earliest first) with the open tickets whose problem blocks each.</summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record GetUpcomingDeadlinesQuery(int Count = 4) : IQuery<Result<IReadOnlyList<UpcomingDeadlineView>>>;
+public sealed record GetUpcomingDeadlinesQuery : IQuery<Result<IReadOnlyList<UpcomingDeadlineView>>>
+{
+    public int Count { get; init; } = 4;
+}
 
 public sealed record UpcomingDeadlineView(string Name, TaxFiling Filing, DateOnly DueOn, bool WithinUrgentWindow, IReadOnlyList<ThreateningTicketView> Tickets);
 

@@ -9,7 +9,12 @@ namespace MsmHelpdesk.Application.Features.Idempotency;
 
 /// <summary>The live record of an Idempotency-Key in its scope, or null when the key is new (or expired).</summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record GetIdempotentRequestQuery(string Scope, string Key) : IQuery<Result<IdempotentRequestView?>>;
+public sealed record GetIdempotentRequestQuery : IQuery<Result<IdempotentRequestView?>>
+{
+    public string Scope { get; init; } = "";
+
+    public string Key { get; init; } = "";
+}
 
 public sealed record IdempotentRequestView(string RequestHash, Guid ResourceId, string ResourceNumber, int? StatusCode, string? ResponseBody, string? Location);
 

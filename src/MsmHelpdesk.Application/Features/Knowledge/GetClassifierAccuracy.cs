@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common.Persistence;
@@ -162,18 +163,35 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
         var starts = Enumerable.Range(0, count + 1).Select(i => monday.AddDays(7 * (i - count + 1))).ToArray();
         var bounds = starts.Select(Common.InstantBuckets.WibMidnight).ToArray();
         var rows = await judged
-            .GroupBy(Common.InstantBuckets.Index<Pair>(p => p.ConfirmedAt, bounds))
-            .Select(g => new
-            {
-                Week = g.Key,
-                Tickets = g.Count(),
-                Cause = g.Count(p => p.SuggestedCause == p.ConfirmedCause),
-                Scenario = g.Count(p => p.SuggestedScenario == p.ConfirmedScenario),
-            })
+            .GroupBy(WeekKey(bounds))
+            .Select(g => new { g.Key.Week, g.Key.Cause, g.Key.Scenario, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => r.Week >= 0).OrderBy(r => r.Week)
-            .Select(r => new WeeklyAccuracy(starts[r.Week], r.Tickets, r.Cause, r.Scenario))
+        return rows.Where(r => r.Week >= 0).GroupBy(r => r.Week).OrderBy(g => g.Key)
+            .Select(g => new WeeklyAccuracy(
+                starts[g.Key],
+                g.Sum(r => r.Count),
+                g.Where(r => r.Cause).Sum(r => r.Count),
+                g.Where(r => r.Scenario).Sum(r => r.Count)))
             .ToArray();
+    }
+
+    /// <summary>
+    /// The week's index and whether cause and scenario matched, as one grouping key. EF cannot translate a counting
+    /// predicate over the owned diagnosis columns inside a group, so matches are part of the key (as in the monthly
+    /// counts) and SQL returns at most four rows per week.
+    /// </summary>
+    private static Expression<Func<Pair, WeekJudgement>> WeekKey(IReadOnlyList<DateTimeOffset> bounds)
+    {
+        var week = Common.InstantBuckets.Index<Pair>(p => p.ConfirmedAt, bounds);
+        var pair = week.Parameters[0];
+        Expression Same(string suggested, string confirmed) => Expression.Equal(Expression.Property(pair, suggested), Expression.Property(pair, confirmed));
+        return Expression.Lambda<Func<Pair, WeekJudgement>>(
+            Expression.MemberInit(
+                Expression.New(typeof(WeekJudgement)),
+                Expression.Bind(typeof(WeekJudgement).GetProperty(nameof(WeekJudgement.Week))!, week.Body),
+                Expression.Bind(typeof(WeekJudgement).GetProperty(nameof(WeekJudgement.Cause))!, Same(nameof(Pair.SuggestedCause), nameof(Pair.ConfirmedCause))),
+                Expression.Bind(typeof(WeekJudgement).GetProperty(nameof(WeekJudgement.Scenario))!, Same(nameof(Pair.SuggestedScenario), nameof(Pair.ConfirmedScenario)))),
+            pair);
     }
 
     /// <summary>Judged tickets (suggested and confirmed cause both known), flattened.</summary>
@@ -197,5 +215,12 @@ public sealed class GetClassifierAccuracyHandler(IAppDbContextFactory databases)
         public string SuggestedScenario { get; init; } = "";
         public string ConfirmedScenario { get; init; } = "";
         public DateTimeOffset ConfirmedAt { get; init; }
+    }
+
+    private sealed class WeekJudgement
+    {
+        public int Week { get; init; }
+        public bool Cause { get; init; }
+        public bool Scenario { get; init; }
     }
 }

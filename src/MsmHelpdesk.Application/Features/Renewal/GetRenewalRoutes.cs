@@ -13,7 +13,10 @@ namespace MsmHelpdesk.Application.Features.Renewal;
 
 /// <summary>The renewal routes that fit a ticket's credential and diagnosed cause, best first, each with its steps and whether it is applied.</summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record GetRenewalRoutesQuery(Guid TicketId) : IQuery<Result<IReadOnlyList<RenewalRouteView>>>;
+public sealed record GetRenewalRoutesQuery : IQuery<Result<IReadOnlyList<RenewalRouteView>>>
+{
+    public Guid TicketId { get; init; }
+}
 
 public sealed record RenewalRouteView(RenewalRoute Route, string Label, IReadOnlyList<string> Steps, bool Applied);
 

@@ -11,7 +11,10 @@ namespace MsmHelpdesk.Application.Features.Replies;
 
 /// <summary>Removes a canned reply; what it was stays in the audit.</summary>
 [RequiresRole(Roles.Manager, Roles.Admin)]
-public sealed record DeleteCannedReplyCommand(Guid Id) : ICommand<Result>;
+public sealed record DeleteCannedReplyCommand : ICommand<Result>
+{
+    public Guid Id { get; init; }
+}
 
 public sealed class DeleteCannedReplyHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<DeleteCannedReplyCommand, Result>

@@ -11,7 +11,10 @@ namespace MsmHelpdesk.Application.Features.Signers;
 
 /// <summary>A client's Coretax signers with their credentials and states, whether the company account was ever signed in, and the latest changes.</summary>
 [RequiresRole(Roles.Consultant, Roles.Manager, Roles.Admin)]
-public sealed record GetClientSignersQuery(Guid ClientId) : IQuery<Result<ClientSignersView>>;
+public sealed record GetClientSignersQuery : IQuery<Result<ClientSignersView>>
+{
+    public Guid ClientId { get; init; }
+}
 
 public sealed record ClientSignersView(bool? CoretaxAccountSignedIn, IReadOnlyList<SignerView> Signers, IReadOnlyList<SignerChangeView> Changes);
 

@@ -56,7 +56,7 @@ public partial class CannedReplies
 
     private async Task DeleteAsync(CannedReplyItem reply)
     {
-        if (!(await SendAsync(new DeleteCannedReplyCommand(reply.Id))).IsSuccess)
+        if (!(await SendAsync(new DeleteCannedReplyCommand { Id = reply.Id })).IsSuccess)
         {
             return;
         }

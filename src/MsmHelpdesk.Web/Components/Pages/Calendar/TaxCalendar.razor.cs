@@ -47,7 +47,7 @@ public partial class TaxCalendar
 
     private async Task DeleteAsync(TaxDeadlineView deadline)
     {
-        if ((await SendAsync(new DeleteTaxDeadlineCommand(deadline.Id))).IsSuccess)
+        if ((await SendAsync(new DeleteTaxDeadlineCommand { Id = deadline.Id })).IsSuccess)
         {
             await LoadAsync();
         }

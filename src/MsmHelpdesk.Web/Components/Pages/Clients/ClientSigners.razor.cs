@@ -27,7 +27,7 @@ public partial class ClientSigners
 
     private async Task LoadAsync()
     {
-        var result = await Sender.Send(new GetClientSignersQuery(ClientId));
+        var result = await Sender.Send(new GetClientSignersQuery { ClientId = ClientId });
         if (result.IsSuccess)
         {
             view = result.Value;
@@ -52,7 +52,12 @@ public partial class ClientSigners
         signerErrors.Clear();
         signer = new SaveClientSignerCommand
         {
-            ClientId = ClientId, Id = existing.Id, Name = existing.Name, Role = existing.Role, StaffId = existing.StaffId, CoretaxRoles = existing.CoretaxRoles,
+            ClientId = ClientId,
+            Id = existing.Id,
+            Name = existing.Name,
+            Role = existing.Role,
+            StaffId = existing.StaffId,
+            CoretaxRoles = existing.CoretaxRoles,
         };
     }
 
@@ -86,8 +91,13 @@ public partial class ClientSigners
         credentialHolder = holder.Name;
         credential = new SaveSignerCredentialCommand
         {
-            ClientId = ClientId, SignerId = holder.Id, CredentialId = existing.Id, Kind = existing.Kind, Provider = existing.Provider,
-            IssuedOn = existing.IssuedOn, ExpiresOn = existing.ExpiresOn,
+            ClientId = ClientId,
+            SignerId = holder.Id,
+            CredentialId = existing.Id,
+            Kind = existing.Kind,
+            Provider = existing.Provider,
+            IssuedOn = existing.IssuedOn,
+            ExpiresOn = existing.ExpiresOn,
         };
     }
 

@@ -94,6 +94,12 @@ public partial class TicketComposer
             myName = (await Authentication).User.FindFirst(HelpdeskClaimTypes.DisplayName)?.Value;
         }
 
+        // A ticket waiting on the client is opened to log the client's answer (or follow them up), as the page always offered.
+        if (View.Status == TicketStatus.WaitingOnClient)
+        {
+            active = ComposerTab.Client;
+        }
+
         await LoadRepliesAsync();
     }
 
@@ -167,7 +173,7 @@ public partial class TicketComposer
         }
 
         var written = text ?? "";
-        Result result = active switch
+        var result = active switch
         {
             ComposerTab.Note => await SendAsync(new AddTicketNoteCommand { TicketId = View.Id, Text = written }, errors),
             ComposerTab.Reply => await SendAsync(new SendTicketReplyCommand { TicketId = View.Id, Channel = ReplyChannel.Email, Text = written }, errors),

@@ -30,7 +30,7 @@ public partial class TicketRenewalRoute
 
     private async Task LoadAsync()
     {
-        var result = await Sender.Send(new GetRenewalRoutesQuery(TicketId));
+        var result = await Sender.Send(new GetRenewalRoutesQuery { TicketId = TicketId });
         routes = result.IsSuccess ? result.Value : [];
     }
 

@@ -68,7 +68,7 @@ public sealed class FilingDeadlineTests
         var clientId = await Seed.ClientAsync(app, consultant);
         var created = await Seed.TicketAsync(app, consultant, clientId);
 
-        var upcoming = (await app.SendAsync(consultant, new GetUpcomingDeadlinesQuery(3))).Value;
+        var upcoming = (await app.SendAsync(consultant, new GetUpcomingDeadlinesQuery { Count = 3 })).Value;
 
         Assert.Equal([(TaxFiling.Payment, new DateOnly(2026, 12, 15)), (TaxFiling.InvoiceUpload, new DateOnly(2026, 12, 21)), (TaxFiling.SptMasaPpn, new DateOnly(2026, 12, 31))],
             upcoming.Select(d => (d.Filing, d.DueOn)));

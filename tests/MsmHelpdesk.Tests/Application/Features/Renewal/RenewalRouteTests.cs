@@ -27,16 +27,19 @@ public sealed class RenewalRouteTests
         var signer = (await app.SendAsync(consultant, new SaveClientSignerCommand { ClientId = clientId, Name = "Rina", Role = MsmHelpdesk.Domain.Clients.SignerRole.PenanggungJawab })).Value;
         await app.SendAsync(consultant, new SaveSignerCredentialCommand
         {
-            ClientId = clientId, SignerId = signer, Kind = CredentialKind.SertifikatPsre, Provider = "VIDA",
+            ClientId = clientId,
+            SignerId = signer,
+            Kind = CredentialKind.SertifikatPsre,
+            Provider = "VIDA",
             ExpiresOn = MsmHelpdesk.Domain.Time.Wib.Today(TimeProvider.System).AddDays(20),
         });
         var operatorUser = new MsmHelpdesk.Application.Common.Security.UserIdentity("op", "Operator", MsmHelpdesk.Domain.Users.Roles.All.ToHashSet());
         await app.SendAsync(operatorUser, new MsmHelpdesk.Application.Features.Certificates.ScanCertificateExpiryCommand());
         var ticketId = await app.QueryDbAsync(db => db.Tickets.Select(t => t.Id).SingleAsync());
 
-        var routes = (await app.SendAsync(consultant, new GetRenewalRoutesQuery(ticketId))).Value;
+        var routes = (await app.SendAsync(consultant, new GetRenewalRoutesQuery { TicketId = ticketId })).Value;
         var applied = await app.SendAsync(consultant, new ApplyRenewalRouteCommand { TicketId = ticketId, Route = RenewalRoute.LicensedProvider });
-        var after = (await app.SendAsync(consultant, new GetRenewalRoutesQuery(ticketId))).Value;
+        var after = (await app.SendAsync(consultant, new GetRenewalRoutesQuery { TicketId = ticketId })).Value;
         var steps = await app.QueryDbAsync(db => db.TicketSteps.Where(s => s.TicketId == ticketId).OrderBy(s => s.Order).Select(s => s.Title).ToListAsync());
 
         Assert.Equal([RenewalRoute.LicensedProvider], routes.Select(r => r.Route));

@@ -32,7 +32,7 @@ public sealed class CannedReplyTests
         var reply = Assert.Single(listed);
         var changed = await work.App.SendAsync(work.Maya, Resolved() with { Id = id, ExpectedVersion = reply.Version, Name = "Sertifikat sudah terbit" });
         var stale = await work.App.SendAsync(work.Maya, Resolved() with { Id = id, ExpectedVersion = reply.Version, Name = "Versi lama" });
-        var deleted = await work.App.SendAsync(work.Maya, new DeleteCannedReplyCommand(id));
+        var deleted = await work.App.SendAsync(work.Maya, new DeleteCannedReplyCommand { Id = id });
 
         Assert.Equal(("Sertifikat terbit", "Maya"), (reply.Name, reply.UpdatedByName));
         Assert.Empty(otherChannel);
@@ -75,7 +75,7 @@ public sealed class CannedReplyTests
         var id = (await work.App.SendAsync(work.Maya, Resolved())).Value;
 
         var added = await work.App.SendAsync(work.Budi, Resolved() with { Name = "Punya Budi" });
-        var deleted = await work.App.SendAsync(work.Budi, new DeleteCannedReplyCommand(id));
+        var deleted = await work.App.SendAsync(work.Budi, new DeleteCannedReplyCommand { Id = id });
 
         Assert.Equal(ErrorKind.Forbidden, added.Error?.Kind);
         Assert.Equal(ErrorKind.Forbidden, deleted.Error?.Kind);

@@ -17,7 +17,7 @@ public sealed class ClientSignerTests
         var credential = (await app.SendAsync(consultant, new SaveSignerCredentialCommand { ClientId = clientId, SignerId = signer, ExpiresOn = new DateOnly(2027, 5, 1) })).Value;
         await app.SendAsync(consultant, new SaveClientSignerCommand { ClientId = clientId, Id = signer, Name = "Andi", Role = SignerRole.Consultant, StaffId = consultant.UserId, CoretaxRoles = "96, 225" });
         await app.SendAsync(consultant, new SetCoretaxAccountSignedInCommand { ClientId = clientId, SignedIn = true });
-        var view = (await app.SendAsync(consultant, new GetClientSignersQuery(clientId))).Value;
+        var view = (await app.SendAsync(consultant, new GetClientSignersQuery { ClientId = clientId })).Value;
 
         Assert.True(view.CoretaxAccountSignedIn);
         var andi = Assert.Single(view.Signers);
@@ -38,7 +38,11 @@ public sealed class ClientSignerTests
 
         var noProvider = await app.SendAsync(consultant, new SaveSignerCredentialCommand
         {
-            ClientId = clientId, SignerId = signer, Kind = CredentialKind.SertifikatPsre, IssuedOn = new DateOnly(2026, 1, 1), ExpiresOn = new DateOnly(2025, 1, 1),
+            ClientId = clientId,
+            SignerId = signer,
+            Kind = CredentialKind.SertifikatPsre,
+            IssuedOn = new DateOnly(2026, 1, 1),
+            ExpiresOn = new DateOnly(2025, 1, 1),
         });
         var blankName = await app.SendAsync(consultant, new SaveClientSignerCommand { ClientId = clientId, Name = " " });
 
