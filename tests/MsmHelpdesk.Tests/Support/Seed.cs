@@ -36,7 +36,7 @@ public static class Seed
         var admin = TestCurrentUser.Admin();
         foreach (var deadline in (await app.SendAsync(admin, new GetTaxCalendarQuery())).Value.Deadlines)
         {
-            var removed = await app.SendAsync(admin, new DeleteTaxDeadlineCommand(deadline.Id));
+            var removed = await app.SendAsync(admin, new DeleteTaxDeadlineCommand { Id = deadline.Id });
             if (!removed.IsSuccess)
             {
                 throw new InvalidOperationException($"Deadline '{deadline.Name}' could not be removed: {removed.Error.Message}");
