@@ -155,7 +155,9 @@ public static partial class DefaultCatalogue
             [Cause.RuleChange], [CoretaxReplacement],
             ["ETAX-API-10056", "Upload faktur pajak keluaran pengganti tidak dapat dilakukan"])
         {
-            System = TaxSystem.EfakturDesktop, ValidFrom = ReplacementRefused, Source = DesktopReplacementAnnouncement,
+            System = TaxSystem.EfakturDesktop,
+            ValidFrom = ReplacementRefused,
+            Source = DesktopReplacementAnnouncement,
             Implies = Implies(("scenario:invoice", 1.5), ("cause:rule-change", 3.0)),
         };
         // The rule before 8 Nov 2025: the desktop could still replace its own invoices. Closed, not deleted, so
@@ -176,7 +178,9 @@ public static partial class DefaultCatalogue
             "Sejak 8 November 2025 penggantian dan pembatalan di desktop tidak dimigrasi: Coretax tetap menganggap faktur asal approved.",
             [Cause.RuleChange], [CoretaxReplacement], ["tidak dimigrasi ke Coretax"])
         {
-            System = TaxSystem.Coretax, ValidFrom = ReplacementRefused, Source = DesktopReplacementAnnouncement,
+            System = TaxSystem.Coretax,
+            ValidFrom = ReplacementRefused,
+            Source = DesktopReplacementAnnouncement,
             Implies = Implies(("scenario:coretax-invoice", 1.5), ("cause:rule-change", 2.0)),
         };
         yield return new("ETAX-API-10001", "Upload Faktur Corrupt, Lakukan Upload Ulang",
@@ -191,7 +195,8 @@ public static partial class DefaultCatalogue
             "Impor XML faktur gagal validasi data, misalnya NITKU pembeli tidak valid; nomor baris = baris XML.",
             [Cause.DataValidation], [XmlValidation], ["Invoices have errors", "NITKU pembeli tidak valid"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("DDTCNews Konsultasi Coretax", new(2025, 2, 17), "https://news.ddtc.co.id/review/konsultasi-coretax/1808895/faktur-xml-cuma-15-baris-tapi-erornya-100-baris-lebih-apa-yang-salah"),
             Implies = Implies(("scenario:coretax-invoice", 2.0), ("cause:data-validation", 2.0)),
         };
@@ -199,7 +204,8 @@ public static partial class DefaultCatalogue
             "Baris XML tidak valid: baris kosong ikut terekspor, karakter tersembunyi, tanggal bukan YYYY-MM-DD.",
             [Cause.DataValidation], [XmlValidation], ["Monitoring XML"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("FAQ Coretax #95", null, "https://layanan-web-online.pages.dev/after/294"),
             Implies = Implies(("scenario:coretax-invoice", 1.5), ("cause:data-validation", 1.5)),
         };
@@ -207,7 +213,8 @@ public static partial class DefaultCatalogue
             "Retur PPN masukan ini tidak bisa direkam manual; hanya lewat impor XML.",
             [Cause.RuleChange], [ReturnXml], ["Invoice should be returned on Coretax"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("FAQ Coretax Telegram #116", null, "https://t.me/s/FAQcoretax?after=436"),
             Implies = Implies(("scenario:coretax-invoice", 2.0), ("cause:rule-change", 1.5)),
         };
@@ -215,7 +222,8 @@ public static partial class DefaultCatalogue
             "Peran kurang: 96 = faktur keluaran, 225 = faktur masukan, 99 = otorisasi belum tersinkron.",
             [Cause.MissingRole], [GrantRole], ["This method requires one of the following permissions", "requires one of the following permissions"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("ISB Consultant", null, "https://isbconsultant.com/cara-atasi-error-permissions-96-99-225-di-coretax"),
             Implies = Implies(("scenario:coretax-access", 2.0), ("cause:missing-role", 2.5)),
         };
@@ -223,7 +231,8 @@ public static partial class DefaultCatalogue
             "Tidak bisa bertindak untuk perusahaan: akun badan belum pernah login atau belum diaktivasi.",
             [Cause.CredentialNotActivated, Cause.MissingRole], [FirstCompanyLogin, GrantRole], ["gagal impersonate", "impersonate gagal"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("Pajakku", null, "https://artikel.pajakku.com/gagal-impersonate-akun-wajib-pajak-badan-di-coretax-ini-solusinya"),
             Implies = Implies(("scenario:coretax-access", 2.0)),
         };
@@ -231,7 +240,8 @@ public static partial class DefaultCatalogue
             "Kode Otorisasi baru dibuat dan belum dihasilkan: Periksa Status lalu Menghasilkan.",
             [Cause.CredentialNotActivated], [GenerateCredential], ["Periksa Status"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("DDTCNews (Podcast Cermati)", new(2025, 10, 31), "https://news.ddtc.co.id/berita/nasional/1814875/buat-kode-otorisasi-coretax-wp-perlu-siapkan-passphrase"),
             Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:credential-not-activated", 2.0)),
         };
@@ -239,14 +249,17 @@ public static partial class DefaultCatalogue
             "Masa berlaku 2 tahun habis (Tanggal Berakhir); diperpanjang mandiri di Coretax, tanpa ke KPP.",
             [Cause.ExpiredCertificate], [CoretaxSelfService], ["Tanggal Berakhir"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive, Source = Per07,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
+            Source = Per07,
             Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:expired-certificate", 1.5)),
         };
         yield return new("CORETAX-UNAUTHORIZED-ACCESS-TOKEN", "Coretax: Unauthorized Access Token",
             "Tautan reset atau aktivasi kedaluwarsa atau tidak valid.",
             [Cause.Other], [FreshLink], ["Unauthorized Access Token"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("viv.co.id", null, "https://www.viv.co.id/read/89626/mengapa-muncul-pesan-unauthorized-access-token-di-coretax-ini-penyebab-dan-cara-mengatasinya-dengan-tepat"),
             Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:other", 1.5)),
         };
@@ -254,7 +267,8 @@ public static partial class DefaultCatalogue
             "Data kontak berbeda dengan data DJP; perlu pemutakhiran lewat Kring Pajak atau KPP.",
             [Cause.AccountDataMismatch], [ContactDataCorrection], ["tanda silang"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("pajak.go.id (Kanwil DJP Jatim III)", new(2025, 11, 12), "https://www.pajak.go.id/index.php/en/node/118631"),
             Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:account-data-mismatch", 2.0)),
         };
@@ -262,7 +276,8 @@ public static partial class DefaultCatalogue
             "Kata sandi salah atau akun terkunci setelah beberapa kali gagal masuk.",
             [Cause.Other], [AccountRecovery], ["akun terkunci", "username atau kata sandi tidak valid"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("spadanews", null, "https://spadanews.id/atasi-akun-coretax-terkunci-solusi-username-kata-sandi-tidak-valid"),
             Implies = Implies(("scenario:coretax-access", 1.5), ("cause:other", 1.0)),
         };
@@ -270,7 +285,8 @@ public static partial class DefaultCatalogue
             "Coretax tidak dapat diakses: gangguan DJP (misalnya 23 Mei 2025).",
             [Cause.DjpOutage], [CoretaxOutage], ["An Error Occurred"])
         {
-            System = TaxSystem.Coretax, ValidFrom = CoretaxLive,
+            System = TaxSystem.Coretax,
+            ValidFrom = CoretaxLive,
             Source = new("Poskota", new(2025, 5, 24), "https://www.poskota.co.id/2025/05/24/coretax-error-mei-2025-muncul-an-error-occurred-ini-penyebab-dan-penjelasan-resmi-ditjen-pajak/amp"),
             Implies = Implies(("cause:djp-outage", 2.0)),
         };
@@ -278,7 +294,8 @@ public static partial class DefaultCatalogue
             "Akses faktur dinonaktifkan untuk PKP yang tidak patuh (PER-19/PJ/2025).",
             [Cause.Other], [ComplianceReactivation], ["akses faktur dinonaktifkan"])
         {
-            System = TaxSystem.Coretax, ValidFrom = new(2025, 10, 22),
+            System = TaxSystem.Coretax,
+            ValidFrom = new(2025, 10, 22),
             Source = new("PER-19/PJ/2025", new(2025, 10, 22), null),
             Implies = Implies(("scenario:coretax-invoice", 1.5), ("cause:other", 1.5)),
         };

@@ -39,19 +39,34 @@ public sealed class SignerExpiryCliTests : IDisposable
             var budi = (await app.SendAsync(consultant, new SaveClientSignerCommand { ClientId = clientId, Name = "Budi Santoso", Role = SignerRole.Pengurus })).Value;
             var sari = (await app.SendAsync(consultant, new SaveClientSignerCommand
             {
-                ClientId = clientId, Name = "Sari Dewi", Role = SignerRole.Consultant, StaffId = consultant.UserId, CoretaxRoles = "96, 225",
+                ClientId = clientId,
+                Name = "Sari Dewi",
+                Role = SignerRole.Consultant,
+                StaffId = consultant.UserId,
+                CoretaxRoles = "96, 225",
             })).Value;
             Assert.True((await app.SendAsync(consultant, new SaveSignerCredentialCommand
             {
-                ClientId = clientId, SignerId = budi, Kind = CredentialKind.KodeOtorisasi, IssuedOn = today.AddYears(-2).AddDays(10), ExpiresOn = today.AddDays(10),
+                ClientId = clientId,
+                SignerId = budi,
+                Kind = CredentialKind.KodeOtorisasi,
+                IssuedOn = today.AddYears(-2).AddDays(10),
+                ExpiresOn = today.AddDays(10),
             })).IsSuccess);
             Assert.True((await app.SendAsync(consultant, new SaveSignerCredentialCommand
             {
-                ClientId = clientId, SignerId = budi, Kind = CredentialKind.SertifikatDjp, ExpiresOn = today.AddDays(400),
+                ClientId = clientId,
+                SignerId = budi,
+                Kind = CredentialKind.SertifikatDjp,
+                ExpiresOn = today.AddDays(400),
             })).IsSuccess);
             Assert.True((await app.SendAsync(consultant, new SaveSignerCredentialCommand
             {
-                ClientId = clientId, SignerId = sari, Kind = CredentialKind.SertifikatPsre, Provider = "Privy", ExpiresOn = today.AddDays(45),
+                ClientId = clientId,
+                SignerId = sari,
+                Kind = CredentialKind.SertifikatPsre,
+                Provider = "Privy",
+                ExpiresOn = today.AddDays(45),
             })).IsSuccess);
         }
 

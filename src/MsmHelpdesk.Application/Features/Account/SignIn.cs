@@ -1,9 +1,9 @@
 using FluentValidation;
 using Mediator;
-using MsmHelpdesk.Application.Common.Validation;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Application.Common.Validation;
 
 namespace MsmHelpdesk.Application.Features.Account;
 

@@ -25,8 +25,12 @@ public partial class CatalogueEntryValidity
         systemValue = Entry.System is { } system ? Wire.Of(system) : "unknown";
         form = new SetCatalogueEntryValidityCommand
         {
-            Code = Entry.Code, ValidFrom = Entry.ValidFrom, ValidUntil = Entry.ValidUntil,
-            SourceNumber = Entry.Source?.Number, SourceDate = Entry.Source?.Date, SourceLink = Entry.Source?.Link,
+            Code = Entry.Code,
+            ValidFrom = Entry.ValidFrom,
+            ValidUntil = Entry.ValidUntil,
+            SourceNumber = Entry.Source?.Number,
+            SourceDate = Entry.Source?.Date,
+            SourceLink = Entry.Source?.Link,
         };
     }
 

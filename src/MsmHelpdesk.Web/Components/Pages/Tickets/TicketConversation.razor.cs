@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
-using MsmHelpdesk.Domain.Time;
 using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Time;
 
 namespace MsmHelpdesk.Web.Components.Pages.Tickets;
 

@@ -59,7 +59,7 @@ public partial class TicketProperties
 
     private async Task SaveAsync()
     {
-        Result result = editing switch
+        var result = editing switch
         {
             Property.Assignee => await SendAsync(new AssignTicketCommand { TicketId = View.Id, AssigneeId = assigneeDraft }, errors),
             Property.Priority => await SendAsync(Edited(command => command.Priority = priorityDraft), errors),

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Xunit.Abstractions;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Tests.Web.Api;
+using Xunit.Abstractions;
 
 namespace MsmHelpdesk.Tests.Application.Features.Tickets;
 
