@@ -43,12 +43,7 @@ internal static class TicketStore
     /// transaction (SQLite takes its write lock at the start, so nobody saves in between); where the database lets
     /// another writer in (SQL Server), a conflict reloads the ticket and appends again.
     /// </summary>
-    /// <param name="db"></param>
-    /// <param name="ticketId"></param>
-    /// <param name="append"></param>
-    /// <param name="cancellationToken"></param>
     /// <param name="claim">An API client's Idempotency-Key: recorded in the same transaction, refused when already used.</param>
-    /// <param name="now"></param>
     public static async Task<Result> AppendAsync(
         IAppDbContext db, Guid ticketId, Action<Ticket> append, CancellationToken cancellationToken, IdempotencyClaim? claim = null, DateTimeOffset now = default)
     {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Common;
+using MsmHelpdesk.Application.Common.Caching;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
@@ -11,7 +12,7 @@ namespace MsmHelpdesk.Application.Features.Sla;
 /// <summary>
 /// The business calendar and SLA policies as stored: the built-in default hours (Mon–Fri 08:00–17:00 WIB) and
 /// default targets until a Manager or Admin saves their own, plus every holiday in the table. Read on each use
-/// (two small tables), so an edit takes effect on the next ticket action without a cache to invalidate.
+/// (two small tables), except by ticket creation, which keeps them in <see cref="SlaRulesCache"/>.
 /// </summary>
 public static class SlaSettingsStore
 {
@@ -99,30 +100,10 @@ public static class SlaQueries
 
 /// <summary>
 /// The SLA rules (calendar, holidays, targets) for creating tickets, read once and kept: every ticket creation needs
-/// them and they change a few times a year. The commands that edit them invalidate this cache; an edit from another
-/// process (the CLI) is picked up within <see cref="Recheck"/>. Decision record 0162.
+/// them and they change a few times a year. The commands that edit them invalidate this cache. Decision record 0162.
 /// </summary>
-public sealed class SlaRulesCache
+public sealed class SlaRulesCache : ReferenceDataCache<SlaRules>
 {
-    public static readonly TimeSpan Recheck = TimeSpan.FromMinutes(1);
-    private int _generation;
-    private Entry? _entry;
-
-    public async Task<SlaRules> RulesAsync(IAppDbContext db, CancellationToken cancellationToken)
-    {
-        var generation = Volatile.Read(ref _generation);
-        if (_entry is { } entry && entry.Generation == generation && Environment.TickCount64 - entry.LoadedAt < Recheck.TotalMilliseconds)
-        {
-            return entry.Rules;
-        }
-
-        // Tagged with the generation read before loading: rules loaded across an edit are used once, never kept.
-        var rules = await SlaSettingsStore.RulesAsync(db, cancellationToken);
-        _entry = new Entry(generation, Environment.TickCount64, rules);
-        return rules;
-    }
-
-    public void Invalidate() => Interlocked.Increment(ref _generation);
-
-    private sealed record Entry(int Generation, long LoadedAt, SlaRules Rules);
+    public Task<SlaRules> RulesAsync(IAppDbContext db, CancellationToken cancellationToken) =>
+        GetAsync(() => SlaSettingsStore.RulesAsync(db, cancellationToken));
 }
