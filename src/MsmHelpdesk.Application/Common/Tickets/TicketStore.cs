@@ -43,7 +43,12 @@ internal static class TicketStore
     /// transaction (SQLite takes its write lock at the start, so nobody saves in between); where the database lets
     /// another writer in (SQL Server), a conflict reloads the ticket and appends again.
     /// </summary>
+    /// <param name="db">The operation's own context.</param>
+    /// <param name="ticketId">The ticket to append to.</param>
+    /// <param name="append">Adds the note, message or attachment to the loaded ticket.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
     /// <param name="claim">An API client's Idempotency-Key: recorded in the same transaction, refused when already used.</param>
+    /// <param name="now">The time recorded with the claim (defaults to the current time).</param>
     public static async Task<Result> AppendAsync(
         IAppDbContext db, Guid ticketId, Action<Ticket> append, CancellationToken cancellationToken, IdempotencyClaim? claim = null, DateTimeOffset now = default)
     {
