@@ -96,7 +96,7 @@ public sealed class ListTicketsValidator : AbstractValidator<ListTicketsQuery>
     }
 }
 
-public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentUser currentUser, TimeProvider clock, ITicketFullText fullText)
     : IQueryHandler<ListTicketsQuery, Result<PagedList<TicketRow>>>
 {
     /// <summary>A search counts matches up to this many; more are shown as "more than".</summary>
@@ -246,10 +246,10 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
     /// <summary>
     /// A ticket number is looked up exactly, NPWP digits through the client index, and words through the
-    /// full-text index when it finds few enough candidates; otherwise (a broad word, or no index) by LIKE
+    /// full-text index (SQL Server: CONTAINS; SQLite: trigram candidates when it finds few enough); otherwise (a broad word, or no index) by LIKE
     /// over the ordered tickets, which the caller counts only up to a cap. Client names match too.
     /// </summary>
-    private static async Task<(IQueryable<Ticket> Matches, bool Broad)> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
+    private async Task<(IQueryable<Ticket> Matches, bool Broad)> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
@@ -272,6 +272,12 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
         var pattern = "%" + EscapeLike(term) + "%";
         var namedClients = db.Clients.Where(c => EF.Functions.Like(c.Name, pattern, "\\")).Select(c => c.Id);
+        if (await fullText.MatchAsync(db, term, namedClients, cancellationToken) is { } match)
+        {
+            // SQL Server with Full-Text Search: words (as prefixes) through the full-text index instead of LIKE.
+            return (tickets.Where(match), true);
+        }
+
         var candidates = await db.FindTicketCandidatesAsync(term, SearchCountCap, cancellationToken);
         if (candidates is not null)
         {
