@@ -151,9 +151,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             (_, false) => matches.OrderBy(t => t.ReportedAt),
             (_, true) => matches.OrderByDescending(t => t.ReportedAt),
         };
-        var rows = await ordered
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+        var rows = await Page(ordered, matches, query, broad, open)
             .Select(t => new
             {
                 t.Id,
@@ -185,6 +183,36 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             SlaDueAt = row.Sla.NextDue.DueAt,
         }).ToArray();
         return new PagedList<TicketRow>(items, capped ? cap : total, query.Page, query.PageSize) { TotalCountIsCapped = capped };
+    }
+
+    /// <summary>
+    /// The page's tickets. Newest first over a set of statuses (the queues of open tickets) is read per status: each
+    /// status's newest tickets come in order from its index (Status, ReportedAt), so only a page's worth of rows per
+    /// status is read and sorted. Asked as one "status IN (…)" query, SQLite would read and sort every open ticket
+    /// (20,000 at a million tickets) for each page.
+    /// </summary>
+    private static IQueryable<Ticket> Page(IQueryable<Ticket> ordered, IQueryable<Ticket> matches, ListTicketsQuery query, bool broad, TicketStatus[] open)
+    {
+        var skip = (query.Page - 1) * query.PageSize;
+        var statuses = query.Statuses.Count > 0 ? query.Statuses.Where(status => query.Queue == TicketQueue.All || open.Contains(status)).Distinct().ToArray()
+            : query.Queue == TicketQueue.All ? null
+            : open;
+        if (query.SortBy != TicketSort.ReportedAt || broad || statuses is not { Length: > 1 } || skip + query.PageSize > 1000)
+        {
+            return ordered.Skip(skip).Take(query.PageSize);
+        }
+
+        IQueryable<Ticket>? newest = null;
+        foreach (var status in statuses)
+        {
+            var part = query.Descending
+                ? matches.Where(t => t.Status == status).OrderByDescending(t => t.ReportedAt).Take(skip + query.PageSize)
+                : matches.Where(t => t.Status == status).OrderBy(t => t.ReportedAt).Take(skip + query.PageSize);
+            newest = newest is null ? part : newest.Concat(part);
+        }
+
+        var merged = query.Descending ? newest!.OrderByDescending(t => t.ReportedAt) : newest!.OrderBy(t => t.ReportedAt);
+        return merged.Skip(skip).Take(query.PageSize);
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, ListTicketsQuery query)

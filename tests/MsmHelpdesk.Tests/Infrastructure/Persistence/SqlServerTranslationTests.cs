@@ -124,8 +124,10 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         services.GetRequiredService<TestCurrentUser>().Identity = Everyone;
         await using var scope = services.CreateAsyncScope();
 
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListTicketsQuery { Search = "sertifikat \"kadaluwarsa\"", Queue = TicketQueue.All });
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListTicketsQuery { Search = "sertifikat kadaluwarsa", Queue = TicketQueue.All });
 
+        output.WriteLine(result.IsSuccess ? "ok" : result.Error!.Message);
+        recorder.Distinct().ToList().ForEach(output.WriteLine);
         var search = Assert.Single(recorder.Distinct(), statement => statement.Contains("FROM [Tickets]", StringComparison.Ordinal) && statement.Contains("CONTAINS(", StringComparison.Ordinal));
         Assert.Contains("CONTAINS([t].[ErrorText], @", search, StringComparison.Ordinal);
         Assert.Contains("CONTAINS([t].[Description], @", search, StringComparison.Ordinal);
@@ -237,6 +239,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         }
 
         failures.AddRange(mirror.Failures);
+        mirror.Warnings.Distinct().ToList().ForEach(warning => output.WriteLine("EF warning (translated): " + warning));
         var covered = AllMessageTypes.Count(type => recorder.Requests.Contains(type.Name));
         output.WriteLine($"SQL Server: {covered} of {AllMessageTypes.Length} request types sent SQL; {statements.Count} distinct statements parsed; "
             + $"{mirror.Translated} SQLite queries compiled for SQL Server as well");
@@ -324,9 +327,10 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
             .AddSingleton<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>());
         services.ConfigureDbContext<HelpdeskDbContext>(options => options
             .AddInterceptors(recorder, new NoConnection(), new NoTransaction())
+            // Not RowLimitingOperationWithoutOrderByWarning: the lists count their matches up to a cap (Take(n).Count()),
+            // unordered on purpose; throwing on it kept every ticket list and search out of this check.
             .ConfigureWarnings(warnings => warnings.Throw(
                 RelationalEventId.MultipleCollectionIncludeWarning,
-                CoreEventId.RowLimitingOperationWithoutOrderByWarning,
                 CoreEventId.FirstWithoutOrderByAndFilterWarning,
                 CoreEventId.PossibleUnintendedCollectionNavigationNullComparisonWarning,
                 CoreEventId.PossibleUnintendedReferenceComparisonWarning)));
