@@ -2022,3 +2022,28 @@ END;
 COMMIT;
 GO
 
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206081344_Scaler'
+)
+BEGIN
+    IF FULLTEXTSERVICEPROPERTY('IsFullTextInstalled') = 1
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM sys.fulltext_catalogs WHERE name = N'HelpdeskSearch')
+            EXEC(N'CREATE FULLTEXT CATALOG [HelpdeskSearch]');
+        IF NOT EXISTS (SELECT 1 FROM sys.fulltext_indexes WHERE object_id = OBJECT_ID(N'[Tickets]'))
+            EXEC(N'CREATE FULLTEXT INDEX ON [Tickets] ([Number] LANGUAGE 0, [ErrorText] LANGUAGE 0, [Description] LANGUAGE 0) KEY INDEX [PK_Tickets] ON [HelpdeskSearch] WITH CHANGE_TRACKING = AUTO, STOPLIST = OFF');
+    END
+END;
+GO
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206081344_Scaler'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206081344_Scaler', N'10.0.15');
+END;
+GO
+

@@ -20,6 +20,9 @@ public static class ConfigKeys
     /// <summary>SQLite memory map of the database file, in MiB (default 256; 0 turns it off).</summary>
     public const string SqliteMmapSizeMiB = "Database:Sqlite:MmapSizeMiB";
 
+    /// <summary>SQL Server ticket search through the full-text index: Auto (default: when installed), On or Off (LIKE).</summary>
+    public const string SqlServerFullText = "Database:SqlServer:FullText";
+
     /// <summary>Folder of the embedded SQLite database when no connection string is given.</summary>
     public const string DataDirectory = "Helpdesk:DataDirectory";
 
@@ -86,7 +89,7 @@ public static class ConfigKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, DataDirectory, AttachmentsDirectory,
+        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, SqlServerFullText, DataDirectory, AttachmentsDirectory,
         SmtpHost, SmtpPort, SmtpUserName, SmtpPassword, SmtpFrom, SmtpUseTls, PublicBaseUrl, WaitingReminderDays, WaitingAutoCloseDays,
         KnownProxies, KnownNetworks, HttpsPort, DataProtectionCertificatePath, DataProtectionCertificatePassword,
         DefaultBodyBytes, ApiBodyBytes, ApiRequestsPerMinute, SignInAttemptsPerMinute, BackupDirectory, BackupKeep,

@@ -40,6 +40,8 @@ public static class InfrastructureRegistration
         services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings, tuning));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
+        services.AddSingleton(provider => new SqlServerTicketFullText(settings, SqlServerTicketFullText.ModeFrom(configuration)));
+        services.AddSingleton<ITicketFullText>(provider => provider.GetRequiredService<SqlServerTicketFullText>());
         services.AddSingleton<IAttachmentStore>(_ => FileAttachmentStore.From(configuration));
         services.AddSingleton<KnowledgeStore>();
         services.AddSingleton<IKnowledgeStore>(provider => provider.GetRequiredService<KnowledgeStore>());

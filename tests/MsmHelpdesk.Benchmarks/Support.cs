@@ -6,7 +6,7 @@ using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Benchmarks;
 
-internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int Creates, int Concurrency, int Seed, string? Directory, bool Keep, string Mode = "lists")
+internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int Creates, int Concurrency, int Seed, string? Directory, bool Keep, string Mode = "lists", string? Only = null)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -21,7 +21,8 @@ internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int 
             Number("seed", 1),
             Value("db"),
             args.Contains("--keep"),
-            Value("mode") ?? "lists");
+            Value("mode") ?? "lists",
+            Value("only"));
     }
 }
 

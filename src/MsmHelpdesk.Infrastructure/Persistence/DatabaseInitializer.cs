@@ -18,6 +18,8 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // SQL Server: whether ticket search can use the full-text index is decided here, once (decision 0181).
+        await services.GetRequiredService<SqlServerTicketFullText>().IsAvailableAsync(db, cancellationToken);
         await BuildReportTalliesOnceAsync(db, services.GetService<TimeProvider>() ?? TimeProvider.System, cancellationToken);
         // Query statistics at every start, whatever the size (and hourly by the query-statistics job): without them a
         // young database sorts every open ticket for the agents' queues. Bounded, so cheap at a million tickets.

@@ -39,10 +39,11 @@ public sealed class TestApp : IAsyncDisposable
     /// </summary>
     /// <para>With <paramref name="notifier"/> the app notifies through it: it records each call and passes it on to the real
     /// database notifier (shared across restarts when the test passes the same one).</para>
-    /// <para>With <paramref name="interceptor"/> every context also runs it (e.g. a <see cref="CostMeter"/>).</para>
+    /// <para>With <paramref name="interceptor"/> every context also runs it (e.g. a <see cref="CostMeter"/>); <paramref name="database"/>
+    /// configures every context further (e.g. replaces an EF service).</para>
     public static async Task<TestApp> StartAsync(
         string? directory = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, TestNotifier? notifier = null,
-        Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
+        Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null, Action<DbContextOptionsBuilder>? database = null)
     {
         var owned = directory is null;
         directory ??= TestPaths.NewTempDirectory();
@@ -64,6 +65,11 @@ public sealed class TestApp : IAsyncDisposable
         if (interceptor is not null)
         {
             services.ConfigureDbContext<HelpdeskDbContext>(options => options.AddInterceptors(interceptor));
+        }
+
+        if (database is not null)
+        {
+            services.ConfigureDbContext<HelpdeskDbContext>(database);
         }
 
         if (notifier is not null)

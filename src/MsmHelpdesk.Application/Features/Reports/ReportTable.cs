@@ -28,7 +28,10 @@ public sealed record ReportColumn(string Key, bool Numeric = false, bool Charted
 public sealed record ReportTable(string Name, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<object?[]> Rows, ReportChart Chart = ReportChart.Bar)
 {
     /// <summary>The section title (AppText "ReportTitle{PascalName}").</summary>
-    public string Title => AppText.Get("ReportTitle" + Pascal(Name));
+    public string Title => TitleOf(Name);
+
+    /// <summary>The title of the section named <paramref name="name"/>, before its numbers are known (the page's skeleton shows it).</summary>
+    public static string TitleOf(string name) => AppText.Get("ReportTitle" + Pascal(name));
 
     /// <summary>What the numbers mean, in one sentence (AppText "ReportNote{PascalName}").</summary>
     public string Note => AppText.Get("ReportNote" + Pascal(Name));

@@ -54,6 +54,27 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void ShouldCreateTheTicketsFullTextIndexOutsideATransactionWhenFullTextSearchIsInstalled()
+    {
+        var text = File.ReadAllText(CommittedScript);
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(text);
+        var script = (TSqlScript)parser.Parse(reader, out var errors);
+
+        Assert.Empty(errors);
+        // The batch that creates the index: guarded by the feature check, and not inside BEGIN TRANSACTION … COMMIT.
+        var batch = Assert.Single(script.Batches, batch => text.Substring(batch.StartOffset, batch.FragmentLength).Contains("CREATE FULLTEXT INDEX", StringComparison.Ordinal));
+        var batchText = text.Substring(batch.StartOffset, batch.FragmentLength);
+        Assert.Contains("IF FULLTEXTSERVICEPROPERTY('IsFullTextInstalled') = 1", batchText, StringComparison.Ordinal);
+        Assert.Contains("CREATE FULLTEXT CATALOG [HelpdeskSearch]", batchText, StringComparison.Ordinal);
+        Assert.Contains("ON [Tickets] ([Number] LANGUAGE 0, [ErrorText] LANGUAGE 0, [Description] LANGUAGE 0) KEY INDEX [PK_Tickets]", batchText, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRANSACTION", batchText, StringComparison.OrdinalIgnoreCase);
+        var before = text[..batch.StartOffset];
+        Assert.True(before.LastIndexOf("COMMIT;", StringComparison.Ordinal) > before.LastIndexOf("BEGIN TRANSACTION;", StringComparison.Ordinal),
+            "the full-text batch runs inside the previous migrations' transaction");
+    }
+
+    [Fact]
     public async Task ShouldMigrateSqliteIntoWriteAheadLogMode()
     {
         await using var app = await TestApp.StartAsync();

@@ -18,6 +18,15 @@ public static class TallyStore
     {
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.ReportTallies.ExecuteDeleteAsync(cancellationToken);
+        var rows = await SumAsync(db, cancellationToken);
+        await InsertAsync(db, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count;
+    }
+
+    /// <summary>The totals of the tickets now in the database, one row per key (not saved). Reads the tickets as a stream.</summary>
+    public static async Task<List<ReportTally>> SumAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
         var sums = new Dictionary<Tallies.TallyKey, Tallies.TallyCounts>();
         await foreach (var ticket in Tallies.Snapshots(db.Tickets).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -27,10 +36,7 @@ public static class TallyStore
             }
         }
 
-        var rows = sums.Select(sum => Tallies.Row(sum.Key, sum.Value)).ToList();
-        await InsertAsync(db, rows, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
+        return sums.Select(sum => Tallies.Row(sum.Key, sum.Value)).ToList();
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Reports;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Domain.Time;
 using MudBlazor;
 
 namespace MsmHelpdesk.Web.Components.Pages.Reports;
@@ -21,6 +22,9 @@ public partial class Reports
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     // The filter lives in the URL. These parameters are read through ReportLinks.Parse below; declaring them makes
     // Blazor run OnParametersSetAsync again when only the query string changes (same page, new filter).
     [SupplyParameterFromQuery(Name = "from")] public string? FromKey { get; set; }
@@ -31,7 +35,8 @@ public partial class Reports
     [SupplyParameterFromQuery(Name = "code")] public string? CodeKey { get; set; }
     [SupplyParameterFromQuery(Name = "channel")] public string? ChannelKey { get; set; }
 
-    private ReportResult? report;
+    private (DateOnly From, DateOnly To, DateTimeOffset GeneratedAt)? range;
+    private ReportFilter? sectionFilter;
     private string? error;
     private string query = "";
     private IReadOnlyList<StaffMember> staff = [];
@@ -59,17 +64,21 @@ public partial class Reports
         (from, to) = (filter.From?.ToDateTime(TimeOnly.MinValue), filter.To?.ToDateTime(TimeOnly.MinValue));
         (assigneeId, clientId, kpp, errorCode, channel) = (filter.AssigneeId, filter.ClientId, filter.Kpp, filter.ErrorCode, filter.Channel);
         query = ReportLinks.Query(filter);
-        report = null;
         error = null;
-        var result = await Sender.Send(new GetReportQuery { Filter = filter });
-        if (result.IsSuccess)
+        sectionFilter = null;
+        range = null;
+        var validation = await new ReportFilterValidator().ValidateAsync(filter);
+        if (!validation.IsValid)
         {
-            report = result.Value;
+            error = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage));
+            return;
         }
-        else
-        {
-            error = result.Error!.FieldErrors.Count > 0 ? string.Join(" ", result.Error.FieldErrors.SelectMany(e => e.Value)) : result.Error.Message;
-        }
+
+        // The sections below load themselves; the page only says which days they cover.
+        var now = Clock.GetUtcNow();
+        var (first, last) = filter.Days(DateOnly.FromDateTime(Wib.ToWib(now).DateTime));
+        range = (first, last, now);
+        sectionFilter = filter;
     }
 
     private void Apply()
@@ -97,39 +106,4 @@ public partial class Reports
     private string ExportLink(string format) => $"/reports/export?format={format}" + (query.Length == 0 ? "" : "&" + query);
 
     private static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
-
-    private static string Show(object? value) => value switch
-    {
-        null => "–",
-        double number => number.ToString("N2", CultureInfo.CurrentCulture),
-        int number => number.ToString("N0", CultureInfo.CurrentCulture),
-        DateOnly date => Day(date),
-        _ => value.ToString() ?? "",
-    };
-
-    /// <summary>
-    /// A cell as the reader says it: statuses, scenarios and causes in words of the page's language ("-", no
-    /// diagnosis yet, too: it has its own text, as in the matrix and its drill-down). The
-    /// exports keep the stable codes ("expired-certificate"), which is what a spreadsheet filters on.
-    /// </summary>
-    private string Show(ReportColumn column, object? value) => (column.Key, value) switch
-    {
-        ("Status", string status) => L[$"Status.{status}"],
-        ("Cause", string cause) => L[$"Cause.{cause}"],
-        ("Scenario", string scenario) => L[$"Scenario.{scenario}"],
-        ("ExpiryWindow", "expired") => L["Reports.AlreadyExpired"],
-        _ => Show(value),
-    };
-
-    private string[] Labels(ReportTable table) => table.Rows.Select(row => Show(table.Columns[0], row[0])).ToArray();
-
-    private static List<ChartSeries<double>> Series(ReportTable table) =>
-        table.Columns.Select((column, index) => (column, index))
-            .Where(c => c.column.InChart)
-            .Select(c => new ChartSeries<double>
-            {
-                Name = c.column.Header,
-                Data = new ChartData<double>(table.Rows.Select(row => row[c.index] switch { int i => i, double d => d, _ => 0d }).ToArray()),
-            })
-            .ToList();
 }
