@@ -10,7 +10,7 @@ namespace MsmHelpdesk.Infrastructure.Persistence;
 /// Sets up each physical SQLite connection once (the pool hands the same one out again and again): a page cache and a
 /// memory map sized for the ticket tables, full durability (a commit is on disk before the request is answered) and a
 /// busy timeout, so SQLite itself waits for a writer of another process (the CLI) instead of failing at once.
-/// Writers of this process queue at <see cref="SqliteGroupCommit"/> instead.
+/// Writers of this process queue at <see cref="SqliteWriteGate"/> instead.
 /// </summary>
 public sealed class SqliteConnectionSetup(SqliteTuning tuning) : DbConnectionInterceptor
 {
