@@ -43,6 +43,7 @@ public static class ApiEndpoints
         api.MapPost("/tickets", CreateTicketAsync)
             .WithName("CreateTicket").WithTags("Tickets").WithSummary("Logs a client's e-Faktur error as a new ticket.")
             .AcceptsJson<CreateTicketRequest>()
+            .AcceptsIdempotencyKey()
             .Produces<TicketResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -82,6 +83,7 @@ public static class ApiEndpoints
             .WithName("AddClientMessage").WithTags("Tickets")
             .WithSummary("Records a message from the client: a ticket waiting on the client goes back to InProgress, one closed for lack of reply reopens.")
             .AcceptsJson<ClientMessageRequest>()
+            .AcceptsIdempotencyKey()
             .WithBodyLimit(BodyLimits.Text)
             .Produces<ClientMessageResponse>()
             .ProducesValidationProblem()
@@ -108,6 +110,23 @@ public static class ApiEndpoints
                     ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken) },
                 },
             };
+        });
+
+    /// <summary>Documents the optional Idempotency-Key header the endpoint reads itself (see <see cref="IdempotentAnswers"/>).</summary>
+    private static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotentAnswers.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Up to 100 characters, unique per request: a retry with the same key and body answers as the first "
+                    + "time (24 hours) instead of acting again; the same key with another body is refused (422).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Application.Common.Idempotency.IdempotentRequest.MaxKeyLength },
+            });
+            return Task.CompletedTask;
         });
 
     private static async Task<IResult> CreateClientAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ public static class ApiServices
     public static IServiceCollection AddHelpdeskApi(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyVerifier>();
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddHostedService<ApiKeyUsageFlusher>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

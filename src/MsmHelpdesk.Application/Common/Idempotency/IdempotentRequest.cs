@@ -99,4 +99,31 @@ public static class IdempotencyClaims
         db.IdempotentRequests.Add(IdempotentRequest.Start(claim, resourceId, resourceNumber, now));
         return null;
     }
+
+    /// <summary>
+    /// Saves what the request wrote together with its claim. Where the database lets two requests with the same key in
+    /// at once (SQL Server; SQLite's writers take turns and see each other's claim), the second save fails on the key's
+    /// primary key: then its transaction is rolled back and, the key being taken now, it answers as a replay. Any other
+    /// failed save is thrown as it is. Optimistic-concurrency failures are left to the caller.
+    /// </summary>
+    /// <returns>Null when saved (the caller commits), else the replay refusal.</returns>
+    public static async Task<Error?> SaveAsync(IAppDbContext db, IAppTransaction transaction, IdempotencyClaim? claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException failure) when (claim is not null && failure is not DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ClearTracked();
+            if (await db.IdempotentRequests.AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, cancellationToken))
+            {
+                return Replay();
+            }
+
+            throw;
+        }
+    }
 }

@@ -69,7 +69,11 @@ internal static class TicketStore
             append(ticket);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                if (await IdempotencyClaims.SaveAsync(db, transaction, claim, cancellationToken) is { } replay)
+                {
+                    return replay;
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 return Result.Success();
             }
@@ -81,11 +85,6 @@ internal static class TicketStore
             catch (DbUpdateConcurrencyException)
             {
                 return await ConflictAsync(db, ticketId, cancellationToken);
-            }
-            catch (DbUpdateException) when (claim is not null)
-            {
-                // Another request with the same key saved first (its key is the primary key): answer as it did.
-                return IdempotencyClaims.Replay();
             }
         }
     }

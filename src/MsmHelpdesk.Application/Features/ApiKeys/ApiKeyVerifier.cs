@@ -10,9 +10,9 @@ public sealed record VerifiedApiKey(Guid Id, string Name, string Role);
 /// Checks a key presented with a request. Not a message: it runs before anyone is signed in, for the
 /// authentication handler, and must not open an anonymous door in the pipeline.
 /// </summary>
-public sealed class ApiKeyVerifier(IAppDbContextFactory databases, TimeProvider clock)
+public sealed class ApiKeyVerifier(IAppDbContextFactory databases, ApiKeyUsage usage, TimeProvider clock)
 {
-    /// <summary>Writing LastUsedAt on every call would turn each read into a write; once a minute says enough.</summary>
+    /// <summary>A stamp on every call would be a write per request; once a minute says enough (written in the background by <see cref="ApiKeyUsage"/>).</summary>
     public static readonly TimeSpan UsageResolution = TimeSpan.FromMinutes(1);
 
     /// <returns>The key's integration, or null for a malformed, unknown, wrong or revoked key.</returns>
@@ -24,17 +24,17 @@ public sealed class ApiKeyVerifier(IAppDbContextFactory databases, TimeProvider 
         }
 
         await using var db = await databases.CreateAsync(cancellationToken);
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
         if (key is null || !ApiKeySecret.Matches(presented!.Trim(), key.Hash) || !key.IsActive)
         {
             return null;
         }
 
         var now = clock.GetUtcNow();
-        if (key.LastUsedAt is not { } lastUsed || now - lastUsed >= UsageResolution)
+        var lastUsed = usage.Pending(key.Id) is { } pending && pending > (key.LastUsedAt ?? DateTimeOffset.MinValue) ? pending : key.LastUsedAt;
+        if (lastUsed is null || now - lastUsed.Value >= UsageResolution)
         {
-            key.MarkUsed(now);
-            await db.SaveChangesAsync(cancellationToken);
+            usage.Record(key.Id, now);
         }
 
         return new VerifiedApiKey(key.Id, key.Name, key.Role);

@@ -132,31 +132,15 @@ public sealed class CreateTicketHandler(
         }
 
         db.Tickets.Add(ticket);
-        try
+        if (await IdempotencyClaims.SaveAsync(db, transaction, command.Idempotency, cancellationToken) is { } replay)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (command.Idempotency is not null)
-        {
-            // A request with the same key committed between our check and our save (SQL Server): answer as it did.
-            if (await KeyTakenAsync(databases, command.Idempotency, cancellationToken))
-            {
-                return IdempotencyClaims.Replay();
-            }
-
-            throw;
+            return replay;
         }
 
         await transaction.CommitAsync(cancellationToken);
         var view = TicketView.Of(ticket, client.Header, contact, assigneeName, TicketView.TimelineOf(ticket), [],
             await diagnostician.CatalogueAsync(cancellationToken), Domain.Time.Wib.Today(clock));
         return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion, View = view, Sla = Sla.TicketSlaView.Of(ticket, sla.Calendar, now) };
-    }
-
-    private static async Task<bool> KeyTakenAsync(IAppDbContextFactory databases, IdempotencyClaim claim, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateAsync(cancellationToken);
-        return await db.IdempotentRequests.AnyAsync(r => r.Scope == claim.Scope && r.Key == claim.Key, cancellationToken);
     }
 
     private sealed record FoundClient(Guid Id, string Name, string Npwp, Diagnosis.CertificateFacts Certificate)

@@ -344,6 +344,13 @@ public sealed class ApiTests
         Assert.Contains("/api/v1/tickets/{number}/notes", paths);
         Assert.All(paths, path => Assert.StartsWith("/api/v1/", path, StringComparison.Ordinal));
         Assert.Equal("X-Api-Key", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
+        // The two routes that honour an Idempotency-Key say so; the others do not offer it.
+        string[] HeadersOf(string path, string method) => document.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("parameters", out var parameters)
+            ? [.. parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()!)]
+            : [];
+        Assert.Equal(["Idempotency-Key"], HeadersOf("/api/v1/tickets", "post"));
+        Assert.Equal(["Idempotency-Key"], HeadersOf("/api/v1/tickets/{number}/messages", "post"));
+        Assert.Empty(HeadersOf("/api/v1/tickets/{number}/notes", "post"));
     }
 
     [Fact]

@@ -136,29 +136,40 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
-    public async Task ShouldRecordUseAtMostOnceAMinute()
+    public async Task ShouldRecordUseAtMostOnceAMinuteAndWriteItInTheBackground()
     {
         await using var app = await TestApp.StartAsync();
         var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
-        var verifier = Verifier(app, clock);
+        var usage = new ApiKeyUsage(app.Services.GetRequiredService<IAppDbContextFactory>());
+        var verifier = new ApiKeyVerifier(app.Services.GetRequiredService<IAppDbContextFactory>(), usage, clock);
         Task<DateTimeOffset?> LastUsedAsync() => app.QueryDbAsync(db => db.ApiKeys.Select(k => k.LastUsedAt).SingleAsync());
 
         await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        var beforeTheFlush = await LastUsedAsync();
+        Assert.Equal(1, await usage.FlushAsync(CancellationToken.None));
         var first = await LastUsedAsync();
         clock.Now = clock.Now.AddSeconds(59);
         await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        Assert.Equal(0, await usage.FlushAsync(CancellationToken.None));
         var withinTheMinute = await LastUsedAsync();
         clock.Now = clock.Now.AddSeconds(1);
         await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        var unflushed = await LastUsedAsync();
+        clock.Now = clock.Now.AddSeconds(30);
+        await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        Assert.Equal(1, await usage.FlushAsync(CancellationToken.None));
 
+        Assert.Null(beforeTheFlush);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero), first);
         Assert.Equal(first, withinTheMinute);
+        Assert.Equal(first, unflushed);
+        // Within a minute of the pending stamp nothing newer is recorded: the written stamp is the minute's first use.
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 3, 1, 0, TimeSpan.Zero), await LastUsedAsync());
     }
 
     private static ApiKeyVerifier Verifier(TestApp app, TimeProvider clock) =>
-        new(app.Services.GetRequiredService<IAppDbContextFactory>(), clock);
+        new(app.Services.GetRequiredService<IAppDbContextFactory>(), new ApiKeyUsage(app.Services.GetRequiredService<IAppDbContextFactory>()), clock);
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
