@@ -107,19 +107,8 @@ public partial class Reports
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>
-    /// A cell as the reader says it: statuses, scenarios and causes in words of the page's language ("-", no
-    /// diagnosis yet, too: it has its own text, as in the matrix and its drill-down). The
-    /// exports keep the stable codes ("expired-certificate"), which is what a spreadsheet filters on.
-    /// </summary>
-    private string Show(ReportColumn column, object? value) => (column.Key, value) switch
-    {
-        ("Status", string status) => L[$"Status.{status}"],
-        ("Cause", string cause) => L[$"Cause.{cause}"],
-        ("Scenario", string scenario) => L[$"Scenario.{scenario}"],
-        ("ExpiryWindow", "expired") => L["Reports.AlreadyExpired"],
-        _ => Show(value),
-    };
+    /// <summary>A cell as the reader says it: coded cells in words (<see cref="ReportWords"/>), numbers and dates in the page's culture.</summary>
+    private string Show(ReportColumn column, object? value) => ReportWords.Word(L, column, value) ?? Show(value);
 
     private string[] Labels(ReportTable table) => table.Rows.Select(row => Show(table.Columns[0], row[0])).ToArray();
 
