@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Firm;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
