@@ -2047,3 +2047,31 @@ BEGIN
 END;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206092810_Ws15a'
+)
+BEGIN
+    CREATE TABLE [FirmProfiles] (
+        [Id] int NOT NULL,
+        [Name] nvarchar(120) NOT NULL,
+        [ShortName] nvarchar(12) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedByName] nvarchar(150) NOT NULL,
+        CONSTRAINT [PK_FirmProfiles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206092810_Ws15a'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206092810_Ws15a', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -46,6 +46,12 @@ public static class ConfigKeys
     /// <summary>Default true (TLS); false only for a relay on a trusted network.</summary>
     public const string SmtpUseTls = "Smtp:UseTls";
 
+    /// <summary>The firm's name until a Manager saves one in the app (e.g. "MSM Konsultan"); WhatsApp texts say it.</summary>
+    public const string FirmName = "Helpdesk:FirmName";
+
+    /// <summary>The logo's short name until a Manager saves one (e.g. "MSM"); default the name's first word.</summary>
+    public const string FirmShortName = "Helpdesk:FirmShortName";
+
     /// <summary>The helpdesk's public address, so links in e-mails are absolute (e.g. https://helpdesk.msm.co.id).</summary>
     public const string PublicBaseUrl = "Helpdesk:PublicBaseUrl";
 

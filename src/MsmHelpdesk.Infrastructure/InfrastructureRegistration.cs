@@ -54,6 +54,8 @@ public static class InfrastructureRegistration
         services.AddSingleton(new WaitingOnClientPolicy(
             int.TryParse(configuration[ConfigKeys.WaitingReminderDays], out var reminderDays) ? reminderDays : WaitingOnClientPolicy.Default.ReminderDays,
             int.TryParse(configuration[ConfigKeys.WaitingAutoCloseDays], out var closeDays) ? closeDays : WaitingOnClientPolicy.Default.AutoCloseDays));
+        services.AddSingleton(new Application.Features.Firm.FirmNameCache(
+            Application.Features.Firm.FirmName.Configured(configuration[ConfigKeys.FirmName], configuration[ConfigKeys.FirmShortName])));
         services.AddSingleton<Application.Common.IBusinessCalendarSource, Application.Features.Sla.DatabaseBusinessCalendarSource>();
         var dataProtection = services.AddDataProtection().SetApplicationName("MsmHelpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
         if (DataProtectionCertificate.Load(configuration) is { } certificate)

@@ -92,7 +92,7 @@ public sealed class ReportCommand : ICliCommand
             return CliApp.Failed;
         }
 
-        var bytes = ReportFiles.ToBytes(result.Value, format);
+        var bytes = ReportFiles.ToBytes(result.Value, format, ReportCsvStyle.Data);
         if (output is null)
         {
             // Standard output gets the text without the byte-order mark a spreadsheet wants in a file.

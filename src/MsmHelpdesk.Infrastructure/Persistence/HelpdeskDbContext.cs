@@ -172,6 +172,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
 
+    public DbSet<Domain.Common.FirmProfile> FirmProfiles => Set<Domain.Common.FirmProfile>();
+
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
     public DbSet<SlaSettingsChange> SlaSettingsChanges => Set<SlaSettingsChange>();

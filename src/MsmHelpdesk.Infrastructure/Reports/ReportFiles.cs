@@ -1,5 +1,5 @@
-using System.Text;
 using ClosedXML.Excel;
+using CsvHelper;
 using MsmHelpdesk.Application.Features.Reports;
 
 namespace MsmHelpdesk.Infrastructure.Reports;
@@ -11,8 +11,8 @@ public enum ReportFormat
 }
 
 /// <summary>
-/// A report as a file: CSV (UTF-8 with BOM so Excel reads it, RFC 4180 quoting, invariant numbers and
-/// yyyy-mm-dd dates; one block per section, its title first) or XLSX (one sheet per section, a bold header row,
+/// A report as a file: CSV (UTF-8 with BOM so Excel reads it, RFC 4180 quoting through CsvHelper, in the
+/// <see cref="ReportCsvStyle"/> asked for; one block per section, its title first) or XLSX (one sheet per section, a bold header row,
 /// numbers and dates as typed cells). The page's download, the CLI and the tests all write through here.
 /// </summary>
 public static class ReportFiles
@@ -24,7 +24,7 @@ public static class ReportFiles
     public static string FileName(ReportResult report, string name, ReportFormat format) =>
         $"msm-{name}-{ReportTable.Text(report.From)}-{ReportTable.Text(report.To)}.{(format == ReportFormat.Xlsx ? "xlsx" : "csv")}";
 
-    public static void Write(ReportResult report, ReportFormat format, Stream output)
+    public static void Write(ReportResult report, ReportFormat format, ReportCsvStyle csvStyle, Stream output)
     {
         if (format == ReportFormat.Xlsx)
         {
@@ -32,51 +32,78 @@ public static class ReportFiles
         }
         else
         {
-            WriteCsv(report, output);
+            WriteCsv(report, csvStyle, output);
         }
     }
 
-    public static byte[] ToBytes(ReportResult report, ReportFormat format)
+    public static byte[] ToBytes(ReportResult report, ReportFormat format, ReportCsvStyle csvStyle)
     {
         using var buffer = new MemoryStream();
-        Write(report, format, buffer);
+        Write(report, format, csvStyle, buffer);
         return buffer.ToArray();
     }
 
-    private static void WriteCsv(ReportResult report, Stream output)
+    /// <summary>
+    /// CsvHelper quotes and separates; a column shown in words is followed by its code column. Sections are blocks
+    /// of different widths, so field counts are not checked, and an empty line parts them.
+    /// </summary>
+    private static void WriteCsv(ReportResult report, ReportCsvStyle style, Stream output)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true) { NewLine = "\r\n" };
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with
+        {
+            Separator = style.Separator,
+            WriteByteOrderMark = true,
+            ValidateFieldCount = false,
+        }, leaveOpen: true);
         var several = report.Tables.Count > 1;
         foreach (var table in report.Tables)
         {
             if (several)
             {
-                writer.WriteLine(Field(table.Title));
+                csv.WriteRecord(Inert(table.Title));
             }
 
-            writer.WriteLine(string.Join(",", table.Columns.Select(column => Field(column.Header))));
+            foreach (var column in table.Columns)
+            {
+                csv.WriteField(Inert(column.Header));
+                if (style.InWords(column))
+                {
+                    csv.WriteField(Inert(style.CodeHeader!(column)));
+                }
+            }
+
+            csv.EndRecord();
             foreach (var row in table.Rows)
             {
-                writer.WriteLine(string.Join(",", row.Select(value => Field(ReportTable.Text(value)))));
+                for (var c = 0; c < table.Columns.Count; c++)
+                {
+                    var value = row[c];
+                    if (style.InWords(table.Columns[c]))
+                    {
+                        csv.WriteField(Inert(style.Word!(table.Columns[c], value)));
+                    }
+
+                    csv.WriteField(value is string text ? Inert(text) : style.Text(value));
+                }
+
+                csv.EndRecord();
             }
 
             if (several)
             {
-                writer.WriteLine();
+                csv.Flush();
+                output.Write("\r\n"u8);
             }
         }
     }
 
-    /// <summary>Quotes a field holding a separator, quote or line break; a leading =, + or @ is prefixed with ' so a spreadsheet never runs it.</summary>
-    private static string Field(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '@' && !double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _))
-        {
-            text = "'" + text;
-        }
-
-        return text.AsSpan().IndexOfAny(",\"\r\n;") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a CR) gets a
+    /// leading ', as OWASP advises. The bare "-" that marks "none" computes nothing and stays as it is; numbers
+    /// never come here.
+    /// </summary>
+    private static string Inert(string text) =>
+        text.Length > 0 && text != ReportSections.None && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static void WriteXlsx(ReportResult report, Stream output)
     {

@@ -97,6 +97,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<WorkingHours> WorkingHours { get; }
 
+    /// <summary>The firm's name (one row; the configured default until a Manager saves one).</summary>
+    DbSet<Domain.Common.FirmProfile> FirmProfiles { get; }
+
     DbSet<SlaPolicy> SlaPolicies { get; }
 
     DbSet<SlaSettingsChange> SlaSettingsChanges { get; }

@@ -57,13 +57,13 @@ public sealed class ImportClientsHandler(IAppDbContextFactory databases, TimePro
 
     public async ValueTask<Result<ClientImportReport>> Handle(ImportClientsCommand command, CancellationToken cancellationToken)
     {
-        var text = CsvReader.Decode(command.Content);
+        var text = CsvFile.Decode(command.Content);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             return Refuse(AppText.ImportNotCsv);
         }
 
-        var records = CsvReader.Read(text, CsvReader.DetectSeparator(text)).Where(record => !record.IsBlank).ToList();
+        var records = CsvFile.Read(text).Where(record => !record.IsBlank).ToList();
         if (records.Count == 0)
         {
             return Refuse(AppText.ImportFileEmpty);

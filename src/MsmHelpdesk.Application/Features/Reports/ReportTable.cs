@@ -19,6 +19,9 @@ public sealed record ReportColumn(string Key, bool Numeric = false, bool Charted
     public bool InChart => Numeric && Charted;
 
     public string Header => AppText.Get("ReportColumn" + Key);
+
+    /// <summary>Whether the cells hold stable codes ("WaitingOnClient", "expired-certificate") that people read in words.</summary>
+    public bool Coded => Key is "Status" or "Cause" or "Scenario" or "ExpiryWindow";
 }
 
 /// <summary>

@@ -28,6 +28,18 @@ public sealed class WorkingHoursConfiguration : IEntityTypeConfiguration<Working
     }
 }
 
+public sealed class FirmProfileConfiguration : IEntityTypeConfiguration<Domain.Common.FirmProfile>
+{
+    public void Configure(EntityTypeBuilder<Domain.Common.FirmProfile> firm)
+    {
+        firm.HasKey(f => f.Id);
+        firm.Property(f => f.Id).ValueGeneratedNever();
+        firm.Property(f => f.Name).HasMaxLength(Domain.Common.FirmProfile.NameMaxLength).IsRequired();
+        firm.Property(f => f.ShortName).HasMaxLength(Domain.Common.FirmProfile.ShortNameMaxLength).IsRequired();
+        firm.Property(f => f.UpdatedByName).HasMaxLength(FieldLimits.PersonNameMaxLength + 50).IsRequired();
+    }
+}
+
 public sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
 {
     public void Configure(EntityTypeBuilder<SlaPolicy> policy)

@@ -69,19 +69,8 @@ public partial class ReportSectionView
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>
-    /// A cell as the reader says it: statuses, scenarios and causes in words of the page's language ("-", no
-    /// diagnosis yet, too: it has its own text, as in the matrix and its drill-down). The
-    /// exports keep the stable codes ("expired-certificate"), which is what a spreadsheet filters on.
-    /// </summary>
-    private string Show(ReportColumn column, object? value) => (column.Key, value) switch
-    {
-        ("Status", string status) => L[$"Status.{status}"],
-        ("Cause", string cause) => L[$"Cause.{cause}"],
-        ("Scenario", string scenario) => L[$"Scenario.{scenario}"],
-        ("ExpiryWindow", "expired") => L["Reports.AlreadyExpired"],
-        _ => Show(value),
-    };
+    /// <summary>A cell as the reader says it: coded cells in words (<see cref="ReportWords"/>, the same words as the CSV export), numbers and dates in the page's culture.</summary>
+    private string Show(ReportColumn column, object? value) => ReportWords.Word(L, column, value) ?? Show(value);
 
     private string[] Labels(ReportTable shown) => shown.Rows.Select(row => Show(shown.Columns[0], row[0])).ToArray();
 

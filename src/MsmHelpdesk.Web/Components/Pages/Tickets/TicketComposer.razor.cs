@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MsmHelpdesk.Application.Common.Identity;
 using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Features.Firm;
 using MsmHelpdesk.Application.Features.Replies;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Clients;
@@ -38,6 +39,7 @@ public partial class TicketComposer
     private string? text;
     private bool secret;
     private string? myName;
+    private string firmName = "";
 
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
@@ -89,6 +91,7 @@ public partial class TicketComposer
 
     protected override async Task OnInitializedAsync()
     {
+        firmName = await Sender.Send(new GetFirmNameQuery()) is { IsSuccess: true } firm ? firm.Value.Name : "";
         if (Authentication is not null)
         {
             myName = (await Authentication).User.FindFirst(HelpdeskClaimTypes.DisplayName)?.Value;
@@ -212,5 +215,5 @@ public partial class TicketComposer
     }
 
     private string FollowUpLink(string phone) =>
-        PhoneNumber.WhatsAppLink(phone, UiTextIndonesian.Format("WhatsApp.FollowUpMessage", View.ContactName ?? "", View.Number, View.ClientName));
+        PhoneNumber.WhatsAppLink(phone, UiTextIndonesian.Format("WhatsApp.FollowUpMessage", View.ContactName ?? "", View.Number, View.ClientName, firmName));
 }

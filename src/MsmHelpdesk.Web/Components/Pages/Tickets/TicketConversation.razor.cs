@@ -50,7 +50,10 @@ public partial class TicketConversation
     private string EventLine(TimelineItem entry)
     {
         var when = Wib.ToWib(entry.At).ToString("d MMM HH.mm", CultureInfo.CurrentCulture);
-        var text = entry.Text is { } t && entry.Kind is not (TimelineKind.AttachmentAdded or TimelineKind.Created) ? $" «{Short(t)}»" : "";
+        var text = entry.Text is not { } t || entry.Kind is TimelineKind.AttachmentAdded or TimelineKind.Created ? ""
+            // A diagnosis entry stores its verdict as a code ("confirmed" or "corrected"), said here in words.
+            : entry.Kind == TimelineKind.DiagnosisConfirmed ? $" ({L[$"Timeline.Verdict.{t}"]})"
+            : $" «{Short(t)}»";
         return $"{when} · {entry.ActorName} {Describe(entry)}{text}";
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.Clients;
+using MsmHelpdesk.Application.Features.Firm;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
@@ -19,6 +20,7 @@ public partial class TicketProperties
     private TicketPriority priorityDraft;
     private TicketChannel channelDraft;
     private Guid? contactDraft;
+    private string firmName = "";
 
     private enum Property
     {
@@ -104,8 +106,11 @@ public partial class TicketProperties
         return command;
     }
 
+    protected override async Task OnInitializedAsync() =>
+        firmName = await Sender.Send(new GetFirmNameQuery()) is { IsSuccess: true } firm ? firm.Value.Name : "";
+
     /// <summary>The status in words for the client, always in Indonesian; a finished ticket promises no further news.</summary>
     private string WhatsAppLink(string phone) =>
         PhoneNumber.WhatsAppLink(phone, UiTextIndonesian.Format(TicketWorkflow.IsOpen(View.Status) ? "WhatsApp.StatusMessage" : "WhatsApp.StatusMessageFinished",
-            View.ContactName ?? "", View.Number, View.ClientName, UiTextIndonesian.Get($"Status.{View.Status}")));
+            View.ContactName ?? "", View.Number, View.ClientName, UiTextIndonesian.Get($"Status.{View.Status}"), firmName));
 }

@@ -17,8 +17,8 @@ public sealed class ReportExportTests
         await using var f = await ArrangeAsync();
         var report = await f.ReportAsync(FixtureRange);
 
-        using var workbook = new XLWorkbook(new MemoryStream(ReportFiles.ToBytes(report, ReportFormat.Xlsx)));
-        var csv = System.Text.Encoding.UTF8.GetString(ReportFiles.ToBytes(report, ReportFormat.Csv));
+        using var workbook = new XLWorkbook(new MemoryStream(ReportFiles.ToBytes(report, ReportFormat.Xlsx, ReportCsvStyle.Data)));
+        var csv = System.Text.Encoding.UTF8.GetString(ReportFiles.ToBytes(report, ReportFormat.Csv, ReportCsvStyle.Data));
 
         Assert.Equal(report.Tables.Select(t => t.Name), workbook.Worksheets.Select(w => w.Name));
         foreach (var table in report.Tables)

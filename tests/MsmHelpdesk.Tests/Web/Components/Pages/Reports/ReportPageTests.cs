@@ -56,7 +56,7 @@ public sealed class ReportPageTests
 
         var page = await browser.GetAsync("/reports?from=2026-01-01&to=2026-03-31");
         var xlsx = await browser.GetAsync("/reports/export?format=xlsx&from=2026-01-01&to=2026-03-31");
-        var csv = await browser.GetAsync("/reports/export?format=csv&section=certificates");
+        var csv = await browser.GetAsync("/reports/export?format=csv&section=certificates&csv=data");
         var bad = await browser.GetAsync("/reports/export?format=pdf");
         var inverted = await browser.GetAsync("/reports/export?format=csv&from=2026-03-01&to=2026-01-01");
 

@@ -3,9 +3,9 @@ using MsmHelpdesk.Application.Common.Csv;
 
 namespace MsmHelpdesk.Tests.Application.Common.Csv;
 
-public sealed class CsvReaderTests
+public sealed class CsvFileTests
 {
-    private static CsvRecord[] Read(string text) => CsvReader.Read(text, CsvReader.DetectSeparator(text)).ToArray();
+    private static CsvRecord[] Read(string text) => CsvFile.Read(text).ToArray();
 
     [Fact]
     public void ShouldReadQuotedFieldsWithSeparatorsNewlinesAndDoubledQuotes()
@@ -47,9 +47,9 @@ public sealed class CsvReaderTests
     {
         var text = "name;npwp;note\n\"PT A; B\";01.234.567.4-018.000;1,5\n";
 
-        Assert.Equal(';', CsvReader.DetectSeparator(text));
+        Assert.Equal(';', CsvFile.DetectSeparator(text));
         Assert.Equal(["PT A; B", "01.234.567.4-018.000", "1,5"], Read(text)[1].Fields);
-        Assert.Equal(',', CsvReader.DetectSeparator("name,npwp\n\"a;b;c\",1"));
+        Assert.Equal(',', CsvFile.DetectSeparator("name,npwp\n\"a;b;c\",1"));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class CsvReaderTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("name\nKoperasi Karyawan Sejahtera – Unit Ā")).ToArray();
 
-        var text = CsvReader.Decode(bytes);
+        var text = CsvFile.Decode(bytes);
 
         Assert.Equal("name\nKoperasi Karyawan Sejahtera – Unit Ā", text);
     }
@@ -67,7 +67,7 @@ public sealed class CsvReaderTests
     {
         byte[] bytes = [.. Encoding.ASCII.GetBytes("name\nCaf"), 0xE9, (byte)' ', 0x96, (byte)' ', 0x80];
 
-        Assert.Equal("name\nCafé – €", CsvReader.Decode(bytes));
+        Assert.Equal("name\nCafé – €", CsvFile.Decode(bytes));
     }
 
     [Fact]
