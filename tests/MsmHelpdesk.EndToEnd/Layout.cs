@@ -6,7 +6,7 @@ public static class Layout
 {
     /// <summary>
     /// Visible elements that reach past the viewport's right edge (or make the page scroll sideways), described by
-    /// tag, id and classes. An element inside a box that scrolls or clips sideways and itself fits is not counted:
+    /// tag, id and classes. An element inside a box that scrolls or clips sideways and fits is not counted:
     /// a wide table in its own scroller is fine, a page the reader must pan is not.
     /// </summary>
     public static async Task<IReadOnlyList<string>> WiderThanViewportAsync(IPage page)
@@ -21,7 +21,8 @@ public static class Layout
                   const s = getComputedStyle(p);
                   if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)) {
                     const r = p.getBoundingClientRect();
-                    return r.right <= width + 1 && r.left >= -1;
+                    // Any box that clips within the viewport hides the overflow (a button's label inside a scrolled table).
+                    if (r.right <= width + 1 && r.left >= -1) return true;
                   }
                 }
                 return false;

@@ -32,7 +32,7 @@ public sealed class ResolutionStepsTests(Chromium chromium)
         await page.FillAsync("#client-name", "PT Maju Jaya");
         await page.FillAsync("#client-npwp", "01.234.567.4-901.000");
         await page.FillAsync("#client-kpp", "KPP Pratama Jakarta Setiabudi Satu");
-        await page.FillAsync("#client-cert-issued", "2023-01-10");
+        await page.FillAsync("#client-cert-issued", "10/01/2023");
         await page.ClickAsync("#add-officer");
         await page.FillAsync("#officer-name-0", "Hendra Wijaya");
         await page.ClickAsync("#save-client");
@@ -79,7 +79,7 @@ public sealed class ResolutionStepsTests(Chromium chromium)
         }
 
         await page.ClickAsync("#visit-new");
-        await page.FillAsync("#visit-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("#visit-date", day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await page.FillAsync("#visit-time", "10:30");
         await page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Pengurus yang datang" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Hendra Wijaya" }).ClickAsync();
@@ -147,7 +147,7 @@ public sealed class ResolutionStepsTests(Chromium chromium)
         await page.Locator("#resolve-blocked .resolve-fact-link").First.ClickAsync();
         await visit.Locator(".visit-outcome-open").ClickAsync();
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Date);
-        await page.FillAsync("#visit-issued-on", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillAsync("#visit-issued-on", today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await page.ClickAsync("#visit-outcome-save");
         await Expect(page.Locator("#step-4")).ToHaveAttributeAsync("data-status", "Done");
         await Expect(page.Locator("#step-7")).ToHaveAttributeAsync("data-status", "Done");

@@ -39,7 +39,7 @@ public sealed class SlaSettingsTests(Chromium chromium)
         await page.ClickAsync("#save-sla-holiday");
         await Expect(page.Locator("#sla-holidays")).ToContainTextAsync("Wajib diisi.");
         var year = DateTime.UtcNow.AddHours(7).Year;
-        await page.FillAsync("#sla-holiday-date", $"{year}-12-25");
+        await page.FillAsync("#sla-holiday-date", $"25/12/{year}");
         await page.FillAsync("#sla-holiday-name", "Hari Raya Natal");
         await page.ClickAsync("#save-sla-holiday");
         await Expect(page.Locator("#sla-holiday-table")).ToContainTextAsync("Hari Raya Natal");

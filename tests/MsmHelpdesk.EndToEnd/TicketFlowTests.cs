@@ -29,7 +29,7 @@ public sealed class TicketFlowTests(Chromium chromium)
         await page.WaitUntilInteractiveAsync();
         await page.FillAsync("#client-name", "PT Maju <img src=x onerror=alert(1)> Jaya");
         await page.FillAsync("#client-npwp", "01.234.567.5-901.000");
-        await page.FillAsync("#client-cert-issued", "2024-12-01");
+        await page.FillAsync("#client-cert-issued", "01/12/2024");
         await page.ClickAsync("#save-client");
         await Expect(page.Locator("#client-form")).ToContainTextAsync("Digit kontrol NPWP (digit ke-9) tidak cocok");
         await Expect(page.Locator("#client-npwp")).ToHaveValueAsync("01.234.567.5-901.000");

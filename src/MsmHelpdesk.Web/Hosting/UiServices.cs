@@ -22,6 +22,7 @@ public static class UiServices
         services.AddMudServices();
         services.AddTransient<MudLocalizer, HelpdeskMudLocalizer>();
         services.AddLocalization();
+        services.AddScoped<MsmHelpdesk.Web.Components.Pages.Tickets.TicketNeighbours>();
         services.AddHttpContextAccessor();
         return services;
     }

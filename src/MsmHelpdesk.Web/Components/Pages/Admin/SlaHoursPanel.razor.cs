@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MsmHelpdesk.Application.Features.Sla;
 using MsmHelpdesk.Web.Components.Shared;
@@ -41,9 +40,4 @@ public partial class SlaHoursPanel
             await OnSaved.InvokeAsync();
         }
     }
-
-    private static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private static TimeOnly ParseTime(string? text, TimeOnly previous) =>
-        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : previous;
 }

@@ -8,7 +8,6 @@ public partial class IncidentList
 {
     private readonly FormErrors errors = new();
     private CreateIncidentCommand command = new();
-    private string? startedAt;
     private IncidentOverview? list;
 
     [Inject]
@@ -43,7 +42,6 @@ public partial class IncidentList
 
     private async Task CreateAsync()
     {
-        command.StartedAt = FormText.FromWibLocal(startedAt);
         var result = await SendAsync(command, errors);
         if (result.IsSuccess)
         {

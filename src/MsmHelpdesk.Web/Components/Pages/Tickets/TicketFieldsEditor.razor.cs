@@ -9,7 +9,6 @@ namespace MsmHelpdesk.Web.Components.Pages.Tickets;
 
 public sealed partial class TicketFieldsEditor : IDisposable
 {
-    private string? reportedAt;
     private CancellationTokenSource? pause;
 
     [Parameter, EditorRequired]
@@ -29,9 +28,6 @@ public sealed partial class TicketFieldsEditor : IDisposable
             [MsmHelpdesk.Domain.Classification.EvidenceField.Description] = form.Description,
             [MsmHelpdesk.Domain.Classification.EvidenceField.Activity] = form.Activity,
         };
-
-    protected override void OnParametersSet() =>
-        reportedAt = Form.ReportedAt is { } at ? FormText.WibLocal(at) : reportedAt;
 
     /// <summary>
     /// The form's values follow every keystroke (a save right after typing sees them); only the suggestion waits
@@ -59,12 +55,6 @@ public sealed partial class TicketFieldsEditor : IDisposable
     {
         pause?.Cancel();
         pause?.Dispose();
-    }
-
-    private void ReportedAtChanged(string? value)
-    {
-        reportedAt = value;
-        Form.ReportedAt = FormText.FromWibLocal(value);
     }
 
     /// <summary>Labels of the text fields that look like they hold a passphrase or password.</summary>

@@ -95,11 +95,6 @@ public partial class TicketVisits
         }
     }
 
-    private static string? TimeText(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
-
     private static Color OutcomeColor(KppVisitOutcome outcome) => outcome switch
     {
         KppVisitOutcome.CertificateIssued => Color.Success,
