@@ -27,12 +27,6 @@ public sealed partial class Classifier
     /// <summary>How much one character gram counts next to a word (a word has a dozen grams); by cross-validation.</summary>
     internal double GramValue { get; init; } = DefaultGramValue;
 
-    /// <summary>
-    /// How much a rare class's training tickets weigh more: each counts (n / (classes × its class's count))^this, so 0 weighs
-    /// all alike and 1 gives every class the same total. 0.5 by cross-validation (decision 0103): 1 cost ETAX causes accuracy.
-    /// </summary>
-    internal double ClassBalance { get; init; } = 0.5;
-
     /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
     private static readonly Lazy<TextModel[]> DefaultModels = new(TrainDefaultModels);
 
@@ -50,8 +44,8 @@ public sealed partial class Classifier
     /// a recorded fact decides (a scenario chosen from the list, a certificate expired by its dates, an outage
     /// shown by other clients' reports) teaches the words nothing, so that ticket is left out of that model.
     /// </summary>
-    /// <remarks>Decay and class balance chosen by 5-fold cross-validation on the train and dev splits (decisions 0101, 0103).</remarks>
-    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.002, double causeL2 = 0.001, int epochs = 150,
+    /// <remarks>Decay chosen by 5-fold cross-validation on the train split (decision 0101).</remarks>
+    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.008, double causeL2 = 0.004, int epochs = 150,
         double systemL2 = 0.008)
     {
         var scenarios = new List<(IReadOnlyCollection<string>, int)>();
@@ -75,8 +69,8 @@ public sealed partial class Classifier
         // The three models are independent (and each deterministic): trained side by side, start-up waits for the slowest.
         var models = new TextModel[3];
         Parallel.Invoke(
-            () => models[0] = TextModel.Train(scenarios, ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf, classBalance: ClassBalance),
-            () => models[1] = TextModel.Train(causes, CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf, classBalance: ClassBalance),
+            () => models[0] = TextModel.Train(scenarios, ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf),
+            () => models[1] = TextModel.Train(causes, CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf),
             () => models[2] = TextModel.Train(systems, SystemLabels, minimumCount, systemL2, epochs / 3, valueOf: ValueOf));
         return models;
     }

@@ -41,28 +41,6 @@ public sealed partial class Classifier
         return prior;
     }
 
-    /// <summary>
-    /// The catalogue's scenario phrases were written for one application each ("aktivasi", "lapor SPT" meant the desktop app
-    /// before 2025, a Kode Otorisasi only exists in Coretax): a phrase for a desktop scenario or Other counts by the system
-    /// model's share of e-Faktur desktop, one for a Coretax scenario by its share of Coretax (decision 0103).
-    /// </summary>
-    private void ScaleScenarioRules(Work work)
-    {
-        if (SystemPriorWeight == 0)
-        {
-            return;
-        }
-
-        var desktop = SystemProbability(work, TaxSystem.EfakturDesktop);
-        var coretax = SystemProbability(work, TaxSystem.Coretax);
-        var total = desktop + coretax + 1e-9;
-        var scores = work.Scores[ScenarioDimension];
-        for (var k = 0; k < ScenarioClasses; k++)
-        {
-            scores[k] *= k >= (int)Scenario.CoretaxActivation && k <= (int)Scenario.CoretaxReturn ? coretax / total : desktop / total;
-        }
-    }
-
     /// <summary>The causes only Coretax has (a role, account data, a data check, a credential not activated) weighed by P(coretax).</summary>
     private double[] CausePrior(Work work)
     {

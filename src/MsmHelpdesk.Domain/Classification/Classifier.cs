@@ -266,7 +266,6 @@ public sealed partial class Classifier
         CollectFeatures(input, work);
         ModelLogits(work);
 
-        ScaleScenarioRules(work);
         work.Decided[ScenarioDimension] = chosenScenario is null ? null : (int)chosenScenario.Value;
         var (scenario, scenarioConfidence) = Scorer.Decide(_scorer[ScenarioDimension], work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],
             chosenScenario is null ? null : (int)chosenScenario.Value, prior: SystemPrior(work));
@@ -309,12 +308,12 @@ public sealed partial class Classifier
     }
 
     /// <summary>The scorer's inputs for one ticket (rule and fact scores, model logits, what facts decide or rule out): for tuning on dev.</summary>
-    internal (double[][] Rules, double[][] Logits, int? ScenarioFact, int? CauseFact, int? CauseRuledOut, double[][] Priors, bool Ambiguous) Parts(ClassificationInput input)
+    internal (double[][] Rules, double[][] Logits, int? ScenarioFact, int? CauseFact, int? CauseRuledOut) Parts(ClassificationInput input)
     {
         Classify(input);
         var work = _work!;
         return ([.. work.Scores.Select(s => s.ToArray())], [.. work.Logits.Select(l => l.ToArray())],
-            work.Decided[ScenarioDimension], work.Decided[CauseDimension], work.RuledOut, [work.Prior.ToArray(), work.CausePrior.ToArray()], work.AmbiguousRule);
+            work.Decided[ScenarioDimension], work.Decided[CauseDimension], work.RuledOut);
     }
 
     /// <summary>

@@ -114,21 +114,21 @@ public static partial class DefaultCatalogue
             { IsPrefix = true, Implies = Implies(("scenario:other", 1.5)) },
             new("CORETAX-SIGNING-IN-PROGRESS", "Coretax: Signing In Progress", "Penandatanganan di Coretax tertahan.",
                 [Cause.Other, Cause.DjpOutage], [], ["Signing In Progress"])
-            { Implies = Implies(("cause:other", 1.0)) },
+            { Implies = Implies(("scenario:other", 1.5), ("cause:other", 1.0)) },
             new("CORETAX-SAVED-INVALID", "Coretax: Saved Invalid", "Dokumen tersimpan tidak valid, termasuk karena passphrase salah.",
                 [Cause.Other, Cause.WrongPassphrase], [WrongPassphrase], ["Saved Invalid"])
-            { Implies = Implies(("scenario:coretax-invoice", 1.0), ("cause:other", 1.0)) },
+            { Implies = Implies(("scenario:other", 1.5), ("cause:other", 1.0)) },
             new("CORETAX-FORMAT-POLA-TIDAK-VALID", "Coretax: Format Pola Tidak Valid", "Passphrase tidak memenuhi aturan pola Coretax.",
-                [Cause.DataValidation], [Steps(Cause.DataValidation, "Buat passphrase yang memenuhi aturan pola Coretax (panjang, huruf besar/kecil, angka, simbol).")],
+                [Cause.Other], [Steps(Cause.Other, "Buat passphrase yang memenuhi aturan pola Coretax (panjang, huruf besar/kecil, angka, simbol).")],
                 ["Format Pola Tidak Valid"])
-            { Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:data-validation", 1.5)) },
-            new("REG-KODJP-00003", "Coretax: REG-KODJP-00003", "Kesalahan permintaan Kode Otorisasi DJP di Coretax.", [Cause.CredentialNotActivated, Cause.Other], [], ["REG-KODJP-00003"])
-            { Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:credential-not-activated", 1.5)) },
+            { Implies = Implies(("scenario:other", 1.5), ("cause:other", 1.5)) },
+            new("REG-KODJP-00003", "Coretax: REG-KODJP-00003", "Kesalahan permintaan Kode Otorisasi DJP di Coretax.", [Cause.Other], [], ["REG-KODJP-00003"])
+            { Implies = Implies(("scenario:other", 1.5), ("cause:other", 1.5)) },
             new("REG-KODJP-00024", "Coretax: REG-KODJP-00024", "Kesalahan permintaan Kode Otorisasi DJP di Coretax.", [Cause.Other], [], ["REG-KODJP-00024"])
-            { Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:other", 1.5)) },
+            { Implies = Implies(("scenario:other", 1.5), ("cause:other", 1.5)) },
             new("CORETAX-FACE-VALIDATION", "Coretax: validasi wajah", "Validasi wajah gagal di Coretax.", [Cause.Other], [],
                 ["validasi wajah", "verifikasi wajah", "face validation", "face verification"])
-            { Implies = Implies(("scenario:coretax-activation", 1.5), ("cause:other", 1.5)) },
+            { Implies = Implies(("scenario:other", 1.5), ("cause:other", 1.5)) },
         ];
     }
 
@@ -159,14 +159,7 @@ public static partial class DefaultCatalogue
         Add("scenario:profile-sync", 0.8, "id", "sinkronisasi", "profil pkp", "pindah kpp");
         Add("scenario:profile-sync", 0.6, "id", "ganti alamat", "perubahan alamat", "profil");
         Add("scenario:other", 1.2, "id", "posting spt", "lapor spt");
-        Add("scenario:other", 0.8, "id", "spt");
-        // The Coretax scenarios (issue 14); the system model weighs them against the desktop ones (decision 0103).
-        Add("scenario:coretax-activation", 1.0, "id", "kode otorisasi", "aktivasi akun", "sertifikat elektronik");
-        Add("scenario:coretax-activation", 1.0, "en", "authorization code", "account activation");
-        Add("scenario:coretax-access", 1.0, "id", "impersonate", "pihak terkait", "hak akses", "peran");
-        Add("scenario:coretax-access", 1.0, "en", "role", "permission");
-        Add("scenario:coretax-return", 1.0, "id", "spt masa", "spt tahunan", "lapor spt");
-        Add("scenario:coretax-invoice", 1.0, "id", "impor xml", "import xml", "xml", "retur");
+        Add("scenario:other", 0.8, "id", "spt", "coretax", "kode otorisasi");
         Add("scenario:other", 0.9, "id", "update aplikasi", "update efaktur", "update e-faktur");
         Add("scenario:other", 0.6, "id", "versi terbaru", "perpanjang sertifikat", "tanda tangan", "signing");
         Add("scenario:other", 0.5, "id", "perpanjang");

@@ -65,7 +65,7 @@ internal sealed class TextModel
     /// occurrence of a feature counts (1 when null).
     /// </summary>
     public static TextModel Train(IReadOnlyList<(IReadOnlyCollection<string> Features, int Label)> examples, int classes,
-        int minimumCount = 2, double l2 = 0.002, int epochs = 150, double learningRate = 0.3, Func<string, double>? valueOf = null, double classBalance = 0)
+        int minimumCount = 2, double l2 = 0.002, int epochs = 150, double learningRate = 0.3, Func<string, double>? valueOf = null)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (features, _) in examples)
@@ -99,16 +99,7 @@ internal sealed class TextModel
         var gradient = new double[weights.Length];
         var biasGradient = new double[classes];
         var probabilities = new double[classes];
-        // A rare class's examples count more (classBalance 0: all alike, 1: every class weighs the same in total).
-        var perClass = new int[classes];
-        foreach (var (_, label) in rows)
-        {
-            perClass[label]++;
-        }
-
-        var present = Math.Max(1, perClass.Count(c => c > 0));
-        var classWeight = perClass.Select(c => c == 0 ? 0 : Math.Pow(rows.Length / (double)(present * c), classBalance)).ToArray();
-        var n = Math.Max(1e-9, rows.Sum(row => classWeight[row.Label]));
+        var n = (double)Math.Max(1, rows.Length);
 
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -127,17 +118,16 @@ internal sealed class TextModel
 
                 Softmax(probabilities);
                 probabilities[label] -= 1;
-                var share = classWeight[label] / n;
                 for (var k = 0; k < classes; k++)
                 {
-                    biasGradient[k] += probabilities[k] * share;
+                    biasGradient[k] += probabilities[k] / n;
                 }
 
                 foreach (var feature in features)
                 {
                     for (var k = 0; k < classes; k++)
                     {
-                        gradient[feature * classes + k] += values[feature] * probabilities[k] * share;
+                        gradient[feature * classes + k] += values[feature] * probabilities[k] / n;
                     }
                 }
             }

@@ -31,9 +31,6 @@ internal sealed class Scores<T> : IScores where T : struct, Enum
 
     public double MacroF1 => Classes().Average(c => F1(c));
 
-    /// <summary>Macro-F1 over the given classes only (e.g. the seven causes an ETAX ticket can have).</summary>
-    public double MacroF1Over(IEnumerable<T> classes) => classes.Average(c => F1(c));
-
     public double UnknownPrecision => Precision(_unknown);
 
     public double NamedPrecision
