@@ -47,7 +47,30 @@ public sealed class BackupService(IConfiguration configuration, DatabaseSettings
         var keep = Keep;
         Directory.CreateDirectory(BackupDirectory);
         var path = Path.Combine(BackupDirectory, $"{ArchivePrefix}{clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.zip");
-        var summary = await WriteAsync(path, cancellationToken);
+
+        // Two hosts on one data folder run the job at the same moment: the first to claim the archive's name writes
+        // it, the other stands aside (nothing twice, decision 0180).
+        var claimPath = path + ".claim";
+        FileStream claim;
+        try
+        {
+            claim = new FileStream(claimPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException) when (File.Exists(claimPath) || File.Exists(path))
+        {
+            return new NightlyBackup(null, $"backup {path} already written by another run", 0);
+        }
+
+        ArchiveSummary summary;
+        await using (claim)
+        {
+            if (File.Exists(path))
+            {
+                return new NightlyBackup(null, $"backup {path} already written by another run", 0);
+            }
+
+            summary = await WriteAsync(path, cancellationToken);
+        }
 
         // Names sort by time, so the oldest are first.
         var old = Directory.GetFiles(BackupDirectory, ArchivePrefix + "*.zip").Order(StringComparer.Ordinal).SkipLast(keep).ToArray();

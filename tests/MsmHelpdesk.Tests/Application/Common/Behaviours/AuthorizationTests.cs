@@ -3,6 +3,7 @@ using MsmHelpdesk.Application;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Application.Features.Account;
+using MsmHelpdesk.Application.Features.Firm;
 using MsmHelpdesk.Application.Features.Setup;
 using MsmHelpdesk.Domain.Users;
 using MsmHelpdesk.Tests.Support;
@@ -34,10 +35,11 @@ public sealed class AuthorizationTests
         Assert.NotEqual(AccessRule.Undeclared, MessageAccess.For(message).Rule);
 
     [Fact]
-    public void ShouldOpenOnlySignInAndSetupToAnonymousSenders()
+    public void ShouldOpenOnlySignInSetupAndTheFirmsNameToAnonymousSenders()
     {
+        // The firm's name is on the sign-in page, shown before anyone signs in; it is all that query returns.
         var anonymous = AllMessages.Where(type => MessageAccess.For(type).Rule == AccessRule.Anonymous).ToHashSet();
-        Assert.Equal(new HashSet<Type> { typeof(SignInCommand), typeof(GetSetupStatusQuery), typeof(CreateFirstAdminCommand) }, anonymous);
+        Assert.Equal(new HashSet<Type> { typeof(SignInCommand), typeof(GetSetupStatusQuery), typeof(CreateFirstAdminCommand), typeof(GetFirmNameQuery) }, anonymous);
     }
 
     [Theory]
