@@ -43,7 +43,10 @@ public sealed class ConcurrentCreationTests
         // Ten creations at once, two of them with the same key: one of those two is refused, the other nine are saved.
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => app.SendAsync(budi, new CreateTicketCommand
         {
-            ClientId = client, ErrorText = "ETAX-40002: Error di Service", Activity = $"upload faktur {i}", Idempotency = i < 2 ? claim : null,
+            ClientId = client,
+            ErrorText = "ETAX-40002: Error di Service",
+            Activity = $"upload faktur {i}",
+            Idempotency = i < 2 ? claim : null,
         }))));
 
         var refused = Assert.Single(results, result => !result.IsSuccess);
