@@ -66,11 +66,7 @@ public sealed class LayoutTests(Chromium chromium, ITestOutputHelper output)
         var menu = await page.Locator(".mud-navmenu a[href]:not([target=_blank])").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Contains("/tickets", menu);
         Assert.Contains("/admin/users", menu);
-        // The workspace at 1366 px is measured by WorkspaceTests; here, after the menu's pages, its server render did not
-        // finish within 30 s at that width (open question, see the branch's report), so it is visited on the phone only.
-        string[] reached = width < 960
-            ? [$"/tickets/{ticketNumber}", $"/clients/{clientId}", $"/incidents/{incident}", "/tickets/new"]
-            : [$"/clients/{clientId}", $"/incidents/{incident}", "/tickets/new"];
+        string[] reached = [$"/tickets/{ticketNumber}", $"/clients/{clientId}", $"/incidents/{incident}", "/tickets/new"];
         var paths = menu.Concat(reached).Distinct().ToList();
         var offences = new List<string>();
         foreach (var path in paths)
