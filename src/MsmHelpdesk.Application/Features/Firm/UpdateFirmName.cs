@@ -41,8 +41,10 @@ public sealed class UpdateFirmNameHandler(IAppDbContextFactory databases, ICurre
         await using var db = await databases.CreateAsync(cancellationToken);
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var before = await cache.GetAsync(databases, cancellationToken);
         var profile = await db.FirmProfiles.SingleOrDefaultAsync(cancellationToken);
+        // The name before the change is the row just read (or the configured default): not the cache, which may be cold
+        // (a second read) or stale (another process saved).
+        var before = profile is null ? cache.Configured : new FirmName(profile.Name, profile.ShortName);
         if (profile is null)
         {
             profile = FirmProfile.Create(command.Name, command.ShortName, actor.Name, now);
