@@ -36,6 +36,8 @@ public sealed class DiagnosisTests(Chromium chromium)
         await Expect(page.Locator("#diagnosis-scenario")).ToContainTextAsync("Upload");
         await Expect(page.Locator("#diagnosis-cause")).ToContainTextAsync("Sertifikat kedaluwarsa");
         await Expect(panel.Locator("mark.evidence-mark").First).ToBeVisibleAsync();
+        // The marks follow the typing: wait for the ones of the finished text before reading them all.
+        await Expect(panel.Locator("mark.evidence-mark", new() { HasTextRegex = new Regex("2 tahun|sertifikat", RegexOptions.IgnoreCase) }).First).ToBeVisibleAsync();
         var marked = await panel.Locator("mark.evidence-mark").AllTextContentsAsync();
         Assert.Contains(marked, text => text.Contains("upload", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(marked, text => text.Contains("2 tahun", StringComparison.OrdinalIgnoreCase) || text.Contains("sertifikat", StringComparison.OrdinalIgnoreCase));
