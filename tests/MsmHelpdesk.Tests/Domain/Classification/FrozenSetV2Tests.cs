@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using MsmHelpdesk.Domain.Classification;
+using Xunit.Abstractions;
+
+namespace MsmHelpdesk.Tests.Domain.Classification;
+
+/// <summary>
+/// Frozen set v2 (decision 0105): every ticket of writers K–N (ids wk-, wl-, wm-, wn-), written from the domain notes
+/// and the taxonomy only, after the classifier of decision 0106 was chosen by cross-validation; never trained or tuned
+/// on. Aggregate figures only, never a ticket. The issues' bars are printed; the floors are the figures measured once
+/// (decision 0105's rule), so a change that makes them worse fails. Raise a floor to its bar when the bar is met.
+/// </summary>
+public sealed class FrozenSetV2Tests(ITestOutputHelper output)
+{
+    public const string EtaxSha256 = "39d034c649f822221cea58f2fc40264c16e25c047e5556a6c41691f3646545a0";
+    public const string CoretaxSha256 = "cd0f7f562ea63d69e6b80c8dcf3f44198895ab28de88f47c150ffbe6c13fe405";
+
+    [Theory]
+    [InlineData("frozen2/etax.jsonl", EtaxSha256)]
+    [InlineData("frozen2/coretax.jsonl", CoretaxSha256)]
+    public void ShouldKeepTheSecondFrozenSetByteForByte(string file, string sha256)
+    {
+        var bytes = File.ReadAllBytes(CorpusTests.CorpusFile(file));
+
+        Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    [Fact]
+    public void ShouldHoldOnlyWritersKToNInTheSecondFrozenSet()
+    {
+        var tickets = LabelledTicket.Load("frozen2/etax.jsonl").Concat(LabelledTicket.Load("frozen2/coretax.jsonl")).ToList();
+
+        Assert.True(tickets.Count >= 400, $"{tickets.Count} tickets");
+        Assert.All(tickets, ticket => Assert.Matches("^w[klmn]-[0-9]{3}$", ticket.Id));
+        Assert.Equal(tickets.Count, tickets.Select(ticket => ticket.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void ShouldNotFallBelowTheFiguresOfTheSecondFrozenEtaxSet()
+    {
+        var test = CorpusMeasurement.Of(new Classifier(DefaultCatalogue.Create()), LabelledTicket.Load("frozen2/etax.jsonl"), "frozen v2, ETAX-era", listMisses: false);
+        output.WriteLine(test.Text);
+        output.WriteLine($"issue 13 bars: scenario 0.95 (now {test.Scenario.Accuracy:0.000}), cause 0.90 (now {test.Cause.Accuracy:0.000}), " +
+            $"cause macro-F1 0.88 (now {test.Cause.MacroF1OverTrueClasses:0.000} over the causes the set holds)");
+
+        Assert.True(test.Scenario.Accuracy >= EtaxFloor.Scenario, $"scenario accuracy {test.Scenario.Accuracy:0.000} < {EtaxFloor.Scenario} (issue bar 0.95)");
+        Assert.True(test.Cause.Accuracy >= EtaxFloor.Cause, $"cause accuracy {test.Cause.Accuracy:0.000} < {EtaxFloor.Cause} (issue bar 0.90)");
+        Assert.True(test.Cause.MacroF1OverTrueClasses >= EtaxFloor.MacroF1, $"cause macro-F1 {test.Cause.MacroF1OverTrueClasses:0.000} < {EtaxFloor.MacroF1} (issue bar 0.88)");
+        AssertCalibrated(test);
+    }
+
+    [Fact]
+    public void ShouldNotFallBelowTheFiguresOfTheSecondFrozenCoretaxSet()
+    {
+        var test = CorpusMeasurement.Of(new Classifier(DefaultCatalogue.Create()), LabelledTicket.Load("frozen2/coretax.jsonl"), "frozen v2, Coretax-era", listMisses: false);
+        output.WriteLine(test.Text);
+        output.WriteLine($"issue 14 bars: scenario 0.90 (now {test.Scenario.Accuracy:0.000}), cause 0.85 (now {test.Cause.Accuracy:0.000})");
+
+        Assert.True(test.Scenario.Accuracy >= CoretaxFloor.Scenario, $"scenario accuracy {test.Scenario.Accuracy:0.000} < {CoretaxFloor.Scenario} (issue bar 0.90)");
+        Assert.True(test.Cause.Accuracy >= CoretaxFloor.Cause, $"cause accuracy {test.Cause.Accuracy:0.000} < {CoretaxFloor.Cause} (issue bar 0.85)");
+        Assert.True(test.SystemAccuracy >= CoretaxFloor.System, $"system accuracy {test.SystemAccuracy:0.000} < {CoretaxFloor.System}");
+        Assert.True(test.SystemConfidentlyWrong <= 0.03, $"system confidently wrong {test.SystemConfidentlyWrong:P1} > 3 %");
+        // The issue's 3 % is not met for the Coretax scenario yet: the ceiling is the figure measured, the bar stays printed.
+        Assert.True(test.ScenarioConfidentlyWrong <= CoretaxFloor.ScenarioConfidentlyWrong,
+            $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > {CoretaxFloor.ScenarioConfidentlyWrong:P1} (issue bar 3 %)");
+        Assert.True(test.ScenarioConfidentPrecision >= CoretaxFloor.ScenarioConfidentPrecision,
+            $"scenario answers with confidence ≥ 0.7: {test.ScenarioConfidentPrecision:0.000} right < {CoretaxFloor.ScenarioConfidentPrecision} (issue bar 0.95)");
+        Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
+        Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
+    }
+
+    private static void AssertCalibrated(CorpusMeasurement test)
+    {
+        Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
+        Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
+        Assert.True(test.ScenarioConfidentPrecision >= 0.95, $"scenario answers with confidence ≥ 0.7: {test.ScenarioConfidentPrecision:0.000} right < 0.95");
+        Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
+    }
+
+    /// <summary>Main's classifier of 2026-12-06 (decision 0104's), measured once: 0.880 / 0.900 / 0.855 (0.8549).</summary>
+    private static readonly (double Scenario, double Cause, double MacroF1) EtaxFloor = (0.88, 0.90, 0.854);
+
+    /// <summary>
+    /// Main's classifier of 2026-12-06, measured once: scenario 0.650, cause 0.810, system 0.930; scenario confidently
+    /// wrong 12.0 %, scenario answers with confidence ≥ 0.7 right 0.739.
+    /// </summary>
+    private static readonly (double Scenario, double Cause, double System, double ScenarioConfidentlyWrong, double ScenarioConfidentPrecision) CoretaxFloor =
+        (0.65, 0.81, 0.93, 0.12, 0.739);
+}
