@@ -65,7 +65,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public void ShouldHoldEveryTicketOnceAcrossTheCorpora()
     {
-        var ids = new[] { "train.jsonl", "dev.jsonl", "test.jsonl", "coretax/train.jsonl", "coretax/dev.jsonl", "coretax/test.jsonl" }
+        var ids = new[] { "train.jsonl", "dev.jsonl", "test.jsonl", "coretax/train.jsonl", "coretax/dev.jsonl", "coretax/test.jsonl", "frozen2/etax.jsonl", "frozen2/coretax.jsonl" }
             .SelectMany(file => LabelledTicket.Load(file)).Select(ticket => ticket.Id).ToList();
 
         Assert.Equal(ids.Count, ids.Distinct().Count());
