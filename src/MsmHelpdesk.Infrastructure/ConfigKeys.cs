@@ -20,6 +20,12 @@ public static class ConfigKeys
     /// <summary>SQLite memory map of the database file, in MiB (default 256; 0 turns it off).</summary>
     public const string SqliteMmapSizeMiB = "Database:Sqlite:MmapSizeMiB";
 
+    /// <summary>
+    /// Seconds without a request or circuit event after which the web app gives memory back (SQLite connections closed,
+    /// a compacting garbage collection); default 60, 0 turns it off. Decision record 0164.
+    /// </summary>
+    public const string IdleTrimAfterSeconds = "Performance:IdleTrimAfterSeconds";
+
     /// <summary>SQL Server ticket search through the full-text index: Auto (default: when installed), On or Off (LIKE).</summary>
     public const string SqlServerFullText = "Database:SqlServer:FullText";
 
@@ -95,7 +101,7 @@ public static class ConfigKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, SqlServerFullText, DataDirectory, AttachmentsDirectory,
+        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, IdleTrimAfterSeconds, SqlServerFullText, DataDirectory, AttachmentsDirectory,
         SmtpHost, SmtpPort, SmtpUserName, SmtpPassword, SmtpFrom, SmtpUseTls, PublicBaseUrl, WaitingReminderDays, WaitingAutoCloseDays,
         KnownProxies, KnownNetworks, HttpsPort, DataProtectionCertificatePath, DataProtectionCertificatePassword,
         DefaultBodyBytes, ApiBodyBytes, ApiRequestsPerMinute, SignInAttemptsPerMinute, BackupDirectory, BackupKeep,

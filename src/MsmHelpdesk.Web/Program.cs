@@ -16,6 +16,7 @@ builder.Services.AddHelpdeskApi();
 builder.Services.AddHelpdeskHealthChecks();
 builder.Services.AddHelpdeskTransport(builder.Configuration);
 builder.Services.AddHelpdeskRequestLimits(builder.Configuration);
+builder.Services.AddHelpdeskIdleTrim(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +25,7 @@ if (database.MigrateOnStartup)
     await DatabaseInitializer.MigrateAsync(app.Services);
 }
 
+app.UseHelpdeskIdleTrim();
 app.UseHelpdeskTransport();
 if (!app.Environment.IsDevelopment())
 {
@@ -40,7 +42,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks(IdleTrimRegistration.HealthPath).AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapAttachmentEndpoints();
 app.MapReportEndpoints();

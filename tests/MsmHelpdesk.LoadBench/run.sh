@@ -7,13 +7,16 @@
 #
 #   tests/MsmHelpdesk.LoadBench/run.sh                      # this tree, 10k and 1M tickets
 #   SRC=/tmp/main-copy SIZES="10000 200000" tests/MsmHelpdesk.LoadBench/run.sh
-# Env: SRC, SIZES, OUT (results dir), PORT, TABS (40), SEED_CACHE (reuse seeded databases by size), SKIP_BUILD=1.
+# Env: SRC, SIZES, OUT (results dir), PORT, TABS (40), SEED_CACHE (reuse seeded databases by size), SKIP_BUILD=1,
+#      IDLE_TRIM (seconds of quiet before the app gives memory back, default 20; the app's own default is 60; 0 = off),
+#      ONLY_MEMORY=1 (skip the SQL count, list, search and creation rounds: a short warm-up, then idle PSS and tabs).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${SRC:-$(cd "$HERE/../.." && pwd)}
 SIZES=${SIZES:-"10000 1000000"}
 PORT=${PORT:-5911}
 TABS=${TABS:-40}
+IDLE_TRIM=${IDLE_TRIM:-20}
 OUT=${OUT:-$(mktemp -d /tmp/loadbench.XXXX)}
 SEED_CACHE=${SEED_CACHE:-$OUT/seed-cache}
 mkdir -p "$OUT" "$SEED_CACHE"
@@ -57,7 +60,7 @@ start_web() { # $1 data dir, $2 extra log level for EF commands (optional)
   local extra=()
   [ -n "${2:-}" ] && extra=("Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information")
   # The API's per-key rate limit (300/min) would answer 429 to the creation steps: the bench lifts it.
-  (cd "$WEB_DIR" && exec env ASPNETCORE_URLS=$U ASPNETCORE_ENVIRONMENT=Production Helpdesk__DataDirectory=$data Limits__ApiRequestsPerMinute=1000000 "${extra[@]}" \
+  (cd "$WEB_DIR" && exec env ASPNETCORE_URLS=$U ASPNETCORE_ENVIRONMENT=Production Helpdesk__DataDirectory=$data Limits__ApiRequestsPerMinute=1000000 Performance__IdleTrimAfterSeconds=$IDLE_TRIM "${extra[@]}" \
     dotnet MsmHelpdesk.Web.dll >"$OUT/web.out" 2>"$OUT/web.err") &
   WEB_PID=$!
   for _ in $(seq 1 240); do
@@ -89,7 +92,7 @@ for n in $SIZES; do
   TAG=$(( n / 1000 ))k
   API=(--url "$U/api/v1/tickets" --json-template "$HERE/ticket.json.tmpl" --npwp-file "$OUT/npwps.txt" -H "X-Api-Key: $KEY" --expect 201 --json-out "$J")
 
-  if [ "$n" = "$(echo $SIZES | cut -d' ' -f1)" ]; then
+  if [ "$n" = "$(echo $SIZES | cut -d' ' -f1)" ] && [ "${ONLY_MEMORY:-0}" != 1 ]; then
     # SQL commands per creation: EF's command log over 20 sequential creations, nothing else running.
     start_web "$data" ef-log
     $LG post "${API[@]}" -n 5 -c 1 --seed-offset 900000 --max-seconds 60 --label warm >/dev/null
@@ -110,6 +113,7 @@ for n in $SIZES; do
   $LG get "${KY[@]}" --url "$U/api/v1/tickets?page=1&pageSize=25" -n 10 -c 1 --max-seconds 60 --label warm >/dev/null
   $LG get "${AG[@]}" --url "$U/tickets?q=AllOpen" -n 5 -c 1 --max-seconds 60 --label warm >/dev/null
 
+  if [ "${ONLY_MEMORY:-0}" != 1 ]; then
   log "[$TAG] list and search"
   $LG get "${KY[@]}" --url "$U/api/v1/tickets?page=1&pageSize=25" -n 40 -c 1 --max-seconds 120 --label "${TAG}_api_list_p1"
   $LG get "${KY[@]}" --url "$U/api/v1/tickets?page=1&pageSize=25&status=New,Triaged,InProgress,WaitingOnClient,WaitingOnKpp" -n 40 -c 1 --max-seconds 120 --label "${TAG}_api_list_open_p1"
@@ -125,9 +129,17 @@ for n in $SIZES; do
   $LG post "${API[@]}" "${SR[@]}" -n 800 -c 8 --seed-offset 1000 --max-seconds 300 --label "${TAG}_create_c8"
   $LG post "${API[@]}" "${SR[@]}" -n 200 -c 1 --seed-offset 2000 --max-seconds 180 --label "${TAG}_create_c1_r2"
   $LG post "${API[@]}" "${SR[@]}" -n 800 -c 8 --seed-offset 3000 --max-seconds 300 --label "${TAG}_create_c8_r2"
+  fi
 
   sleep 10
   $PM --root "$WEB_PID" --label "${TAG}_idle_pss" --json-out "$J" >/dev/null
+  if [ "$IDLE_TRIM" -gt 0 ]; then
+    # After the quiet spell the app gives memory back (decision record 0164); the check runs every quarter of it.
+    sleep $(( IDLE_TRIM + IDLE_TRIM / 4 + 2 ))
+    grep -q "memory given back" "$OUT/web.out" || log "[$TAG] no idle trim logged"
+    $PM --root "$WEB_PID" --label "${TAG}_idle_pss_trimmed" --json-out "$J" >/dev/null
+    $LG get "${AG[@]}" --url "$U/tickets?q=AllOpen" -n 1 -c 1 --max-seconds 60 --label "${TAG}_page_tickets_after_trim"
+  fi
   if [ "$n" = "$(echo $SIZES | cut -d' ' -f1)" ] && [ "$TABS" -gt 0 ]; then
     log "[$TAG] $TABS tabs of /tickets"
     $TABS_TOOL tabs --url "$U/tickets?q=AllOpen" --cookies "$CJ" --count "$TABS" --pid "$WEB_PID" --wait-for ".ticket-row" | tee -a "$J"

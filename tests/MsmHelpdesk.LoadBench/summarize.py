@@ -13,6 +13,7 @@ for r in rows:
     if r["label"] == "sql_commands_per_creation":
         print(f"- SQL commands per creation (API, EF command log): {r['value']}")
     elif "start" in r:
-        print(f"- {r['label']}: {r['start']['pss_mib']} MiB PSS")
+        split = " + ".join(f"{v} {k.split('_')[1]}" for s in r["start"].get("split", {}).values() for k, v in s.items())
+        print(f"- {r['label']}: {r['start']['pss_mib']} MiB PSS" + (f" ({split})" if split else ""))
     elif r["label"] == "tabs":
         print(f"- {r['tabs']} tabs of /tickets: PSS {r['pss_before_mib']} -> {r['pss_with_tabs_mib']} MiB, {r['pss_per_tab_mib']} MiB per tab")
