@@ -57,7 +57,7 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
         var (scenarioPrecision, scenarioWrong) = Confidence(scenarioAnswers);
         var (causePrecision, causeWrong) = Confidence(causeAnswers);
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"scenario {scenario.Accuracy:0.000} | cause {cause.Accuracy:0.000} | cause macro-F1 {cause.MacroF1:0.000} | ≥ {Confident} right: scenario {scenarioPrecision:0.000}, cause {causePrecision:0.000} | confidently wrong: scenario {scenarioWrong:P1}, cause {causeWrong:P1}");
+            $"scenario {scenario.Accuracy:0.000} | cause {cause.Accuracy:0.000} | cause macro-F1 {cause.MacroF1:0.000} (seven ETAX causes {cause.TrueClassMacroF1:0.000}) | ≥ {Confident} right: scenario {scenarioPrecision:0.000}, cause {causePrecision:0.000} | confidently wrong: scenario {scenarioWrong:P1}, cause {causeWrong:P1}");
         text.AppendLine(CultureInfo.InvariantCulture, $"== Coretax train split, same folds: {coretaxResults.Count} tickets ==");
         coretaxScenario.Print(text, "scenario", Wire.Of);
         coretaxCause.Print(text, "cause", Wire.Of);

@@ -31,6 +31,9 @@ internal sealed class Scores<T> : IScores where T : struct, Enum
 
     public double MacroF1 => Classes().Average(c => F1(c));
 
+    /// <summary>Macro-F1 over the classes that are true somewhere in the set (a class only ever predicted does not count): the "seven ETAX causes".</summary>
+    public double TrueClassMacroF1 => Enum.GetValues<T>().Where(c => _pairs.Any(p => p.Truth.Equals(c))).Average(c => F1(c));
+
     public double UnknownPrecision => Precision(_unknown);
 
     public double NamedPrecision
