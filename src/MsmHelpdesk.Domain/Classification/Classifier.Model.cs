@@ -127,10 +127,9 @@ public sealed partial class Classifier
     {
         var features = work.Features;
         features.Clear();
-        if (DateEpoch(input.ReportedAt) is { } epoch)
-        {
-            features.Add((epoch, -1, -1));
-        }
+        // A ticket without a report date says so: no Coretax-era ticket of the corpora lacks one, so the system model
+        // can learn that undated, code-less text was written about the desktop app (decision 0106).
+        features.Add((DateEpoch(input.ReportedAt) ?? "t:undated", -1, -1));
 
         string? previous = null;
         var previousIndex = -1;
