@@ -36,42 +36,62 @@ public sealed partial class Classifier
         return reader.TrainModels(TrainingCorpus.Load());
     }
 
-    /// <summary>Untrained scenario, cause and system models: a classifier that only reads (for training and cross-validation).</summary>
-    internal static TextModel[] EmptyModels() => [TextModel.Empty(ScenarioLabels), TextModel.Empty(CauseLabels), TextModel.Empty(SystemLabels)];
+    /// <summary>
+    /// Untrained models, a classifier that only reads (for training and cross-validation): scenario and cause as read
+    /// in e-Faktur desktop tickets, the system, then scenario and cause as read in Coretax tickets (decision 0106).
+    /// </summary>
+    internal static TextModel[] EmptyModels() =>
+        [TextModel.Empty(ScenarioLabels), TextModel.Empty(CauseLabels), TextModel.Empty(SystemLabels), TextModel.Empty(ScenarioLabels), TextModel.Empty(CauseLabels)];
+
+    /// <summary>Where the Coretax tickets' scenario and cause models sit in the model array (the desktop ones at the dimension's own index).</summary>
+    private const int CoretaxModels = 3;
 
     /// <summary>
-    /// Fits the scenario and cause models on labelled tickets, read with this instance's tokenizer. A label that
+    /// Fits the models on labelled tickets, read with this instance's tokenizer: the system model on every ticket,
+    /// scenario and cause twice — once on the tickets not about Coretax (the ETAX corpora and the desktop tickets of
+    /// 2025–26), once on those not about e-Faktur desktop — so each reads its tickets in its own taxonomy; the
+    /// system's probabilities mix them (decision 0106). A label that
     /// a recorded fact decides (a scenario chosen from the list, a certificate expired by its dates, an outage
     /// shown by other clients' reports) teaches the words nothing, so that ticket is left out of that model.
     /// </summary>
-    /// <remarks>Decay chosen by 5-fold cross-validation on the train split (decision 0101).</remarks>
-    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.008, double causeL2 = 0.004, int epochs = 150,
+    /// <remarks>Decay chosen by 5-fold cross-validation on the train split (decisions 0101, 0106: scenario 0.008 → 0.002 with writers G–J).</remarks>
+    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.002, double causeL2 = 0.004, int epochs = 150,
         double systemL2 = 0.008)
     {
-        var scenarios = new List<(IReadOnlyCollection<string>, int)>();
-        var causes = new List<(IReadOnlyCollection<string>, int)>();
+        List<(IReadOnlyCollection<string>, int)>[] scenarios = [[], []], causes = [[], []];
         var systems = new List<(IReadOnlyCollection<string>, int)>();
         foreach (var ticket in tickets)
         {
             var (features, factDecidesCause, chosen) = Read(ticket.Input);
             systems.Add((features, (int)ticket.System));
-            if (!chosen)
+            // An Unknown-system ticket teaches both readings.
+            foreach (var reading in (ReadOnlySpan<int>)[0, 1])
             {
-                scenarios.Add((features, (int)ticket.Scenario));
-            }
+                if (ticket.System == (reading == 0 ? TaxSystem.Coretax : TaxSystem.EfakturDesktop))
+                {
+                    continue;
+                }
 
-            if (!factDecidesCause)
-            {
-                causes.Add((features, (int)ticket.Cause));
+                if (!chosen)
+                {
+                    scenarios[reading].Add((features, (int)ticket.Scenario));
+                }
+
+                if (!factDecidesCause)
+                {
+                    causes[reading].Add((features, (int)ticket.Cause));
+                }
             }
         }
 
-        // The three models are independent (and each deterministic): trained side by side, start-up waits for the slowest.
-        var models = new TextModel[3];
+        // The models are independent (and each deterministic): trained side by side, start-up waits for the slowest.
+        var models = new TextModel[5];
         Parallel.Invoke(
-            () => models[0] = TextModel.Train(scenarios, ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf),
-            () => models[1] = TextModel.Train(causes, CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf),
-            () => models[2] = TextModel.Train(systems, SystemLabels, minimumCount, systemL2, epochs / 3, valueOf: ValueOf));
+            () => models[ScenarioDimension] = TextModel.Train(scenarios[0], ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf),
+            () => models[CauseDimension] = TextModel.Train(causes[0], CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf),
+            () => models[SystemDimension] = TextModel.Train(systems, SystemLabels, minimumCount, systemL2, epochs / 3, valueOf: ValueOf),
+            () => models[CoretaxModels + ScenarioDimension] = TextModel.Train(scenarios[1], ScenarioLabels, minimumCount, scenarioL2, epochs, valueOf: ValueOf),
+            () => models[CoretaxModels + CauseDimension] = TextModel.Train(causes[1], CauseLabels, minimumCount, causeL2, epochs, valueOf: ValueOf));
         return models;
     }
 
@@ -107,10 +127,9 @@ public sealed partial class Classifier
     {
         var features = work.Features;
         features.Clear();
-        if (DateEpoch(input.ReportedAt) is { } epoch)
-        {
-            features.Add((epoch, -1, -1));
-        }
+        // A ticket without a report date says so: no Coretax-era ticket of the corpora lacks one, so the system model
+        // can learn that undated, code-less text was written about the desktop app (decision 0106).
+        features.Add((DateEpoch(input.ReportedAt) ?? "t:undated", -1, -1));
 
         string? previous = null;
         var previousIndex = -1;
@@ -212,40 +231,70 @@ public sealed partial class Classifier
         }
     }
 
-    /// <summary>Adds each model's logits for the collected features (each feature once) into the work's buffers.</summary>
+    /// <summary>
+    /// The models' logits for the collected features, into the work's buffers: the system first, then scenario and
+    /// cause as log P = log(P(desktop) · P_desktop-model + P(coretax) · P_coretax-model), an Unknown system counting
+    /// half to each (decision 0106).
+    /// </summary>
     private void ModelLogits(Work work)
     {
-        for (var dimension = 0; dimension < _models.Length; dimension++)
+        AddLogits(_models[SystemDimension], work, work.Logits[SystemDimension]);
+        var desktop = SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;
+        foreach (var dimension in (ReadOnlySpan<int>)[ScenarioDimension, CauseDimension])
         {
-            var model = _models[dimension];
-            var ids = work.FeatureIds;
-            ids.Clear();
-            foreach (var (key, _, _) in work.Features)
+            var mixed = work.Logits[dimension];
+            AddLogits(_models[dimension], work, mixed);
+            if (_models.Length <= CoretaxModels + dimension)
             {
-                var id = model.IndexOf(key);
-                if (id >= 0)
-                {
-                    ids.Add(id);
-                }
+                continue;
             }
 
-            // Each feature once: sorted, then duplicates dropped in place (a list scan would be quadratic in n-grams).
-            ids.Sort();
-            var kept = 0;
-            for (var i = 0; i < ids.Count; i++)
+            var coretax = work.CoretaxLogits[dimension];
+            AddLogits(_models[CoretaxModels + dimension], work, coretax);
+            TextModel.Softmax(mixed);
+            TextModel.Softmax(coretax);
+            for (var k = 0; k < mixed.Length; k++)
             {
-                if (kept == 0 || ids[i] != ids[kept - 1])
-                {
-                    ids[kept++] = ids[i];
-                }
+                mixed[k] = Math.Log(desktop * mixed[k] + (1 - desktop) * coretax[k] + 1e-6);
             }
-
-            ids.RemoveRange(kept, ids.Count - kept);
-
-            var logits = work.Logits[dimension];
-            Array.Clear(logits);
-            model.AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), logits);
         }
+    }
+
+    /// <summary>The model of one dimension whose words are cited: the reading of the more likely system.</summary>
+    private TextModel EvidenceModel(Work work, int dimension) =>
+        dimension != SystemDimension && _models.Length > CoretaxModels + dimension
+        && SystemProbability(work, TaxSystem.Coretax) > SystemProbability(work, TaxSystem.EfakturDesktop)
+            ? _models[CoretaxModels + dimension] : _models[dimension];
+
+    /// <summary>Sets <paramref name="logits"/> to the model's logits for the collected features (each feature once).</summary>
+    private static void AddLogits(TextModel model, Work work, double[] logits)
+    {
+        var ids = work.FeatureIds;
+        ids.Clear();
+        foreach (var (key, _, _) in work.Features)
+        {
+            var id = model.IndexOf(key);
+            if (id >= 0)
+            {
+                ids.Add(id);
+            }
+        }
+
+        // Each feature once: sorted, then duplicates dropped in place (a list scan would be quadratic in n-grams).
+        ids.Sort();
+        var kept = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (kept == 0 || ids[i] != ids[kept - 1])
+            {
+                ids[kept++] = ids[i];
+            }
+        }
+
+        ids.RemoveRange(kept, ids.Count - kept);
+
+        Array.Clear(logits);
+        model.AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), logits);
     }
 
     /// <summary>Words a rule already cites for the same class are not cited again.</summary>
@@ -267,7 +316,7 @@ public sealed partial class Classifier
     /// <summary>The few words that pushed the model most towards the verdict, as evidence the UI can highlight.</summary>
     private void AddModelEvidence(ClassificationInput input, Work work, int dimension, int label, string points, List<Evidence> evidence)
     {
-        var model = _models[dimension];
+        var model = EvidenceModel(work, dimension);
         var candidates = new List<(double Weight, int First, int Last)>();
         foreach (var (key, first, last) in work.Features)
         {

@@ -50,6 +50,7 @@ public sealed partial class Classifier
         public readonly double[][] Scores = [new double[ScenarioClasses], new double[CauseClasses]];
         public readonly double[][] LearnedSums = [new double[ScenarioClasses], new double[CauseClasses]];
         public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1], new double[SystemLabels]];
+        public readonly double[][] CoretaxLogits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1]];
         public readonly List<(string Key, int First, int Last)> Features = new(128);
         public readonly double[] Prior = new double[ScenarioClasses];
         public readonly double[] CausePrior = new double[CauseClasses];

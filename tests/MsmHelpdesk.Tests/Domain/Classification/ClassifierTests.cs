@@ -58,8 +58,9 @@ public sealed class ClassifierTests
         var padding = Classify("BadPaddingException");
 
         Assert.Equal(Cause.WrongPassphrase, integrity.Cause);
-        // classifier-2's confidences are calibrated on the corpus: one ambiguous string alone sits near 0.2 among twelve causes.
-        Assert.InRange(integrity.CauseConfidence, 0.15, 0.65);
+        // classifier-2's confidences are calibrated on the corpus: one ambiguous string alone, reported in 2025 (either system),
+        // sits near 0.1–0.2 among twelve causes (0.116 since decision 0106; 1/12 would be no preference at all).
+        Assert.InRange(integrity.CauseConfidence, 0.1, 0.65);
         Assert.True(integrity.CauseConfidence < padding.CauseConfidence);
         Assert.Contains(integrity.Evidence, e => e.Points == "cause:corrupt-certificate" && e.Text.Contains("passphrase salah atau file sertifikat rusak", StringComparison.Ordinal));
     }
@@ -243,7 +244,9 @@ public sealed class ClassifierTests
     [InlineData("tolong telepon balik", Scenario.Unknown)]
     public void ShouldFindTheScenarioOrAdmitItIsUnknown(string text, Scenario expected)
     {
-        Assert.Equal(expected, Classify(text, reported: null).Scenario);
+        // Undated, as meant: Classify(reported: null) fell back to the 2025-03-01 default, when cancelling an invoice and
+        // SPT Masa PPN had moved to Coretax (DOMAIN-2026.md), so "pembatalan faktur" would rightly read as Coretax.
+        Assert.Equal(expected, Classifier.Classify(new ClassificationInput(null, text, null, null, null, null)).Scenario);
     }
 
     [Fact]

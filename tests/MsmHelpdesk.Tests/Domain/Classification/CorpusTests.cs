@@ -31,7 +31,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// The split rule (first byte of SHA-256(id): &lt; 77 test, &lt; 103 dev, else train) for the tickets of the freeze; the
-    /// writers who came after it (ids we-…, wf-…) go by their own rule (&lt; 26 dev, else train) and never into test.
+    /// writers who came after it (ids we-…, wf-…, wg-…, wh-…, wi-…, wj-…) go by their own rule (&lt; 26 dev, else train) and never into test.
     /// </summary>
     [Theory]
     [InlineData("train.jsonl", 103, 256)]
@@ -74,7 +74,10 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>Writers E and F (Corpus/README.md) wrote after the split was frozen.</summary>
-    private static bool AddedAfterTheFreeze(string id) => id.StartsWith("we-", StringComparison.Ordinal) || id.StartsWith("wf-", StringComparison.Ordinal);
+    private static bool AddedAfterTheFreeze(string id) => AfterTheFreeze.Any(prefix => id.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>Writers E, F (decision 0102) and G–J (decisions 0104, 0106).</summary>
+    private static readonly string[] AfterTheFreeze = ["we-", "wf-", "wg-", "wh-", "wi-", "wj-"];
 
     /// <summary>
     /// A regression guard a little under the figures reached when the scorer was tuned on dev (scenario 0.925, cause
@@ -115,15 +118,20 @@ public sealed class FrozenTestSetTests(ITestOutputHelper output)
     {
         var test = CorpusMeasurement.Of(new Classifier(DefaultCatalogue.Create()), LabelledTicket.Load("test.jsonl"), "frozen test", listMisses: false);
         output.WriteLine(test.Text);
-        output.WriteLine($"issue 13 bars: scenario 0.95 (now {test.Scenario.Accuracy:0.000}), cause 0.90 (now {test.Cause.Accuracy:0.000}), cause macro-F1 0.88 (now {test.Cause.MacroF1:0.000})");
+        output.WriteLine($"issue 13 bars: scenario 0.95 (now {test.Scenario.Accuracy:0.000}), cause 0.90 (now {test.Cause.Accuracy:0.000}), cause macro-F1 0.88 (now {test.Cause.TrueClassMacroF1:0.000} over the seven ETAX causes, {test.Cause.MacroF1:0.000} over all)");
 
         // Decision 0102 reached 0.922 / 0.884 (measured once). Macro-F1 now counts the twelve causes: a stray Coretax cause
         // (never true here) is a class with F1 0, so the figure fell to 0.683 although the seven ETAX causes average 0.879 (0.874 before).
         // Merged main (dated Coretax catalogue with the Coretax-era classifier) reached 0.919 / 0.889 / 0.688: one ticket's
         // scenario moved, causes gained; the floors follow those figures, nothing was tuned to this split.
+        // Decision 0106 (one reading per system, with writers G–J in training; chosen by cross-validation, measured here once,
+        // its fourth read of this set): 0.919 / 0.876, seven-cause macro-F1 0.869 (0.553 over all twelve: Coretax causes named on
+        // Coretax-themed tickets the ETAX writers labelled `other`). The cause fell by 5 tickets of 370, within one standard
+        // error; the Coretax-era figures rose by far more (decision 0106's outcome). The macro-F1 floor is now over the causes
+        // the set holds, the issue's "seven ETAX causes".
         Assert.True(test.Scenario.Accuracy >= 0.915, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.915 (reached 0.919; issue bar 0.95)");
-        Assert.True(test.Cause.Accuracy >= 0.885, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.885 (reached 0.889; issue bar 0.90)");
-        Assert.True(test.Cause.MacroF1 >= 0.685, $"cause macro-F1 over all causes {test.Cause.MacroF1:0.000} < 0.685 (reached 0.688; issue bar 0.88 on the ETAX causes)");
+        Assert.True(test.Cause.Accuracy >= 0.875, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.875 (reached 0.876; issue bar 0.90)");
+        Assert.True(test.Cause.TrueClassMacroF1 >= 0.868, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.868 (reached 0.869; issue bar 0.88)");
         Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
         Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
         Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
@@ -155,10 +163,10 @@ public sealed class CoretaxFrozenTestSetTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The figures reached (decision 0102, measured once: scenario 0.739, cause 0.815, system 0.950) as a floor until the
-    /// issue's bars (0.90 / 0.85) are met; raise it to the bars then.
+    /// The figures reached as a floor until the issue's bars (0.90 / 0.85) are met; raise it to the bars then. Decision 0102,
+    /// measured once: scenario 0.739, cause 0.815, system 0.950; decision 0106 (fourth read): 0.840, 0.840, 0.958.
     /// </summary>
-    private static readonly (double Scenario, double Cause, double System) CoretaxFloor = (0.73, 0.81, 0.94);
+    private static readonly (double Scenario, double Cause, double System) CoretaxFloor = (0.839, 0.839, 0.957);
 }
 
 /// <summary>The Coretax dev split (in training since decision 0102, so in-sample): a regression guard.</summary>

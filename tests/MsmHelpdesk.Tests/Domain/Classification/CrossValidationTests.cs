@@ -19,7 +19,7 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     private const double Confident = 0.7;
 
     /// <summary>Macro-F1 counts a class predicted but never true as F1 0: a stray Coretax cause on an ETAX ticket costs much.</summary>
-    private const double MacroF1Floor = 0.52;
+    private const double MacroF1Floor = 0.59;
 
     [Fact]
     public void ShouldKeepTheCrossValidatedFiguresOnTheTrainSplit()
@@ -57,7 +57,7 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
         var (scenarioPrecision, scenarioWrong) = Confidence(scenarioAnswers);
         var (causePrecision, causeWrong) = Confidence(causeAnswers);
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"scenario {scenario.Accuracy:0.000} | cause {cause.Accuracy:0.000} | cause macro-F1 {cause.MacroF1:0.000} | ≥ {Confident} right: scenario {scenarioPrecision:0.000}, cause {causePrecision:0.000} | confidently wrong: scenario {scenarioWrong:P1}, cause {causeWrong:P1}");
+            $"scenario {scenario.Accuracy:0.000} | cause {cause.Accuracy:0.000} | cause macro-F1 {cause.MacroF1:0.000} (seven ETAX causes {cause.TrueClassMacroF1:0.000}) | ≥ {Confident} right: scenario {scenarioPrecision:0.000}, cause {causePrecision:0.000} | confidently wrong: scenario {scenarioWrong:P1}, cause {causeWrong:P1}");
         text.AppendLine(CultureInfo.InvariantCulture, $"== Coretax train split, same folds: {coretaxResults.Count} tickets ==");
         coretaxScenario.Print(text, "scenario", Wire.Of);
         coretaxCause.Print(text, "cause", Wire.Of);
@@ -65,17 +65,19 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
             $"Coretax: scenario {coretaxScenario.Accuracy:0.000} | cause {coretaxCause.Accuracy:0.000} | cause macro-F1 {coretaxCause.MacroF1:0.000} | system {coretaxSystem:0.000} | ≥ {Confident} right: scenario {coretaxScenarioPrecision:0.000}, cause {coretaxCausePrecision:0.000} | confidently wrong: scenario {coretaxScenarioWrong:P1}, cause {coretaxCauseWrong:P1}");
         output.WriteLine(text.ToString());
 
-        // Guards a little under the figures reached (decision 0102): ETAX 0.920 / 0.859 and Coretax 0.712 / 0.692 before the cause prior.
-        Assert.True(scenario.Accuracy >= 0.90, $"scenario accuracy {scenario.Accuracy:0.000} < 0.90");
-        Assert.True(cause.Accuracy >= 0.84, $"cause accuracy {cause.Accuracy:0.000} < 0.84");
+        // Guards a little under the figures reached (decision 0106, writers A–J): ETAX 0.919 / 0.883, macro-F1 0.608 (seven ETAX
+        // causes 0.869); Coretax 0.833 / 0.782, system 0.962; confidently wrong ≤ 1.7 %.
+        Assert.True(scenario.Accuracy >= 0.91, $"scenario accuracy {scenario.Accuracy:0.000} < 0.91");
+        Assert.True(cause.Accuracy >= 0.87, $"cause accuracy {cause.Accuracy:0.000} < 0.87");
         Assert.True(cause.MacroF1 >= MacroF1Floor, $"cause macro-F1 {cause.MacroF1:0.000} < {MacroF1Floor}");
+        Assert.True(cause.TrueClassMacroF1 >= 0.855, $"cause macro-F1 of the seven ETAX causes {cause.TrueClassMacroF1:0.000} < 0.855");
         Assert.True(scenarioPrecision >= 0.95 && causePrecision >= 0.95, $"answers at ≥ {Confident}: {scenarioPrecision:0.000} / {causePrecision:0.000} right < 0.95");
         Assert.True(scenarioWrong <= 0.03 && causeWrong <= 0.03, $"confidently wrong {scenarioWrong:P1} / {causeWrong:P1} > 3 %");
-        Assert.True(coretaxScenario.Accuracy >= 0.68 && coretaxCause.Accuracy >= 0.66, $"Coretax {coretaxScenario.Accuracy:0.000} / {coretaxCause.Accuracy:0.000} < 0.68 / 0.66");
-        Assert.True(coretaxSystem >= 0.90, $"Coretax system {coretaxSystem:0.000} < 0.90");
-        // Since the dated Coretax catalogue entries joined the rules, Coretax scenarios are confidently wrong on 3.5 % of
-        // the train split's folds (cause 1.2 %): above issue 14's 3 %, which stays open. This guard holds the figure reached.
-        Assert.True(coretaxScenarioWrong <= 0.036 && coretaxCauseWrong <= 0.03, $"Coretax confidently wrong {coretaxScenarioWrong:P1} / {coretaxCauseWrong:P1} > 3.6 % / 3 %");
+        Assert.True(coretaxScenario.Accuracy >= 0.82 && coretaxCause.Accuracy >= 0.77, $"Coretax {coretaxScenario.Accuracy:0.000} / {coretaxCause.Accuracy:0.000} < 0.82 / 0.77");
+        Assert.True(coretaxSystem >= 0.95, $"Coretax system {coretaxSystem:0.000} < 0.95");
+        // Issue 14's 3 % (it was allowed 3.6 % before decision 0106: 1.7 % / 0.3 % now).
+        Assert.True(coretaxScenarioWrong <= 0.03 && coretaxCauseWrong <= 0.03, $"Coretax confidently wrong {coretaxScenarioWrong:P1} / {coretaxCauseWrong:P1} > 3 %");
+        Assert.True(coretaxScenarioPrecision >= 0.94 && coretaxCausePrecision >= 0.95, $"Coretax answers at ≥ {Confident}: {coretaxScenarioPrecision:0.000} / {coretaxCausePrecision:0.000} right < 0.94 / 0.95");
     }
 
     /// <summary>The second byte of the id's SHA-256 (the first places it in train, dev or test).</summary>

@@ -31,11 +31,8 @@ internal sealed class Scores<T> : IScores where T : struct, Enum
 
     public double MacroF1 => Classes().Average(c => F1(c));
 
-    /// <summary>
-    /// Macro-F1 over the classes that occur in the truth only: a class the set never holds (a Coretax cause on an ETAX
-    /// set) is not averaged in as a zero, its wrong answers still cost the recall of the true classes.
-    /// </summary>
-    public double MacroF1OverTrueClasses => Enum.GetValues<T>().Where(c => _pairs.Any(p => p.Truth.Equals(c))).Average(c => F1(c));
+    /// <summary>Macro-F1 over the classes that are true somewhere in the set (a class only ever predicted does not count): the "seven ETAX causes".</summary>
+    public double TrueClassMacroF1 => Enum.GetValues<T>().Where(c => _pairs.Any(p => p.Truth.Equals(c))).Average(c => F1(c));
 
     public double UnknownPrecision => Precision(_unknown);
 
