@@ -186,12 +186,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         await db.ReportTallies.ExecuteDeleteAsync(cancellationToken);
         var rows = await TallyStore.SumAsync(db, cancellationToken);
         await using (var inserter = BulkInserter.For(db, portable, db.Model.FindEntityType(typeof(ReportTally))!,
-            "Kind", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed"))
+            "Kind", "Month", "Day", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed"))
         {
             inserter.Use(transaction.GetDbTransaction());
             foreach (var row in rows)
             {
-                await inserter.AddAsync([row.Kind, row.Month, row.ErrorCode, row.Channel, row.AssigneeId, row.Key, row.Key2, row.Number, row.Tickets, row.Open, row.Confirmed], cancellationToken);
+                await inserter.AddAsync([row.Kind, row.Month, row.Day, row.ErrorCode, row.Channel, row.AssigneeId, row.Key, row.Key2, row.Number, row.Tickets, row.Open, row.Confirmed], cancellationToken);
             }
 
             await inserter.FlushAsync(cancellationToken);
