@@ -2075,3 +2075,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206110324_Rep1m'
+)
+BEGIN
+    DROP INDEX [IX_ReportTallies_Sums] ON [ReportTallies];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206110324_Rep1m'
+)
+BEGIN
+    ALTER TABLE [ReportTallies] ADD [Day] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206110324_Rep1m'
+)
+BEGIN
+    CREATE INDEX [IX_ReportTallies_Sums] ON [ReportTallies] ([Kind], [Day], [Month], [ErrorCode], [Channel], [AssigneeId], [Key], [Key2], [Number], [Tickets], [Open], [Confirmed]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206110324_Rep1m'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206110324_Rep1m', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -301,6 +301,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.Property<int>("Confirmed")
                         .HasColumnType("int");
 
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
                     b.Property<string>("ErrorCode")
                         .HasMaxLength(32)
                         .IsUnicode(false)
@@ -336,7 +339,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
+                    b.HasIndex("Kind", "Day", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed")
                         .HasDatabaseName("IX_ReportTallies_Sums");
 
                     b.ToTable("ReportTallies", (string)null);

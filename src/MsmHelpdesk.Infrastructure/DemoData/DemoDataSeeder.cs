@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.Clients;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Domain.Time;
@@ -156,7 +155,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             if (options.Tickets > 0)
             {
                 // The bulk insert goes around the DbContext's save, which keeps the report totals: rebuild them.
-                var totals = await RebuildTotalsAsync(db, options.Portable, cancellationToken);
+                var totals = await Persistence.ReportTotals.TotalsRebuild.RebuildAsync(db, options.Portable, cancellationToken);
                 progress?.Invoke(new DemoSeedProgress("report totals", totals, totals, stopwatch.Elapsed));
                 await db.RefreshQueryStatisticsAsync(cancellationToken);
             }
@@ -174,31 +173,6 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
 
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    /// <summary>
-    /// <see cref="TallyStore.RebuildAsync"/>, with the rows written by the bulk inserter (a million tickets make a few
-    /// hundred thousand totals, too many for change tracking): the same sums, from the same stream of tickets.
-    /// </summary>
-    private static async Task<int> RebuildTotalsAsync(HelpdeskDbContext db, bool portable, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.ReportTallies.ExecuteDeleteAsync(cancellationToken);
-        var rows = await TallyStore.SumAsync(db, cancellationToken);
-        await using (var inserter = BulkInserter.For(db, portable, db.Model.FindEntityType(typeof(ReportTally))!,
-            "Kind", "Month", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed"))
-        {
-            inserter.Use(transaction.GetDbTransaction());
-            foreach (var row in rows)
-            {
-                await inserter.AddAsync([row.Kind, row.Month, row.ErrorCode, row.Channel, row.AssigneeId, row.Key, row.Key2, row.Number, row.Tickets, row.Open, row.Confirmed], cancellationToken);
-            }
-
-            await inserter.FlushAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
     }
 
     /// <summary>An index as SQLite keeps it: its name and the statement that creates it.</summary>

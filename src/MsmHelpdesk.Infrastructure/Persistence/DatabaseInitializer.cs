@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MsmHelpdesk.Application.Features.Reports.Totals;
 
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
@@ -37,10 +36,10 @@ public static class DatabaseInitializer
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await TallyStore.RebuildAsync(db, cancellationToken);
+        // In bulk (day and month rows of a million tickets are a few million rows, too many for change tracking). The
+        // flag is saved after the rebuild's commit: a start that stops between the two rebuilds again, which is harmless.
+        await ReportTotals.TotalsRebuild.RebuildAsync(db, portable: false, cancellationToken);
         db.SystemFlags.Add(new SystemFlag { Key = SystemFlag.ReportTalliesBuilt, SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -44,44 +44,66 @@ public sealed class ReportScope
     /// <summary>Tickets reported (WIB) in [start, end) and matching every other filter.</summary>
     public IQueryable<Ticket> ReportedBetween(DateTimeOffset start, DateTimeOffset end) => Tickets.Where(t => t.ReportedAt >= start && t.ReportedAt < end);
 
+    /// <summary>Whether the stored totals of <paramref name="kind"/> keep every filter given (the client and KPP filters never are).</summary>
+    public bool Answerable(TallyKind kind) => UseTallies
+        && (kind.KeepsAssignee || string.IsNullOrWhiteSpace(Filter.AssigneeId)) && Filter.ClientId is null && string.IsNullOrWhiteSpace(Filter.Kpp)
+        && (kind.KeepsErrorCode || ErrorCode is null) && (kind.KeepsChannel || Filter.Channel is null);
+
     /// <summary>
-    /// How a section reads the range for <paramref name="kind"/>: the whole WIB months inside it from the stored totals,
-    /// when they keep every filter given, and the days outside whole months from the tickets. Without usable totals
-    /// the whole range is read from the tickets.
+    /// How a section reads the range for <paramref name="kind"/>: the whole WIB months inside it from the month rows
+    /// of the stored totals and the days outside whole months from the day rows (with <paramref name="daysOnly"/>,
+    /// every day from the day rows), when the totals keep every filter given; otherwise the whole range from the tickets.
     /// </summary>
-    public TallySplit Split(TallyKind kind)
+    public TallySplit Split(TallyKind kind, bool daysOnly = false)
     {
-        var answerable = UseTallies
-            && (kind.KeepsAssignee || string.IsNullOrWhiteSpace(Filter.AssigneeId)) && Filter.ClientId is null && string.IsNullOrWhiteSpace(Filter.Kpp)
-            && (kind.KeepsErrorCode || ErrorCode is null) && (kind.KeepsChannel || Filter.Channel is null);
+        if (!Answerable(kind))
+        {
+            return new TallySplit(null, [], [(Start, End)]);
+        }
+
         var first = Tallies.MonthNumber(From) + (From.Day == 1 ? 0 : 1);
         var last = Tallies.MonthNumber(To) - (To.AddDays(1).Day == 1 ? 0 : 1);
-        if (!answerable || first > last)
+        if (daysOnly || first > last)
         {
-            return new TallySplit(null, [(Start, End)]);
+            return new TallySplit(null, [(From, To)], []);
         }
 
-        var ranges = new List<(DateTimeOffset, DateTimeOffset)>();
-        var monthsStart = WibMidnight(Tallies.FirstDayOf(first));
-        var monthsEnd = WibMidnight(Tallies.FirstDayOf(last + 1));
-        if (Start < monthsStart)
+        var days = new List<(DateOnly, DateOnly)>();
+        if (From < Tallies.FirstDayOf(first))
         {
-            ranges.Add((Start, monthsStart));
+            days.Add((From, Tallies.FirstDayOf(first).AddDays(-1)));
         }
 
-        if (monthsEnd < End)
+        if (Tallies.FirstDayOf(last + 1) <= To)
         {
-            ranges.Add((monthsEnd, End));
+            days.Add((Tallies.FirstDayOf(last + 1), To));
         }
 
-        return new TallySplit((first, last), ranges);
+        return new TallySplit((first, last), days, []);
     }
 
-    /// <summary>The stored rows of <paramref name="kind"/> for the split's months, narrowed by the filters the kind keeps.</summary>
-    public IQueryable<ReportTally> StoredTotals(TallyKind kind, TallySplit split)
+    /// <summary>
+    /// The stored rows of <paramref name="kind"/> for the split: one query for its whole months' rows and one per run
+    /// of days for their day rows (each a range of the sums index), narrowed by the filters the kind keeps.
+    /// </summary>
+    public IEnumerable<IQueryable<ReportTally>> StoredTotals(TallyKind kind, TallySplit split)
     {
-        var (first, last) = split.Months ?? throw new InvalidOperationException("The split has no whole months.");
-        var rows = Db.ReportTallies.AsNoTracking().Where(t => t.Kind == kind.Name && t.Month >= first && t.Month <= last);
+        if (split.Months is var (first, last))
+        {
+            yield return Narrowed(kind).Where(t => t.Day == 0 && t.Month >= first && t.Month <= last);
+        }
+
+        foreach (var (from, to) in split.Days)
+        {
+            var (firstDay, lastDay) = (from.DayNumber, to.DayNumber);
+            yield return Narrowed(kind).Where(t => t.Day >= firstDay && t.Day <= lastDay);
+        }
+    }
+
+    private IQueryable<ReportTally> Narrowed(TallyKind kind)
+    {
+        var name = kind.Name;
+        var rows = Db.ReportTallies.AsNoTracking().Where(t => t.Kind == name);
         if (ErrorCode is { } code)
         {
             rows = rows.Where(t => t.ErrorCode == code);
@@ -156,7 +178,8 @@ public sealed class ReportScope
 }
 
 /// <summary>
-/// A range split for one kind of stored totals: the whole months read from the totals (none when they can't
-/// answer) and the ranges of instants read from the tickets.
+/// A range split for one kind of stored totals: the whole months read from the month rows, the runs of days read
+/// from the day rows, and (only when the totals can't answer) the ranges of instants read from the tickets.
 /// </summary>
-public sealed record TallySplit((int First, int Last)? Months, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> TicketRanges);
+public sealed record TallySplit(
+    (int First, int Last)? Months, IReadOnlyList<(DateOnly First, DateOnly Last)> Days, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> TicketRanges);

@@ -18,9 +18,10 @@ public sealed class ReportTallyConfiguration : IEntityTypeConfiguration<ReportTa
         tally.Property(t => t.Key).HasMaxLength(64).IsUnicode(false);
         tally.Property(t => t.Key2).HasMaxLength(64).IsUnicode(false);
 
-        // A section sums one kind over a range of months, grouped by its keys: every column in the index, so the
-        // sums read the index alone.
-        tally.HasIndex(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number, t.Tickets, t.Open, t.Confirmed })
+        // A section sums one kind over a range of months (Day 0) or of days, grouped by its keys: every column in
+        // the index, so the sums read the index alone; Day before Month so the month rows of two years are one
+        // range without the day rows between them.
+        tally.HasIndex(t => new { t.Kind, t.Day, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number, t.Tickets, t.Open, t.Confirmed })
             .HasDatabaseName("IX_ReportTallies_Sums");
     }
 }

@@ -21,9 +21,9 @@ public sealed class AccuracySection : IReportSection
         var lastMonth = Tallies.MonthNumber(scope.To);
         var split = scope.Split(TallyKind.Accuracy);
         var sums = new Sums<int>(3);
-        if (split.Months is not null)
+        foreach (var tallies in scope.StoredTotals(TallyKind.Accuracy, split))
         {
-            var stored = await scope.StoredTotals(TallyKind.Accuracy, split)
+            var stored = await tallies
                 .Where(t => t.Number >= firstMonth && t.Number <= lastMonth)
                 .GroupBy(t => new { t.Number, t.Key, t.Key2 })
                 .Select(g => new { Month = g.Key.Number, Cause = g.Key.Key, Scenario = g.Key.Key2, Count = g.Sum(t => t.Tickets) })

@@ -14,9 +14,9 @@ public sealed class ErrorCodesSection : IReportSection
         var open = TicketWorkflow.Open.ToArray();
         var split = scope.Split(TallyKind.Codes);
         var sums = new Sums<string>(2);
-        if (split.Months is not null)
+        foreach (var tallies in scope.StoredTotals(TallyKind.Codes, split))
         {
-            var stored = await scope.StoredTotals(TallyKind.Codes, split)
+            var stored = await tallies
                 .GroupBy(t => t.ErrorCode)
                 .Select(g => new { Code = g.Key, Count = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open) })
                 .ToListAsync(cancellationToken);

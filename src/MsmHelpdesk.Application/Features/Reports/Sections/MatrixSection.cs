@@ -17,9 +17,9 @@ public sealed class MatrixSection : IReportSection
     {
         var split = scope.Split(TallyKind.Codes);
         var sums = new Sums<(string Scenario, string Cause)>(2);
-        if (split.Months is not null)
+        foreach (var tallies in scope.StoredTotals(TallyKind.Codes, split))
         {
-            var stored = await scope.StoredTotals(TallyKind.Codes, split)
+            var stored = await tallies
                 .Where(t => t.ErrorCode == ReportSections.Etax40002)
                 .GroupBy(t => new { t.Key, t.Key2 })
                 .Select(g => new { Scenario = g.Key.Key, Cause = g.Key.Key2, Count = g.Sum(t => t.Tickets), Confirmed = g.Sum(t => t.Confirmed) })

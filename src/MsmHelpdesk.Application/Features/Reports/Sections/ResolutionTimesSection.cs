@@ -6,7 +6,8 @@ namespace MsmHelpdesk.Application.Features.Reports.Sections;
 
 /// <summary>
 /// Per cause (confirmed, else suggested), over tickets reported in the range: median and 90th percentile
-/// (nearest rank) of hours from creation to resolution, and from creation to a confirmed diagnosis.
+/// (nearest rank, to the 10 minutes: <see cref="Percentiles"/>) of hours from creation to resolution, and from
+/// creation to a confirmed diagnosis.
 /// </summary>
 public sealed class ResolutionTimesSection : IReportSection
 {
@@ -15,7 +16,6 @@ public sealed class ResolutionTimesSection : IReportSection
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         int[] percents = [50, 90];
-        var reported = scope.Reported;
         var resolutionHistogram = await HistogramAsync(scope, TallyKind.Resolution,
             tickets => tickets.Where(t => t.ResolutionSeconds != null).Select(t => new CauseSeconds { Cause = t.DiagnosedCause, Seconds = t.ResolutionSeconds!.Value }),
             cancellationToken);
@@ -23,15 +23,8 @@ public sealed class ResolutionTimesSection : IReportSection
             tickets => tickets.Where(t => t.DiagnosisSeconds != null).Select(t => new CauseSeconds { Cause = t.DiagnosedCause, Seconds = t.DiagnosisSeconds!.Value }),
             cancellationToken);
 
-        IQueryable<Ticket> OfCause(string cause) => cause == ReportSections.None
-            ? reported.Where(t => t.DiagnosedCause == null)
-            : reported.Where(t => t.DiagnosedCause == cause);
-        var resolution = await Percentiles.OfAsync(resolutionHistogram,
-            (cause, from, to) => OfCause(cause).Where(t => t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
-            percents, cancellationToken);
-        var diagnosis = await Percentiles.OfAsync(diagnosisHistogram,
-            (cause, from, to) => OfCause(cause).Where(t => t.DiagnosisSeconds >= from && t.DiagnosisSeconds < to).Select(t => t.DiagnosisSeconds!.Value),
-            percents, cancellationToken);
+        var resolution = Percentiles.Of(resolutionHistogram, percents);
+        var diagnosis = Percentiles.Of(diagnosisHistogram, percents);
 
         var rows = new List<object?[]>();
         foreach (var cause in resolution.Keys.Union(diagnosis.Keys).Order(StringComparer.Ordinal))
@@ -50,7 +43,7 @@ public sealed class ResolutionTimesSection : IReportSection
 
     /// <summary>
     /// Per cause (null causes under "-"), how many of the range's tickets have a value (of <paramref name="values"/>) in each
-    /// bucket of <see cref="Percentiles.BucketSeconds"/>: whole months from the stored totals, the other days from the tickets.
+    /// bucket of <see cref="Percentiles.BucketSeconds"/>: from the stored totals (month and day rows), or from the tickets when they can't answer.
     /// </summary>
     private static async Task<List<HistogramBucket<string>>> HistogramAsync(
         ReportScope scope, TallyKind kind, Func<IQueryable<Ticket>, IQueryable<CauseSeconds>> values, CancellationToken cancellationToken)
@@ -58,9 +51,9 @@ public sealed class ResolutionTimesSection : IReportSection
         const long width = Percentiles.BucketSeconds;
         var split = scope.Split(kind);
         var sums = new Sums<(string Cause, long Bucket)>(1);
-        if (split.Months is not null)
+        foreach (var tallies in scope.StoredTotals(kind, split))
         {
-            var stored = await scope.StoredTotals(kind, split)
+            var stored = await tallies
                 .GroupBy(t => new { t.Key, t.Number })
                 .Select(g => new { Cause = g.Key.Key, Bucket = g.Key.Number, Count = g.Sum(t => t.Tickets) })
                 .ToListAsync(cancellationToken);

@@ -22,18 +22,19 @@ public sealed class SlaComplianceSection : IReportSection
         var open = TicketWorkflow.Open.ToArray();
         var now = scope.Now;
 
-        // Outcomes of whole months from the stored totals (both kinds keep the same filters), the clipped months' from the tickets.
+        // Outcomes per month from the stored totals (both kinds keep the same filters): whole months from their month
+        // rows, the clipped months from their day rows (which carry their month too). Else from the tickets.
         var split = scope.Split(TallyKind.SlaFirstResponse);
         var stored = new Dictionary<(string Kind, int Month, bool Met), int>();
-        if (split.Months is not null)
+        foreach (var kind in new[] { TallyKind.SlaFirstResponse, TallyKind.SlaResolution })
         {
-            foreach (var kind in new[] { TallyKind.SlaFirstResponse, TallyKind.SlaResolution })
+            foreach (var tallies in scope.StoredTotals(kind, split))
             {
-                var sums = await scope.StoredTotals(kind, split)
+                var sums = await tallies
                     .GroupBy(t => new { t.Month, t.Key })
                     .Select(g => new { g.Key.Month, g.Key.Key, Count = g.Sum(t => t.Tickets) })
                     .ToListAsync(cancellationToken);
-                sums.ForEach(sum => stored[(kind.Name, sum.Month, sum.Key == Tallies.Yes)] = sum.Count);
+                sums.ForEach(sum => stored[(kind.Name, sum.Month, sum.Key == Tallies.Yes)] = stored.GetValueOrDefault((kind.Name, sum.Month, sum.Key == Tallies.Yes)) + sum.Count);
             }
         }
 
@@ -41,9 +42,8 @@ public sealed class SlaComplianceSection : IReportSection
         foreach (var (label, start, end) in ReportSections.Months(scope))
         {
             var month = Tallies.MonthNumber(start);
-            var whole = split.Months is var (firstWhole, lastWhole) && month >= firstWhole && month <= lastWhole;
             List<(bool? Met, int Count)> first, resolution;
-            if (whole)
+            if (split.TicketRanges.Count == 0)
             {
                 first = [(true, stored.GetValueOrDefault((TallyKind.SlaFirstResponse.Name, month, true))), (false, stored.GetValueOrDefault((TallyKind.SlaFirstResponse.Name, month, false)))];
                 resolution = [(true, stored.GetValueOrDefault((TallyKind.SlaResolution.Name, month, true))), (false, stored.GetValueOrDefault((TallyKind.SlaResolution.Name, month, false)))];

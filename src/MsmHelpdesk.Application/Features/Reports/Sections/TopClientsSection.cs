@@ -17,9 +17,9 @@ public sealed class TopClientsSection : IReportSection
         var open = TicketWorkflow.Open.ToArray();
         var split = scope.Split(TallyKind.Clients);
         var sums = new Sums<Guid>(2);
-        if (split.Months is not null)
+        foreach (var tallies in scope.StoredTotals(TallyKind.Clients, split))
         {
-            var stored = await scope.StoredTotals(TallyKind.Clients, split)
+            var stored = await tallies
                 .GroupBy(t => t.Key)
                 .Select(g => new { Client = g.Key, Count = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open) })
                 .ToListAsync(cancellationToken);

@@ -6,7 +6,7 @@ namespace MsmHelpdesk.Application.Features.Reports.Sections;
 
 /// <summary>
 /// Per consultant: open tickets assigned now, tickets they resolved in the range (by resolution day, WIB) and the
-/// median hours to resolution of those.
+/// median hours to resolution of those (to the 10 minutes: <see cref="Percentiles"/>).
 /// </summary>
 public sealed class WorkloadSection : IReportSection
 {
@@ -15,7 +15,6 @@ public sealed class WorkloadSection : IReportSection
     public async Task<ReportTable> BuildAsync(ReportScope scope, CancellationToken cancellationToken)
     {
         var open = TicketWorkflow.Open.ToArray();
-        var (start, end) = (scope.Start, scope.End);
         // One open status at a time: an equality on status reads that status's few tickets from the (Status, …) index,
         // where "status in (…)" let SQLite walk every assigned ticket in consultant order to skip the sort.
         var perStatus = new Sums<string>(1);
@@ -31,15 +30,14 @@ public sealed class WorkloadSection : IReportSection
         var openCounts = perStatus.Rows.Select(r => new { Id = r.Key, Count = r.Counts[0] }).ToList();
         IQueryable<Ticket> ResolvedBetween(DateTimeOffset from, DateTimeOffset to) =>
             scope.Tickets.Where(t => t.ResolvedAt >= from && t.ResolvedAt < to && t.ResolutionSeconds != null && t.AssigneeId != null);
-        var resolved = ResolvedBetween(start, end);
 
-        // Per consultant and bucket: whole months (of resolution) from the stored totals, the other days from the tickets.
-        const long width = Percentiles.WorkloadBucketSeconds;
+        // Per consultant and bucket: from the stored totals (month and day rows, by day of resolution), else from the tickets.
+        const long width = Percentiles.BucketSeconds;
         var split = scope.Split(TallyKind.Workload);
         var sums = new Sums<(string Assignee, long Bucket)>(1);
-        if (split.Months is not null)
+        foreach (var tallies in scope.StoredTotals(TallyKind.Workload, split))
         {
-            var stored = await scope.StoredTotals(TallyKind.Workload, split)
+            var stored = await tallies
                 .GroupBy(t => new { t.AssigneeId, t.Number })
                 .Select(g => new { Assignee = g.Key.AssigneeId, Bucket = g.Key.Number, Count = g.Sum(t => t.Tickets) })
                 .ToListAsync(cancellationToken);
@@ -56,9 +54,7 @@ public sealed class WorkloadSection : IReportSection
         }
 
         var histogram = sums.Rows.Select(r => new HistogramBucket<string>(r.Key.Assignee, r.Key.Bucket, r.Counts[0])).ToList();
-        var medians = await Percentiles.OfAsync(histogram,
-            (id, from, to) => resolved.Where(t => t.AssigneeId == id && t.ResolutionSeconds >= from && t.ResolutionSeconds < to).Select(t => t.ResolutionSeconds!.Value),
-            [50], cancellationToken, width);
+        var medians = Percentiles.Of(histogram, [50]);
         var ids = openCounts.Select(o => o.Id).Union(medians.Keys).ToArray();
         var names = await scope.Db.Staff.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
         var rows = new List<object?[]>();

@@ -4,10 +4,10 @@ namespace MsmHelpdesk.Application.Features.Reports.Totals;
 
 /// <summary>
 /// One change to a stored report total: what a ticket adds to (or, negative, takes from) the counts of the WIB
-/// month it was reported in. The sum of a key's rows is the total over the tickets in the database, because every
+/// month it was reported in, or (a day row, <see cref="Day"/> set) of the WIB day. The sum of a key's rows is the total over the tickets in the database, because every
 /// save of a ticket writes the difference its save made (<see cref="Tallies.Difference"/>), in the same
-/// transaction. The report reads whole months from these sums and only the days outside whole months from the
-/// tickets; compaction folds a key's rows into one.
+/// transaction. The report reads whole months from the month rows and the days outside whole months from the day
+/// rows; compaction folds a key's rows into one.
 /// </summary>
 public sealed class ReportTally
 {
@@ -18,6 +18,9 @@ public sealed class ReportTally
 
     /// <summary>The WIB month counted by, as <see cref="Tallies.MonthNumber(DateOnly)"/>: reported in; resolved in (workload); the SLA outcome's (SLA).</summary>
     public int Month { get; init; }
+
+    /// <summary>0 on a month's row; on a day's row the WIB day (<see cref="DateOnly.DayNumber"/>) within <see cref="Month"/>.</summary>
+    public int Day { get; init; }
 
     /// <summary>The ticket's error code, when the kind keeps it (<see cref="TallyKind.KeepsErrorCode"/>).</summary>
     public string? ErrorCode { get; init; }

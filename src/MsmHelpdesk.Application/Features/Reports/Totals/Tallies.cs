@@ -12,7 +12,7 @@ namespace MsmHelpdesk.Application.Features.Reports.Totals;
 public static class Tallies
 {
     /// <summary>Raise when <see cref="Contributions"/> changes: the next start rebuilds the stored totals.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     /// <summary>A WIB calendar month as one number (year × 12 + month − 1), so months compare and subtract.</summary>
     public static int MonthNumber(DateOnly day) => (day.Year * 12) + day.Month - 1;
@@ -21,6 +21,9 @@ public static class Tallies
     public static int MonthNumber(DateTimeOffset instant) => MonthNumber(DateOnly.FromDateTime(Wib.ToWib(instant).DateTime));
 
     public static DateOnly FirstDayOf(int month) => new(month / 12, (month % 12) + 1, 1);
+
+    /// <summary>The WIB day an instant falls in, as <see cref="DateOnly.DayNumber"/> (never 0, which marks a month row).</summary>
+    public static int DayNumber(DateTimeOffset instant) => DateOnly.FromDateTime(Wib.ToWib(instant).DateTime).DayNumber;
 
     /// <summary>The columns of a ticket the totals are made of, read straight from the database.</summary>
     public sealed record Snapshot(
@@ -60,8 +63,8 @@ public static class Tallies
         t.ResolutionSeconds, t.ConfirmedAt, t.Suggested?.Cause, t.Suggested?.Scenario, t.Confirmed?.Cause, t.Confirmed?.Scenario,
         t.SlaFirstRespondedAt, t.SlaFirstResponseMet, t.SlaResolvedAt, t.SlaResolutionMet);
 
-    /// <summary>The key of a total: every column of a row but the counts.</summary>
-    public readonly record struct TallyKey(string Kind, int Month, string? ErrorCode, TicketChannel? Channel, string? AssigneeId, string? Key, string? Key2, long Number);
+    /// <summary>The key of a total: every column of a row but the counts. <see cref="Day"/> is 0 on a month's row.</summary>
+    public readonly record struct TallyKey(string Kind, int Month, string? ErrorCode, TicketChannel? Channel, string? AssigneeId, string? Key, string? Key2, long Number, int Day = 0);
 
     /// <summary>The counts of a total.</summary>
     public readonly record struct TallyCounts(int Tickets, int Open, int Confirmed)
@@ -74,54 +77,77 @@ public static class Tallies
     }
 
     /// <summary>
-    /// The one definition of what a ticket adds to each kind of total. The sections' ticket queries count the
-    /// same things for the days outside whole months; a test holds the two equal.
+    /// The one definition of what a ticket adds to each kind of total: every contribution twice, once to its WIB
+    /// month's row and once to its WIB day's row, so a range is read as whole months plus the days at its ends
+    /// (<see cref="ReportScope.Split"/>). The sections' ticket queries count the same things when the totals
+    /// can't answer; a test holds the two equal.
     /// </summary>
     public static IEnumerable<(TallyKey Key, TallyCounts Counts)> Contributions(Snapshot ticket)
     {
-        var month = MonthNumber(ticket.ReportedAt);
+        foreach (var (key, counts, at) in Counted(ticket))
+        {
+            var month = key with { Month = MonthNumber(at) };
+            yield return (month, counts);
+            yield return (month with { Day = DayNumber(at) }, counts);
+        }
+    }
+
+    /// <summary>What a ticket counts in, each with the instant whose WIB month and day it is counted by (the key's month is set from it).</summary>
+    private static IEnumerable<(TallyKey Key, TallyCounts Counts, DateTimeOffset At)> Counted(Snapshot ticket)
+    {
+        var reported = ticket.ReportedAt;
         var open = TicketWorkflow.IsOpen(ticket.Status) ? 1 : 0;
-        yield return (new TallyKey(TallyKind.Codes.Name, month, ticket.ErrorCode, ticket.Channel, null, ticket.DiagnosedScenario, ticket.DiagnosedCause, 0),
-            new TallyCounts(1, open, ticket.DiagnosisSeconds is null ? 0 : 1));
-        yield return (new TallyKey(TallyKind.Clients.Name, month, null, null, null, ticket.ClientId.ToString(), null, 0), new TallyCounts(1, open, 0));
+        const long width = Percentiles.BucketSeconds;
+        yield return (new TallyKey(TallyKind.Codes.Name, 0, ticket.ErrorCode, ticket.Channel, null, ticket.DiagnosedScenario, ticket.DiagnosedCause, 0),
+            new TallyCounts(1, open, ticket.DiagnosisSeconds is null ? 0 : 1), reported);
+        yield return (new TallyKey(TallyKind.Clients.Name, 0, null, null, null, ticket.ClientId.ToString(), null, 0), new TallyCounts(1, open, 0), reported);
+        yield return (new TallyKey(TallyKind.Flow.Name, 0, ticket.ErrorCode, ticket.Channel, null, FlowNew, null, 0), new TallyCounts(1, 0, 0), reported);
+        if (ticket.ResolvedAt is { } resolvedAt)
+        {
+            yield return (new TallyKey(TallyKind.Flow.Name, 0, ticket.ErrorCode, ticket.Channel, null, FlowResolved, null, 0), new TallyCounts(1, 0, 0), resolvedAt);
+        }
+
         if (ticket.ResolutionSeconds is { } resolution)
         {
-            yield return (new TallyKey(TallyKind.Resolution.Name, month, ticket.ErrorCode, null, null, ticket.DiagnosedCause, null, resolution / Percentiles.BucketSeconds),
-                new TallyCounts(1, 0, 0));
+            yield return (new TallyKey(TallyKind.Resolution.Name, 0, ticket.ErrorCode, null, null, ticket.DiagnosedCause, null, resolution / width),
+                new TallyCounts(1, 0, 0), reported);
         }
 
         if (ticket.DiagnosisSeconds is { } diagnosis)
         {
-            yield return (new TallyKey(TallyKind.Diagnosis.Name, month, ticket.ErrorCode, null, null, ticket.DiagnosedCause, null, diagnosis / Percentiles.BucketSeconds),
-                new TallyCounts(1, 0, 0));
+            yield return (new TallyKey(TallyKind.Diagnosis.Name, 0, ticket.ErrorCode, null, null, ticket.DiagnosedCause, null, diagnosis / width),
+                new TallyCounts(1, 0, 0), reported);
         }
 
         if (ticket.ConfirmedAt is { } confirmedAt && ticket.SuggestedCause is not null && ticket.ConfirmedCause is not null)
         {
-            yield return (new TallyKey(TallyKind.Accuracy.Name, month, ticket.ErrorCode, ticket.Channel, ticket.AssigneeId,
+            yield return (new TallyKey(TallyKind.Accuracy.Name, 0, ticket.ErrorCode, ticket.Channel, ticket.AssigneeId,
                     Flag(ticket.SuggestedCause == ticket.ConfirmedCause), Flag(ticket.SuggestedScenario == ticket.ConfirmedScenario), MonthNumber(confirmedAt)),
-                new TallyCounts(1, 0, 0));
+                new TallyCounts(1, 0, 0), reported);
         }
 
-        if (ticket.ResolvedAt is { } resolvedAt && ticket.ResolutionSeconds is { } seconds && ticket.AssigneeId is { } assignee)
+        if (ticket.ResolvedAt is { } resolved && ticket.ResolutionSeconds is { } seconds && ticket.AssigneeId is { } assignee)
         {
-            yield return (new TallyKey(TallyKind.Workload.Name, MonthNumber(resolvedAt), null, null, assignee, null, null,
-                    seconds / Percentiles.WorkloadBucketSeconds),
-                new TallyCounts(1, 0, 0));
+            yield return (new TallyKey(TallyKind.Workload.Name, 0, null, null, assignee, null, null, seconds / width), new TallyCounts(1, 0, 0), resolved);
         }
 
         if (ticket.SlaFirstRespondedAt is { } respondedAt && ticket.SlaFirstResponseMet is { } firstMet)
         {
-            yield return (new TallyKey(TallyKind.SlaFirstResponse.Name, MonthNumber(respondedAt), ticket.ErrorCode, ticket.Channel, ticket.AssigneeId, Flag(firstMet), null, 0),
-                new TallyCounts(1, 0, 0));
+            yield return (new TallyKey(TallyKind.SlaFirstResponse.Name, 0, ticket.ErrorCode, ticket.Channel, ticket.AssigneeId, Flag(firstMet), null, 0),
+                new TallyCounts(1, 0, 0), respondedAt);
         }
 
         if (ticket.SlaResolvedAt is { } slaResolvedAt && ticket.SlaResolutionMet is { } resolutionMet)
         {
-            yield return (new TallyKey(TallyKind.SlaResolution.Name, MonthNumber(slaResolvedAt), ticket.ErrorCode, ticket.Channel, ticket.AssigneeId, Flag(resolutionMet), null, 0),
-                new TallyCounts(1, 0, 0));
+            yield return (new TallyKey(TallyKind.SlaResolution.Name, 0, ticket.ErrorCode, ticket.Channel, ticket.AssigneeId, Flag(resolutionMet), null, 0),
+                new TallyCounts(1, 0, 0), slaResolvedAt);
         }
     }
+
+    /// <summary>The flow's keys: a ticket reported on the day, a ticket resolved on the day.</summary>
+    public const string FlowNew = "new";
+
+    public const string FlowResolved = "resolved";
 
     public const string Yes = "1";
 
@@ -148,6 +174,7 @@ public static class Tallies
     {
         Kind = key.Kind,
         Month = key.Month,
+        Day = key.Day,
         ErrorCode = key.ErrorCode,
         Channel = key.Channel,
         AssigneeId = key.AssigneeId,

@@ -52,7 +52,7 @@ public static class TallyStore
         }
 
         var months = await db.ReportTallies.Where(t => t.Id <= upTo)
-            .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
+            .GroupBy(t => new { t.Kind, t.Month, t.Day, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
             .Where(g => g.Count() > 1)
             .Select(g => g.Key.Month)
             .Distinct()
@@ -63,12 +63,12 @@ public static class TallyStore
             await using var transaction = await db.BeginTransactionAsync(cancellationToken);
             var rows = db.ReportTallies.Where(t => t.Month == month && t.Id <= upTo);
             var sums = await rows
-                .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
+                .GroupBy(t => new { t.Kind, t.Month, t.Day, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
                 .Select(g => new { g.Key, Tickets = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open), Confirmed = g.Sum(t => t.Confirmed) })
                 .ToListAsync(cancellationToken);
             var deleted = await rows.ExecuteDeleteAsync(cancellationToken);
             var kept = sums.Where(s => s.Tickets != 0 || s.Open != 0 || s.Confirmed != 0)
-                .Select(s => Tallies.Row(new Tallies.TallyKey(s.Key.Kind, s.Key.Month, s.Key.ErrorCode, s.Key.Channel, s.Key.AssigneeId, s.Key.Key, s.Key.Key2, s.Key.Number), new Tallies.TallyCounts(s.Tickets, s.Open, s.Confirmed)))
+                .Select(s => Tallies.Row(new Tallies.TallyKey(s.Key.Kind, s.Key.Month, s.Key.ErrorCode, s.Key.Channel, s.Key.AssigneeId, s.Key.Key, s.Key.Key2, s.Key.Number, s.Key.Day), new Tallies.TallyCounts(s.Tickets, s.Open, s.Confirmed)))
                 .ToList();
             await InsertAsync(db, kept, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -195,11 +195,11 @@ internal sealed class ReportFixture : IAsyncDisposable
     {
         await using var db = await databases.CreateAsync();
         var rows = await db.ReportTallies
-            .GroupBy(t => new { t.Kind, t.Month, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
+            .GroupBy(t => new { t.Kind, t.Month, t.Day, t.ErrorCode, t.Channel, t.AssigneeId, t.Key, t.Key2, t.Number })
             .Select(g => new { g.Key, Tickets = g.Sum(t => t.Tickets), Open = g.Sum(t => t.Open), Confirmed = g.Sum(t => t.Confirmed) })
             .ToListAsync();
         return rows.Where(r => r.Tickets != 0 || r.Open != 0 || r.Confirmed != 0)
-            .Select(r => $"{r.Key.Kind}|{r.Key.Month}|{r.Key.ErrorCode}|{r.Key.Channel}|{r.Key.AssigneeId}|{r.Key.Key}|{r.Key.Key2}|{r.Key.Number}: {r.Tickets} {r.Open} {r.Confirmed}")
+            .Select(r => $"{r.Key.Kind}|{r.Key.Month}|{r.Key.Day}|{r.Key.ErrorCode}|{r.Key.Channel}|{r.Key.AssigneeId}|{r.Key.Key}|{r.Key.Key2}|{r.Key.Number}: {r.Tickets} {r.Open} {r.Confirmed}")
             .Order(StringComparer.Ordinal).ToList();
     }
 
@@ -211,7 +211,7 @@ internal sealed class ReportFixture : IAsyncDisposable
         return tickets.SelectMany(Tallies.Contributions)
             .GroupBy(c => c.Key)
             .Select(g => (g.Key, Tickets: g.Sum(c => c.Counts.Tickets), Open: g.Sum(c => c.Counts.Open), Confirmed: g.Sum(c => c.Counts.Confirmed)))
-            .Select(r => $"{r.Key.Kind}|{r.Key.Month}|{r.Key.ErrorCode}|{r.Key.Channel}|{r.Key.AssigneeId}|{r.Key.Key}|{r.Key.Key2}|{r.Key.Number}: {r.Tickets} {r.Open} {r.Confirmed}")
+            .Select(r => $"{r.Key.Kind}|{r.Key.Month}|{r.Key.Day}|{r.Key.ErrorCode}|{r.Key.Channel}|{r.Key.AssigneeId}|{r.Key.Key}|{r.Key.Key2}|{r.Key.Number}: {r.Tickets} {r.Open} {r.Confirmed}")
             .Order(StringComparer.Ordinal).ToList();
     }
 }
