@@ -25,6 +25,8 @@ public sealed class LiveServer : WebApplicationFactory<Program>
         get
         {
             StartServer();
+            // The classifier trains once per process (the host starts it); a test that types a ticket must not race it.
+            Assert.True(MsmHelpdesk.Domain.Classification.Classifier.WarmUpAsync().Wait(TimeSpan.FromMinutes(4)), "the classifier did not finish training");
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         }

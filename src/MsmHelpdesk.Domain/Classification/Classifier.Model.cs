@@ -30,6 +30,15 @@ public sealed partial class Classifier
     /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
     private static readonly Lazy<TextModel[]> DefaultModels = new(TrainDefaultModels);
 
+    /// <summary>True once the shipped models are trained (the first classification in a process waits for them).</summary>
+    public static bool ModelsTrained => DefaultModels.IsValueCreated;
+
+    /// <summary>
+    /// Trains the shipped models on a pool thread, if no one has yet, and completes when they are ready: the host calls
+    /// it at start-up so that the first ticket of the day does not wait for the training (tens of seconds on a busy machine).
+    /// </summary>
+    public static Task WarmUpAsync() => Task.Run(() => DefaultModels.Value);
+
     private static TextModel[] TrainDefaultModels()
     {
         var reader = new Classifier(DefaultCatalogue.Create(), null, EmptyModels());
