@@ -41,19 +41,8 @@ internal abstract class BulkInserter : IAsyncDisposable
     /// </summary>
     public static BulkInserter For(DbContext db, bool portable, IEntityType entityType, params string[] propertyNames)
     {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        // "Suggested.Cause" names a property of an owned type stored in the same table (table splitting).
-        var properties = propertyNames
-            .Select(name => (name.Split('.') is [var owner, var property]
-                    ? entityType.FindNavigation(owner)?.TargetEntityType.FindProperty(property)
-                    : entityType.FindProperty(name))
-                ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no property {name}."))
-            .ToArray();
-        var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
-        // The table's own column names: a column renamed for this table only (Ticket_ConfirmedAt) differs from GetColumnName().
-        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = properties.Select(property => sql.DelimitIdentifier(property.GetColumnName(store) ?? property.GetColumnName())).ToArray();
-        var prefix = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ";
+        var properties = PropertiesOf(entityType, propertyNames);
+        var prefix = InsertPrefix(db, entityType, properties);
         var connection = db.Database.GetDbConnection();
         return connection is SqliteConnection sqlite && !portable
             ? new SqliteInserter(sqlite, prefix, properties)
@@ -139,6 +128,26 @@ internal abstract class BulkInserter : IAsyncDisposable
                 SqliteException.ThrowExceptionForRC(result, _connection.Handle);
             }
         }
+    }
+
+    /// <summary>The named properties of <paramref name="entityType"/>; "Suggested.Cause" names a property of an owned type stored in the same table (table splitting).</summary>
+    public static IProperty[] PropertiesOf(IEntityType entityType, IEnumerable<string> propertyNames) =>
+        propertyNames
+            .Select(name => (name.Split('.') is [var owner, var property]
+                    ? entityType.FindNavigation(owner)?.TargetEntityType.FindProperty(property)
+                    : entityType.FindProperty(name))
+                ?? throw new InvalidOperationException($"{entityType.DisplayName()} has no property {name}."))
+            .ToArray();
+
+    /// <summary>"INSERT INTO table (columns) VALUES " for the properties, in the provider's quoting.</summary>
+    public static string InsertPrefix(DbContext db, IEntityType entityType, IProperty[] properties)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+        // The table's own column names: a column renamed for this table only (Ticket_ConfirmedAt) differs from GetColumnName().
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = properties.Select(property => sql.DelimitIdentifier(property.GetColumnName(store) ?? property.GetColumnName()));
+        return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ";
     }
 
     private sealed class CommandInserter : BulkInserter

@@ -1,8 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Infrastructure.DemoData;
 
 namespace MsmHelpdesk.Infrastructure.Persistence.ReportTotals;
 
@@ -104,27 +105,22 @@ public sealed class ReportTotalsInterceptor : SaveChangesInterceptor
         return tickets;
     }
 
-    private static readonly string[] Columns = ["Kind", "Month", "Day", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed"];
-
     /// <summary>
-    /// New totals rows in INSERTs of up to 100 rows (1,200 parameters: under SQL Server's 2,100), through EF's raw SQL so
-    /// command interceptors (logging, the command count) see them.
+    /// New totals rows in multi-row INSERTs (table, columns and conversions from the model, as the bulk inserter writes
+    /// them), sent through EF's raw SQL rather than the bulk inserter's own commands, so command interceptors (logging,
+    /// the command count) see them. 100 rows are 1,200 parameters: under SQL Server's 2,100.
     /// </summary>
     private static async Task InsertAsync(DbContext context, IReadOnlyList<ReportTally> rows, CancellationToken cancellationToken)
     {
-        var sql = context.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
-        var prefix = $"INSERT INTO {sql.DelimitIdentifier("ReportTallies")} ({string.Join(", ", Columns.Select(sql.DelimitIdentifier))}) VALUES ";
+        var entity = context.Model.FindEntityType(typeof(ReportTally))!;
+        var properties = BulkInserter.PropertiesOf(entity, TallyRows.Properties);
+        var toProvider = properties.Select(property => property.GetTypeMapping().Converter).ToArray();
+        var prefix = BulkInserter.InsertPrefix(context, entity, properties);
         foreach (var chunk in rows.Chunk(100))
         {
-            var values = new List<object?>(chunk.Length * Columns.Length);
-            var tuples = new List<string>(chunk.Length);
-            foreach (var row in chunk)
-            {
-                var first = values.Count;
-                values.AddRange([row.Kind, row.Month, row.Day, row.ErrorCode, row.Channel?.ToString(), row.AssigneeId, row.Key, row.Key2, row.Number, row.Tickets, row.Open, row.Confirmed]);
-                tuples.Add("(" + string.Join(", ", Enumerable.Range(first, Columns.Length).Select(i => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")) + ")");
-            }
-
+            var values = chunk.SelectMany(row => TallyRows.ValuesOf(row).Select((value, i) => toProvider[i] is { } converter && value is not null ? converter.ConvertToProvider(value) : value)).ToArray();
+            var tuples = Enumerable.Range(0, chunk.Length).Select(r =>
+                "(" + string.Join(", ", Enumerable.Range(r * properties.Length, properties.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"{{{i}}}"))) + ")");
             await context.Database.ExecuteSqlRawAsync(prefix + string.Join(", ", tuples), values!, cancellationToken);
         }
     }

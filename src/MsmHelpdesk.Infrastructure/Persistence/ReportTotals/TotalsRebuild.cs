@@ -17,13 +17,12 @@ internal static class TotalsRebuild
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ReportTallies.ExecuteDeleteAsync(cancellationToken);
         var rows = await TallyStore.SumAsync(db, cancellationToken);
-        await using (var inserter = BulkInserter.For(db, portable, db.Model.FindEntityType(typeof(ReportTally))!,
-            "Kind", "Month", "Day", "ErrorCode", "Channel", "AssigneeId", "Key", "Key2", "Number", "Tickets", "Open", "Confirmed"))
+        await using (var inserter = BulkInserter.For(db, portable, db.Model.FindEntityType(typeof(ReportTally))!, TallyRows.Properties))
         {
             inserter.Use(transaction.GetDbTransaction());
             foreach (var row in rows)
             {
-                await inserter.AddAsync([row.Kind, row.Month, row.Day, row.ErrorCode, row.Channel, row.AssigneeId, row.Key, row.Key2, row.Number, row.Tickets, row.Open, row.Confirmed], cancellationToken);
+                await inserter.AddAsync(TallyRows.ValuesOf(row), cancellationToken);
             }
 
             await inserter.FlushAsync(cancellationToken);
