@@ -12,8 +12,9 @@ public enum ReportFormat
 
 /// <summary>
 /// A report as a file: CSV (UTF-8 with BOM so Excel reads it, RFC 4180 quoting through CsvHelper, in the
-/// <see cref="ReportCsvStyle"/> asked for; one block per section, its title first) or XLSX (one sheet per section, a bold header row,
-/// numbers and dates as typed cells). The page's download, the CLI and the tests all write through here.
+/// <see cref="ReportCsvStyle"/> asked for; one block per section, its title first; a person's file ends each block with the
+/// section's note, the data style does not) or XLSX (one sheet per section, a bold header row, numbers and dates as typed
+/// cells, the note under the data). The page's download, the CLI and the tests all write through here.
 /// </summary>
 public static class ReportFiles
 {
@@ -89,6 +90,15 @@ public static class ReportFiles
                 csv.EndRecord();
             }
 
+            if (style.Word is not null)
+            {
+                // A person's file says what the numbers mean (percentiles in 10-minute steps, …) as the page does: under
+                // the table after an empty line, so the header stays the first row a spreadsheet filters on.
+                csv.Flush();
+                output.Write("\r\n"u8);
+                csv.WriteRecord(Inert(table.Note));
+            }
+
             if (several)
             {
                 csv.Flush();
@@ -147,6 +157,11 @@ public static class ReportFiles
                 }
             }
 
+            // What the numbers mean, as on the page, under the data after an empty row (the data stays one block).
+            var note = sheet.Cell(table.Rows.Count + 3, 1);
+            note.SetValue(table.Note);
+            note.DataType = XLDataType.Text;
+            note.Style.Font.Italic = true;
             sheet.SheetView.FreezeRows(1);
         }
 

@@ -59,6 +59,8 @@ public sealed class ReportCsvTests
         Assert.Equal(["Sertifikat kedaluwarsa", "expired-certificate", "5", "30", "50", "6", "4", "10"],
             After(records, ["Penyebab", "Kode penyebab", .. report.Table("resolution-times")!.Columns.Skip(1).Select(c => c.Header)]));
         Assert.Contains(["Upload", "upload", "Sertifikat kedaluwarsa", "expired-certificate", "5", "5"], records);
+        // The percentiles' caveat travels with the file, in the reader's language.
+        Assert.Contains(records, record => record is [var note] && note == report.Table("resolution-times")!.Note && note.Contains("10 menit", StringComparison.Ordinal));
         Assert.Contains(["23/11/2026", "4", "1"], records);
         Assert.DoesNotContain(records, record => record.Contains("2026-11-23"));
     }
@@ -105,6 +107,8 @@ public sealed class ReportCsvTests
         Assert.Equal("'+62 812", records[5][0]);
         Assert.Equal(["-", "5", "0"], records[6]);
         Assert.Equal("PT Maju; Jaya", records[7][0]);
-        Assert.Equal(["30/11/2026 10:05"], records[^1]);
+        Assert.Equal([table.Note], records[8]);
+        Assert.Equal(["30/11/2026 10:05"], records[^2]);
+        Assert.Equal([instants.Note], records[^1]);
     }
 }

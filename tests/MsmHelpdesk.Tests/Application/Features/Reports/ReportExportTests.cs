@@ -25,7 +25,10 @@ public sealed class ReportExportTests
         {
             var sheet = workbook.Worksheet(table.Name);
             Assert.Equal(table.Columns.Select(c => c.Header), table.Columns.Select((_, c) => sheet.Cell(1, c + 1).GetString()));
-            Assert.Equal(table.Rows.Count + 1, sheet.LastRowUsed()!.RowNumber());
+            // The data as one block, then an empty row and the section's note (as on the page).
+            Assert.True(sheet.Row(table.Rows.Count + 2).IsEmpty());
+            Assert.Equal(table.Note, sheet.Cell(table.Rows.Count + 3, 1).GetString());
+            Assert.Equal(table.Rows.Count + 3, sheet.LastRowUsed()!.RowNumber());
         }
 
         var weekly = workbook.Worksheet("weekly");
@@ -43,6 +46,7 @@ public sealed class ReportExportTests
         Assert.StartsWith("\uFEFF", csv, StringComparison.Ordinal);
         Assert.Contains("\r\n2026-11-23,4,1\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("\r\nexpired-certificate,5,30,50,6,4,10\r\n", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Tables[0].Note, csv, StringComparison.Ordinal);
     }
 
     [Fact]
