@@ -2112,3 +2112,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141837_List1m'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_ErrorCode] ON [Tickets] ([Status], [ErrorCode], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141837_List1m'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_Number] ON [Tickets] ([Status], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141837_List1m'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_Priority] ON [Tickets] ([Status], [Priority], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206141837_List1m'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206141837_List1m', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

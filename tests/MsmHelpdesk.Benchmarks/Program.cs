@@ -22,17 +22,8 @@ var options = BenchmarkOptions.Parse(args);
 var directory = options.Directory ?? Path.Combine(Path.GetTempPath(), "msmhelpdesk-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(directory);
 var databasePath = Path.Combine(directory, "helpdesk.db");
-var configuration = new ConfigurationBuilder()
-    .AddInMemoryCollection(new Dictionary<string, string?> { [ConfigKeys.ConnectionString] = $"Data Source={databasePath}" })
-    .Build();
 var sql = new SqlCapture();
-var services = new ServiceCollection()
-    .AddLogging(logging => logging.AddProvider(sql).AddFilter((category, level) => category == SqlCapture.Category && level >= LogLevel.Information))
-    .AddSingleton<IConfiguration>(configuration)
-    .AddHelpdeskCore(configuration)
-    .AddSingleton<ICurrentUser>(new BenchmarkUser())
-    .BuildServiceProvider();
-
+var services = BuildServices(databasePath, sql);
 try
 {
     await DatabaseInitializer.MigrateAsync(services);
@@ -59,6 +50,19 @@ try
         return;
     }
 
+    if (options.Against is { } against)
+    {
+        // `--mode lists --db A --against B`: both databases, request by request (see ListBenchmark).
+        var otherPath = Path.Combine(against, "helpdesk.db");
+        var otherSql = new SqlCapture();
+        await using var other = BuildServices(otherPath, otherSql);
+        await DatabaseInitializer.MigrateAsync(other);
+        var sizes = (A: await seeder.CountTicketsAsync(), B: await new DemoDataSeeder(other.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System).CountTicketsAsync());
+        await ListBenchmark.CompareAsync(
+            ($"{sizes.A:N0} tickets", services, databasePath, sql), ($"{sizes.B:N0} tickets", other, otherPath, otherSql), options.Runs, options.Only);
+        return;
+    }
+
     var rows = new List<string>();
     var plans = new List<string>();
     if (options.Mode == "create")
@@ -71,21 +75,9 @@ try
         return;
     }
 
-    var firstPage = new ListTicketsQuery();
-    var openCount = (await SendAsync(services, firstPage)).Value.TotalCount;
-    rows.Add(await TimeQueryAsync(services, $"first page, all open ({openCount:N0} open), 25 rows", firstPage, options.Runs, "< 100 ms"));
-    rows.Add(await TimeQueryAsync(services, "first page, all tickets, 25 rows", new ListTicketsQuery { Queue = TicketQueue.All }, options.Runs, "< 100 ms"));
-    foreach (var (label, query) in new (string, ListTicketsQuery)[]
+    foreach (var (label, query) in await ListBenchmark.QueriesAsync(services))
     {
-        ("search \"Sejahtera\" (client name), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "Sejahtera" }),
-        ("search \"40002\", all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "40002" }),
-        ("search \"40002\", all open", new ListTicketsQuery { Search = "40002" }),
-        ("search \"kadaluwarsa\" (description word), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "kadaluwarsa" }),
-        ("search \"gudang zzq\" (matches nothing), all tickets", new ListTicketsQuery { Queue = TicketQueue.All, Search = "gudang zzq" }),
-        ("ticket number \"MSM-2025-000123\"", new ListTicketsQuery { Queue = TicketQueue.All, Search = "MSM-2025-000123" }),
-    })
-    {
-        rows.Add(await TimeQueryAsync(services, label, query, options.Runs, "< 300 ms"));
+        rows.Add(await TimeQueryAsync(services, label, query, options.Runs, label.StartsWith("search", StringComparison.Ordinal) ? "< 300 ms" : "< 100 ms"));
         sql.Start();
         await SendAsync(services, query);
         plans.Add($"### {label}\n\n{QueryPlans.Explain(databasePath, sql.Stop())}");
@@ -116,6 +108,19 @@ finally
     {
         Directory.Delete(directory, recursive: true);
     }
+}
+
+static ServiceProvider BuildServices(string databasePath, SqlCapture sql)
+{
+    var configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { [ConfigKeys.ConnectionString] = $"Data Source={databasePath}" })
+        .Build();
+    return new ServiceCollection()
+        .AddLogging(logging => logging.AddProvider(sql).AddFilter((category, level) => category == SqlCapture.Category && level >= LogLevel.Information))
+        .AddSingleton<IConfiguration>(configuration)
+        .AddHelpdeskCore(configuration)
+        .AddSingleton<ICurrentUser>(new BenchmarkUser())
+        .BuildServiceProvider();
 }
 
 static async Task<T> SendAsync<T>(IServiceProvider services, IQuery<T> query)

@@ -6,7 +6,7 @@ using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Benchmarks;
 
-internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int Creates, int Concurrency, int Seed, string? Directory, bool Keep, string Mode = "lists", string? Only = null)
+internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int Creates, int Concurrency, int Seed, string? Directory, bool Keep, string Mode = "lists", string? Only = null, string? Against = null)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -22,7 +22,8 @@ internal sealed record BenchmarkOptions(int Tickets, int Clients, int Runs, int 
             Value("db"),
             args.Contains("--keep"),
             Value("mode") ?? "lists",
-            Value("only"));
+            Value("only"),
+            Value("against"));
     }
 }
 

@@ -1411,6 +1411,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IncidentId", "Status");
 
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("IX_Tickets_Status_Number");
+
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
 
@@ -1418,6 +1421,12 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClientId", "ReportedAt", "Status")
                         .HasDatabaseName("IX_Tickets_ClientId_ReportedAt");
+
+                    b.HasIndex("Status", "ErrorCode", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_Status_ErrorCode");
+
+                    b.HasIndex("Status", "Priority", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_Status_Priority");
 
                     b.HasIndex("ErrorCode", "ReportedAt", "Status", "Channel", "ClientId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");

@@ -1385,6 +1385,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncidentId", "Status");
 
+                    b.HasIndex("Status", "Number")
+                        .HasDatabaseName("IX_Tickets_Status_Number");
+
                     b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
                         .HasDatabaseName("IX_Tickets_AssigneeResolution");
 
@@ -1392,6 +1395,12 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClientId", "ReportedAt", "Status")
                         .HasDatabaseName("IX_Tickets_ClientId_ReportedAt");
+
+                    b.HasIndex("Status", "ErrorCode", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_Status_ErrorCode");
+
+                    b.HasIndex("Status", "Priority", "ReportedAt")
+                        .HasDatabaseName("IX_Tickets_Status_Priority");
 
                     b.HasIndex("ErrorCode", "ReportedAt", "Status", "Channel", "ClientId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");

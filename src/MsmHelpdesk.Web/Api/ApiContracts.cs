@@ -138,7 +138,7 @@ public sealed record TicketSummaryResponse(
 
 public sealed record TicketPageResponse(IReadOnlyList<TicketSummaryResponse> Items, int TotalCount, int Page, int PageSize)
 {
-    /// <summary>True when more tickets match than were counted (10,000 for a list, 1,000 for a search): TotalCount is then a lower bound.</summary>
+    /// <summary>True when more tickets match than were counted (1,000 for a list or a search): TotalCount is then a lower bound.</summary>
     public bool TotalCountIsCapped { get; init; }
 
     public static TicketPageResponse From(PagedList<TicketRow> page) => new(

@@ -102,8 +102,12 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     /// <summary>A search counts matches up to this many; more are shown as "more than".</summary>
     public const int SearchCountCap = 1000;
 
-    /// <summary>A list (no search word) counts matches up to this many; more are shown as "more than".</summary>
-    public const int ListCountCap = 10_000;
+    /// <summary>
+    /// A list (no search word) counts matches up to this many; more are shown as "more than". Counting is the one part
+    /// of a page that grows with the queue (an open queue is 20,000 tickets at a million), so it stops where a pager
+    /// of 25 rows stops being a useful guide (decision 0184).
+    /// </summary>
+    public const int ListCountCap = 1_000;
 
     public async ValueTask<Result<PagedList<TicketRow>>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
@@ -131,27 +135,14 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             tickets = tickets.Where(Sla.SlaQueries.InAny(query.SlaStates, now));
         }
 
-        var (matches, broad) = await SearchAsync(db, tickets, query.Search, cancellationToken);
+        var (matches, broad, fromIndex) = await SearchAsync(db, tickets, query.Search, cancellationToken);
 
         // Counting every match costs a read of every matching row (a million for "all tickets"), so a list counts up to
         // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows.
         var cap = broad ? SearchCountCap : ListCountCap;
         var total = await matches.Take(cap + 1).CountAsync(cancellationToken);
         var capped = total > cap;
-        var ordered = (query.SortBy, query.Descending) switch
-        {
-            (TicketSort.UpdatedAt, false) => matches.OrderBy(t => t.UpdatedAt),
-            (TicketSort.UpdatedAt, true) => matches.OrderByDescending(t => t.UpdatedAt),
-            (TicketSort.Number, false) => matches.OrderBy(t => t.Number),
-            (TicketSort.Number, true) => matches.OrderByDescending(t => t.Number),
-            (TicketSort.Priority, false) => matches.OrderBy(t => t.Priority).ThenByDescending(t => t.ReportedAt),
-            (TicketSort.Priority, true) => matches.OrderByDescending(t => t.Priority).ThenByDescending(t => t.ReportedAt),
-            (TicketSort.Status, false) => matches.OrderBy(t => t.Status).ThenByDescending(t => t.ReportedAt),
-            (TicketSort.Status, true) => matches.OrderByDescending(t => t.Status).ThenByDescending(t => t.ReportedAt),
-            (_, false) => matches.OrderBy(t => t.ReportedAt),
-            (_, true) => matches.OrderByDescending(t => t.ReportedAt),
-        };
-        var rows = await Page(ordered, matches, query, broad, open)
+        var rows = await Page(matches, query, fromIndex, open)
             .Select(t => new
             {
                 t.Id,
@@ -186,34 +177,47 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     }
 
     /// <summary>
-    /// The page's tickets. Newest first over a set of statuses (the queues of open tickets) is read per status: each
-    /// status's newest tickets come in order from its index (Status, ReportedAt), so only a page's worth of rows per
-    /// status is read and sorted. Asked as one "status IN (…)" query, SQLite would read and sort every open ticket
-    /// (20,000 at a million tickets) for each page.
+    /// The page's tickets. Over a set of statuses (the queues of open tickets) the page is read per status: each
+    /// status's first tickets in the chosen order come in that order from an index leading with the status
+    /// ((Status, ReportedAt), (Status, Priority, ReportedAt), (Status, Number), (Status, ErrorCode, ReportedAt)), so only
+    /// a page's worth of rows per status is read and sorted. Asked as one "status IN (…)" query, SQLite would read and
+    /// sort every open ticket (20,000 at a million tickets) for each page. Matches found through a full-text index
+    /// (<paramref name="fromIndex"/>) are few and are read directly.
     /// </summary>
-    private static IQueryable<Ticket> Page(IQueryable<Ticket> ordered, IQueryable<Ticket> matches, ListTicketsQuery query, bool broad, TicketStatus[] open)
+    private static IQueryable<Ticket> Page(IQueryable<Ticket> matches, ListTicketsQuery query, bool fromIndex, TicketStatus[] open)
     {
         var skip = (query.Page - 1) * query.PageSize;
         var statuses = query.Statuses.Count > 0 ? query.Statuses.Where(status => query.Queue == TicketQueue.All || open.Contains(status)).Distinct().ToArray()
             : query.Queue == TicketQueue.All ? null
             : open;
-        if (query.SortBy != TicketSort.ReportedAt || broad || statuses is not { Length: > 1 } || skip + query.PageSize > 1000)
+        if (fromIndex || statuses is not { Length: > 1 } || skip + query.PageSize > 1000)
         {
-            return ordered.Skip(skip).Take(query.PageSize);
+            return Order(matches, query).Skip(skip).Take(query.PageSize);
         }
 
-        IQueryable<Ticket>? newest = null;
+        IQueryable<Ticket>? first = null;
         foreach (var status in statuses)
         {
-            var part = query.Descending
-                ? matches.Where(t => t.Status == status).OrderByDescending(t => t.ReportedAt).Take(skip + query.PageSize)
-                : matches.Where(t => t.Status == status).OrderBy(t => t.ReportedAt).Take(skip + query.PageSize);
-            newest = newest is null ? part : newest.Concat(part);
+            var part = Order(matches.Where(t => t.Status == status), query).Take(skip + query.PageSize);
+            first = first is null ? part : first.Concat(part);
         }
 
-        var merged = query.Descending ? newest!.OrderByDescending(t => t.ReportedAt) : newest!.OrderBy(t => t.ReportedAt);
-        return merged.Skip(skip).Take(query.PageSize);
+        return Order(first!, query).Skip(skip).Take(query.PageSize);
     }
+
+    private static IOrderedQueryable<Ticket> Order(IQueryable<Ticket> matches, ListTicketsQuery query) => (query.SortBy, query.Descending) switch
+    {
+        (TicketSort.UpdatedAt, false) => matches.OrderBy(t => t.UpdatedAt),
+        (TicketSort.UpdatedAt, true) => matches.OrderByDescending(t => t.UpdatedAt),
+        (TicketSort.Number, false) => matches.OrderBy(t => t.Number),
+        (TicketSort.Number, true) => matches.OrderByDescending(t => t.Number),
+        (TicketSort.Priority, false) => matches.OrderBy(t => t.Priority).ThenByDescending(t => t.ReportedAt),
+        (TicketSort.Priority, true) => matches.OrderByDescending(t => t.Priority).ThenByDescending(t => t.ReportedAt),
+        (TicketSort.Status, false) => matches.OrderBy(t => t.Status).ThenByDescending(t => t.ReportedAt),
+        (TicketSort.Status, true) => matches.OrderByDescending(t => t.Status).ThenByDescending(t => t.ReportedAt),
+        (_, false) => matches.OrderBy(t => t.ReportedAt),
+        (_, true) => matches.OrderByDescending(t => t.ReportedAt),
+    };
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, ListTicketsQuery query)
     {
@@ -277,25 +281,25 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     /// full-text index (SQL Server: CONTAINS; SQLite: trigram candidates when it finds few enough); otherwise (a broad word, or no index) by LIKE
     /// over the ordered tickets, which the caller counts only up to a cap. Client names match too.
     /// </summary>
-    private async Task<(IQueryable<Ticket> Matches, bool Broad)> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
+    private async Task<(IQueryable<Ticket> Matches, bool Broad, bool FromIndex)> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
-            return (tickets, false);
+            return (tickets, false, false);
         }
 
         var term = search.Trim();
         if (TicketNumber.LooksLikeOne(term))
         {
             var number = term.ToUpperInvariant();
-            return (tickets.Where(t => t.Number == number), false);
+            return (tickets.Where(t => t.Number == number), false, false);
         }
 
         var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length >= 8 && term.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or ' '))
         {
             var npwpClients = db.Clients.Where(c => c.Npwp.Contains(digits)).Select(c => c.Id);
-            return (tickets.Where(t => npwpClients.Contains(t.ClientId)), false);
+            return (tickets.Where(t => npwpClients.Contains(t.ClientId)), false, false);
         }
 
         var pattern = "%" + EscapeLike(term) + "%";
@@ -303,7 +307,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         if (await fullText.MatchAsync(db, term, namedClients, cancellationToken) is { } match)
         {
             // SQL Server with Full-Text Search: words (as prefixes) through the full-text index instead of LIKE.
-            return (tickets.Where(match), true);
+            return (tickets.Where(match), true, true);
         }
 
         var candidates = await db.FindTicketCandidatesAsync(term, SearchCountCap, cancellationToken);
@@ -314,14 +318,14 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
                     && (EF.Functions.Like(t.Number, pattern, "\\")
                         || EF.Functions.Like(t.ErrorText, pattern, "\\")
                         || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
-                || namedClients.Contains(t.ClientId)), true);
+                || namedClients.Contains(t.ClientId)), true, true);
         }
 
         return (tickets.Where(t =>
             EF.Functions.Like(t.Number, pattern, "\\")
             || EF.Functions.Like(t.ErrorText, pattern, "\\")
             || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))
-            || namedClients.Contains(t.ClientId)), true);
+            || namedClients.Contains(t.ClientId)), true, false);
     }
 
     private static string EscapeLike(string term) =>

@@ -50,6 +50,13 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.ErrorCode, t.ReportedAt, t.Status, t.Channel, t.ClientId, t.AssigneeId }).HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");
         ticket.HasIndex(t => t.ReportedAt);
 
+        // The open queues' other orders and filters, read a page per status (ListTicketsHandler.Page): each status's
+        // first tickets by priority, by number, or of one error code come in order from these, and a queue's capped
+        // count of one priority or error code reads only the matching entries.
+        ticket.HasIndex(t => new { t.Status, t.Priority, t.ReportedAt }).HasDatabaseName("IX_Tickets_Status_Priority");
+        ticket.HasIndex(t => new { t.Status, t.Number }).HasDatabaseName("IX_Tickets_Status_Number");
+        ticket.HasIndex(t => new { t.Status, t.ErrorCode, t.ReportedAt }).HasDatabaseName("IX_Tickets_Status_ErrorCode");
+
         ticket.OwnsOne(t => t.Suggested, Diagnosis("Suggested"));
         ticket.OwnsOne(t => t.Confirmed, Diagnosis("Confirmed"));
         ticket.Property(t => t.ConfirmedById).HasMaxLength(450);

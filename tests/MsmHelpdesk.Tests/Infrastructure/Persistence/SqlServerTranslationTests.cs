@@ -42,6 +42,8 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
     [
         new ListTicketsQuery { Search = "ETAX-40002", Queue = TicketQueue.AllOpen, Statuses = [TicketStatus.InProgress], Priorities = [TicketPriority.High], ErrorCode = "ETAX-40002", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), SortBy = TicketSort.Priority },
         new ListTicketsQuery { Search = "Error di Service", Page = 3, Descending = false, SlaStates = [SlaState.Breached] },
+        new ListTicketsQuery { SortBy = TicketSort.Number, Descending = false, Page = 2, Priorities = [TicketPriority.High] },
+        new ListTicketsQuery { Queue = TicketQueue.Unassigned, SortBy = TicketSort.Status, ErrorCode = "ETAX-40002" },
         new CreateTicketCommand { ClientId = Guid.NewGuid(), ErrorText = "ETAX-40002: Error di Service", Activity = "upload faktur" },
         new GetTicketQuery { TicketId = Guid.NewGuid() },
     ];

@@ -1,7 +1,11 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Features.Tickets;
 using MsmHelpdesk.Domain.Tickets;
+using MsmHelpdesk.Infrastructure.DemoData;
+using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Tests.Support;
 using static MsmHelpdesk.Tests.Support.TicketEdits;
 
@@ -65,5 +69,63 @@ public sealed class ListTicketsTests
         Assert.Equal(1, await Count("proxy kantor"));
         Assert.Equal(0, await Count("gudang"));
         Assert.Equal(1, await Count("PROXY"));
+    }
+
+    [Fact]
+    public async Task ShouldPageTheOpenQueueStatusByStatusInEveryOrderAndCapCountsAtAThousand()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = TestCurrentUser.Admin();
+        await new DemoDataSeeder(app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System)
+            .SeedAsync(new DemoSeedOptions(Clients: 10, Tickets: ListTicketsHandler.ListCountCap + 30, Seed: 5));
+
+        async Task<PagedList<TicketRow>> List(ListTicketsQuery query) => (await app.SendAsync(admin, query)).Value;
+
+        // More tickets than the cap: the count stops there and says so; the pages still come.
+        var first = await List(new ListTicketsQuery { Queue = TicketQueue.All });
+        Assert.Equal((ListTicketsHandler.ListCountCap, true, 25), (first.TotalCount, first.TotalCountIsCapped, first.Items.Count));
+        var broad = await List(new ListTicketsQuery { Queue = TicketQueue.All, Search = "MSM" });
+        Assert.Equal((ListTicketsHandler.SearchCountCap, true), (broad.TotalCount, broad.TotalCountIsCapped));
+
+        // The expected open queue, from one ordered read of every ticket (no per-status paging there).
+        var everyTicket = new List<TicketRow>();
+        for (var page = 1; everyTicket.Count < ListTicketsHandler.ListCountCap + 30; page++)
+        {
+            everyTicket.AddRange((await List(new ListTicketsQuery { Queue = TicketQueue.All, SortBy = TicketSort.Number, PageSize = 200, Page = page })).Items);
+        }
+
+        var open = everyTicket.Where(row => TicketWorkflow.IsOpen(row.Status)).ToList();
+        Assert.InRange(open.Select(row => row.Status).Distinct().Count(), 2, 5);
+
+        async Task<List<TicketRow>> Pages(ListTicketsQuery query)
+        {
+            var rows = new List<TicketRow>();
+            for (var page = 1; ; page++)
+            {
+                var result = await List(query with { Page = page, PageSize = 7 });
+                Assert.Equal((open.Count, false), (result.TotalCount, result.TotalCountIsCapped));
+                rows.AddRange(result.Items);
+                if (result.Items.Count < 7)
+                {
+                    return rows;
+                }
+            }
+        }
+
+        // Every order of the grid, read a page of 7 at a time, equals the order of the whole queue.
+        string Key(TicketRow row) => $"{row.Priority:D}|{row.Status}|{row.ReportedAt.UtcTicks:D20}|{row.Number}";
+        Assert.Equal(open.OrderByDescending(row => row.ReportedAt).Select(Key), (await Pages(new ListTicketsQuery())).Select(Key));
+        Assert.Equal(open.OrderBy(row => row.ReportedAt).Select(Key), (await Pages(new ListTicketsQuery { Descending = false })).Select(Key));
+        Assert.Equal(open.OrderByDescending(row => row.Priority).ThenByDescending(row => row.ReportedAt).Select(Key),
+            (await Pages(new ListTicketsQuery { SortBy = TicketSort.Priority })).Select(Key));
+        Assert.Equal(open.OrderBy(row => row.Priority).ThenByDescending(row => row.ReportedAt).Select(Key),
+            (await Pages(new ListTicketsQuery { SortBy = TicketSort.Priority, Descending = false })).Select(Key));
+        Assert.Equal(open.OrderBy(row => row.Number, StringComparer.Ordinal).Select(Key),
+            (await Pages(new ListTicketsQuery { SortBy = TicketSort.Number, Descending = false })).Select(Key));
+        Assert.Equal(open.OrderBy(row => row.Status.ToString(), StringComparer.Ordinal).ThenByDescending(row => row.ReportedAt).Select(Key),
+            (await Pages(new ListTicketsQuery { SortBy = TicketSort.Status, Descending = false })).Select(Key));
+
+        // A word in every ticket (more than the full-text index's 1,000 candidates) read over the open queue.
+        Assert.Equal(open.OrderByDescending(row => row.ReportedAt).Select(Key), (await Pages(new ListTicketsQuery { Search = "MSM" })).Select(Key));
     }
 }
