@@ -16,4 +16,6 @@ for r in rows:
         split = " + ".join(f"{v} {k.split('_')[1]}" for s in r["start"].get("split", {}).values() for k, v in s.items())
         print(f"- {r['label']}: {r['start']['pss_mib']} MiB PSS" + (f" ({split})" if split else ""))
     elif r["label"] == "tabs":
-        print(f"- {r['tabs']} tabs of /tickets: PSS {r['pss_before_mib']} -> {r['pss_with_tabs_mib']} MiB, {r['pss_per_tab_mib']} MiB per tab")
+        print(f"- {r['tabs']} tabs of /tickets: PSS {r['pss_before_mib']} -> {r['pss_with_tabs_mib']} MiB, {r['pss_per_tab_mib']} MiB per tab"
+              f" (anonymous {r.get('anon_per_tab_mib')}); after the idle trim with the tabs open {r.get('pss_trimmed_with_tabs_mib')} MiB,"
+              f" {r.get('pss_per_tab_trimmed_mib')} MiB per tab (anonymous {r.get('anon_per_tab_trimmed_mib')})")

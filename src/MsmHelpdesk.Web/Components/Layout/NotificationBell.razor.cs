@@ -35,10 +35,16 @@ public sealed partial class NotificationBell : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
+                // Re-rendered only when the count moved: each render is a batch the browser acknowledges, which counts
+                // as circuit activity, and an idle tab must stay quiet for the idle trim (decision records 0164, 0185).
                 await InvokeAsync(async () =>
                 {
+                    var before = unread;
                     await RefreshAsync();
-                    StateHasChanged();
+                    if (unread != before)
+                    {
+                        StateHasChanged();
+                    }
                 });
             }
         }
