@@ -11,14 +11,6 @@ public sealed partial class Classifier
     internal double SystemPriorWeight { get; init; } = 1.0;
 
     /// <summary>
-    /// How much P(coretax) weighs the causes only Coretax has (a log-probability times this). 1 until decision 0107; 0 since:
-    /// the mixture of the two readings already weighs them by the system, and the ETAX-era writers O and P name
-    /// `data-validation` and the like on desktop tickets, which the extra weight pushed to `other`/`unknown` (CV on train:
-    /// ETAX cause 0.855 → 0.871, Coretax cause 0.773 → 0.777).
-    /// </summary>
-    internal double CausePriorWeight { get; init; }
-
-    /// <summary>
     /// The scenario's prior from the system model: desktop scenarios weighed by P(desktop), Coretax scenarios by
     /// P(coretax), Other neither. So an ETAX-40002 ticket does not drift into a Coretax scenario nor the reverse.
     /// </summary>
@@ -54,12 +46,12 @@ public sealed partial class Classifier
     {
         var prior = work.CausePrior;
         Array.Clear(prior);
-        if (SystemPriorWeight == 0 || CausePriorWeight == 0)
+        if (SystemPriorWeight == 0)
         {
             return prior;
         }
 
-        var coretax = SystemPriorWeight * CausePriorWeight * Math.Log(SystemProbability(work, TaxSystem.Coretax) + SystemProbability(work, TaxSystem.Unknown) / 2 + 0.02);
+        var coretax = SystemPriorWeight * Math.Log(SystemProbability(work, TaxSystem.Coretax) + SystemProbability(work, TaxSystem.Unknown) / 2 + 0.02);
         foreach (var cause in (ReadOnlySpan<Cause>)[Cause.MissingRole, Cause.AccountDataMismatch, Cause.DataValidation, Cause.CredentialNotActivated])
         {
             prior[(int)cause] = coretax;
