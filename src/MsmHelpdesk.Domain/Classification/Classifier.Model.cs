@@ -16,6 +16,7 @@ public sealed partial class Classifier
     private const string CharGramPrefix = "c:";
     private const int DefaultCharGrams = 2;
     private const double DefaultGramValue = 0.1;
+    private const double DefaultSkipReadingBelow = 0.005;
 
     /// <summary>
     /// Character 3–5-grams of each word (after normalisation, within the word): 0 none, 1 for words the lexicon does
@@ -26,6 +27,13 @@ public sealed partial class Classifier
 
     /// <summary>How much one character gram counts next to a word (a word has a dozen grams); by cross-validation.</summary>
     internal double GramValue { get; init; } = DefaultGramValue;
+
+    /// <summary>
+    /// A system's reading (its scenario and cause models) is skipped when the system model gives it less than this share:
+    /// its term in the mixture moves no answer (0 reads both always). Decision 0107: 0.005 changed no label of the 3,964
+    /// out-of-fold answers and cut a call's time by about a third.
+    /// </summary>
+    internal double SkipReadingBelow { get; init; } = DefaultSkipReadingBelow;
 
     /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
     private static readonly Lazy<TextModel[]> DefaultModels = new(TrainDefaultModels);
@@ -249,19 +257,38 @@ public sealed partial class Classifier
     {
         AddLogits(_models[SystemDimension], work, work.Logits[SystemDimension]);
         var desktop = SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;
+        var readDesktop = SkipReadingBelow <= 0 || desktop >= SkipReadingBelow;
+        var readCoretax = SkipReadingBelow <= 0 || 1 - desktop >= SkipReadingBelow;
         foreach (var dimension in (ReadOnlySpan<int>)[ScenarioDimension, CauseDimension])
         {
             var mixed = work.Logits[dimension];
-            AddLogits(_models[dimension], work, mixed);
             if (_models.Length <= CoretaxModels + dimension)
             {
+                AddLogits(_models[dimension], work, mixed);
                 continue;
             }
 
             var coretax = work.CoretaxLogits[dimension];
-            AddLogits(_models[CoretaxModels + dimension], work, coretax);
-            TextModel.Softmax(mixed);
-            TextModel.Softmax(coretax);
+            if (readDesktop)
+            {
+                AddLogits(_models[dimension], work, mixed);
+                TextModel.Softmax(mixed);
+            }
+            else
+            {
+                Array.Clear(mixed);
+            }
+
+            if (readCoretax)
+            {
+                AddLogits(_models[CoretaxModels + dimension], work, coretax);
+                TextModel.Softmax(coretax);
+            }
+            else
+            {
+                Array.Clear(coretax);
+            }
+
             for (var k = 0; k < mixed.Length; k++)
             {
                 mixed[k] = Math.Log(desktop * mixed[k] + (1 - desktop) * coretax[k] + 1e-6);

@@ -34,6 +34,9 @@ internal sealed class Scores<T> : IScores where T : struct, Enum
     /// <summary>Macro-F1 over the classes that are true somewhere in the set (a class only ever predicted does not count): the "seven ETAX causes".</summary>
     public double TrueClassMacroF1 => Enum.GetValues<T>().Where(c => _pairs.Any(p => p.Truth.Equals(c))).Average(c => F1(c));
 
+    /// <summary>Macro-F1 over the given classes, whether or not the set holds them (the seven ETAX causes, now that ETAX-era writers also use Coretax causes).</summary>
+    public double MacroF1Over(IEnumerable<T> classes) => classes.Average(c => F1(c));
+
     public double UnknownPrecision => Precision(_unknown);
 
     public double NamedPrecision
