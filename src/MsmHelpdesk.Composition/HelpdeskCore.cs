@@ -23,6 +23,7 @@ public static class HelpdeskCore
         services.AddSingleton<Diagnostician>();
         services.AddSingleton<Application.Features.Sla.SlaRulesCache>();
         services.AddSingleton<Application.Features.Calendar.TaxDeadlinesCache>();
+        services.AddSingleton<Application.Features.ApiKeys.ApiKeyCache>();
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -11,7 +11,10 @@
 # Env: SRC, SIZES, OUT (results dir), PORT, TABS (40), SEED_CACHE (reuse seeded databases by size),
 #      WEB_DIR (the published web app; default $OUT/web), CLI (command that runs the CLI), SKIP_BUILD=1 (WEB_DIR already published, CLI and tool built),
 #      IDLE_TRIM (seconds of quiet before the app gives memory back, default 20; the app's own default is 60; 0 = off),
-#      ONLY_MEMORY=1 (skip the SQL count, list, search and creation rounds: a short warm-up, then idle PSS and tabs).
+#      ONLY_MEMORY=1 (skip the SQL count, list, search and creation rounds: a short warm-up, then idle PSS and tabs),
+#      STEPS=create (only the SQL count and the creation rounds: no list, search, idle memory or tabs),
+#      PERF=1 (perf record -g of the web process during each second creation round, with the JIT's perf map:
+#      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${SRC:-$(cd "$HERE/../.." && pwd)}
@@ -19,6 +22,7 @@ SIZES=${SIZES:-"10000 1000000"}
 PORT=${PORT:-5911}
 TABS=${TABS:-40}
 IDLE_TRIM=${IDLE_TRIM:-20}
+STEPS=${STEPS:-all}
 OUT=${OUT:-$(mktemp -d /tmp/loadbench.XXXX)}
 SEED_CACHE=${SEED_CACHE:-$OUT/seed-cache}
 WEB_DIR=${WEB_DIR:-$OUT/web}
@@ -63,6 +67,7 @@ start_web() { # $1 data dir, $2 extra log level for EF commands (optional)
   local extra=()
   [ -n "${2:-}" ] && extra=("Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information")
   # The API's per-key rate limit (300/min) would answer 429 to the creation steps: the bench lifts it.
+  [ "${PERF:-0}" = 1 ] && extra+=("DOTNET_PerfMapEnabled=1")
   (cd "$WEB_DIR" && exec env ASPNETCORE_URLS=$U ASPNETCORE_ENVIRONMENT=Production Helpdesk__DataDirectory=$data Limits__ApiRequestsPerMinute=1000000 Performance__IdleTrimAfterSeconds=$IDLE_TRIM "${extra[@]}" \
     dotnet MsmHelpdesk.Web.dll >"$OUT/web.out" 2>"$OUT/web.err") &
   WEB_PID=$!
@@ -74,6 +79,9 @@ start_web() { # $1 data dir, $2 extra log level for EF commands (optional)
 }
 stop_web() { [ -n "$WEB_PID" ] && kill "$WEB_PID" 2>/dev/null && wait "$WEB_PID" 2>/dev/null; WEB_PID=; }
 trap stop_web EXIT
+PERF_PID=
+perf_start() { [ "${PERF:-0}" = 1 ] || return 0; perf record -g -F 499 -p "$WEB_PID" -o "$OUT/perf-$1.data" 2>>"$OUT/perf.log" & PERF_PID=$!; sleep 1; }
+perf_stop() { [ -n "$PERF_PID" ] || return 0; kill -INT "$PERF_PID"; wait "$PERF_PID" 2>/dev/null || true; PERF_PID=; }
 
 login() { # curl cookie jar for the bench agent (static SSR sign-in form)
   local cj=$OUT/agent.cookies page token
@@ -117,6 +125,7 @@ for n in $SIZES; do
   $LG get "${AG[@]}" --url "$U/tickets?q=AllOpen" -n 5 -c 1 --max-seconds 60 --label warm >/dev/null
 
   if [ "${ONLY_MEMORY:-0}" != 1 ]; then
+  if [ "$STEPS" != create ]; then
   log "[$TAG] list and search"
   $LG get "${KY[@]}" --url "$U/api/v1/tickets?page=1&pageSize=25" -n 40 -c 1 --max-seconds 120 --label "${TAG}_api_list_p1"
   $LG get "${KY[@]}" --url "$U/api/v1/tickets?page=1&pageSize=25&status=New,Triaged,InProgress,WaitingOnClient,WaitingOnKpp" -n 40 -c 1 --max-seconds 120 --label "${TAG}_api_list_open_p1"
@@ -126,13 +135,18 @@ for n in $SIZES; do
     echo "$U/api/v1/tickets?page=1&pageSize=25&search=${w//+/%20}" >>"$OUT/search-urls.txt"
   done
   $LG get "${KY[@]}" --url-file "$OUT/search-urls.txt" -n 60 -c 1 --max-seconds 180 --label "${TAG}_api_search_mix"
+  fi
 
   log "[$TAG] creation"
   $LG post "${API[@]}" "${SR[@]}" -n 200 -c 1 --seed-offset 0 --max-seconds 180 --label "${TAG}_create_c1"
   $LG post "${API[@]}" "${SR[@]}" -n 800 -c 8 --seed-offset 1000 --max-seconds 300 --label "${TAG}_create_c8"
+  perf_start "${TAG}_create_c1_r2"
   $LG post "${API[@]}" "${SR[@]}" -n 200 -c 1 --seed-offset 2000 --max-seconds 180 --label "${TAG}_create_c1_r2"
+  perf_stop; perf_start "${TAG}_create_c8_r2"
   $LG post "${API[@]}" "${SR[@]}" -n 800 -c 8 --seed-offset 3000 --max-seconds 300 --label "${TAG}_create_c8_r2"
+  perf_stop
   fi
+  if [ "$STEPS" = create ]; then stop_web; rm -rf "$data"; continue; fi
 
   sleep 10
   $PM --root "$WEB_PID" --label "${TAG}_idle_pss" --json-out "$J" >/dev/null

@@ -16,10 +16,17 @@ public sealed class ApiKeyUsage(IAppDbContextFactory databases)
 
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _pending = new();
 
-    /// <summary>The newest stamp of the key not written yet, if any.</summary>
-    public DateTimeOffset? Pending(Guid keyId) => _pending.TryGetValue(keyId, out var at) ? at : null;
+    /// <summary>Every key's newest stamp recorded here, written or not: a verification that used a cached row still knows it.</summary>
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _latest = new();
 
-    public void Record(Guid keyId, DateTimeOffset at) => _pending.AddOrUpdate(keyId, at, (_, earlier) => at > earlier ? at : earlier);
+    /// <summary>The newest stamp of the key recorded by this process, written yet or not, if any.</summary>
+    public DateTimeOffset? Latest(Guid keyId) => _latest.TryGetValue(keyId, out var at) ? at : null;
+
+    public void Record(Guid keyId, DateTimeOffset at)
+    {
+        _latest.AddOrUpdate(keyId, at, (_, earlier) => at > earlier ? at : earlier);
+        _pending.AddOrUpdate(keyId, at, (_, earlier) => at > earlier ? at : earlier);
+    }
 
     /// <summary>Writes the waiting stamps in one transaction; returns how many keys it wrote.</summary>
     public async Task<int> FlushAsync(CancellationToken cancellationToken)

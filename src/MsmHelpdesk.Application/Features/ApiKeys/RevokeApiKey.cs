@@ -7,14 +7,17 @@ using MsmHelpdesk.Domain.Users;
 
 namespace MsmHelpdesk.Application.Features.ApiKeys;
 
-/// <summary>Refuses the key from the next request on; the row stays for the record. Revoking twice is harmless.</summary>
+/// <summary>
+/// Refuses the key from the next request on (on another node once its cache entry runs out, decision 0165); the row stays
+/// for the record. Revoking twice is harmless.
+/// </summary>
 [RequiresRole(Roles.Admin)]
 public sealed record RevokeApiKeyCommand : ICommand<Result>
 {
     public Guid Id { get; set; }
 }
 
-public sealed class RevokeApiKeyHandler(IAppDbContextFactory databases, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand, Result>
+public sealed class RevokeApiKeyHandler(IAppDbContextFactory databases, ApiKeyCache cache, TimeProvider clock) : ICommandHandler<RevokeApiKeyCommand, Result>
 {
     public async ValueTask<Result> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
@@ -27,6 +30,7 @@ public sealed class RevokeApiKeyHandler(IAppDbContextFactory databases, TimeProv
 
         key.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key.Id);
         return Result.Success();
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Features.ApiKeys;
@@ -142,7 +143,7 @@ public sealed class ApiKeyTests
         var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
         var usage = new ApiKeyUsage(app.Services.GetRequiredService<IAppDbContextFactory>());
-        var verifier = new ApiKeyVerifier(app.Services.GetRequiredService<IAppDbContextFactory>(), usage, clock);
+        var verifier = new ApiKeyVerifier(app.Services.GetRequiredService<IAppDbContextFactory>(), usage, new ApiKeyCache(clock), clock);
         Task<DateTimeOffset?> LastUsedAsync() => app.QueryDbAsync(db => db.ApiKeys.Select(k => k.LastUsedAt).SingleAsync());
 
         await verifier.VerifyAsync(created.Key, CancellationToken.None);
@@ -168,8 +169,64 @@ public sealed class ApiKeyTests
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 3, 1, 0, TimeSpan.Zero), await LastUsedAsync());
     }
 
-    private static ApiKeyVerifier Verifier(TestApp app, TimeProvider clock) =>
-        new(app.Services.GetRequiredService<IAppDbContextFactory>(), new ApiKeyUsage(app.Services.GetRequiredService<IAppDbContextFactory>()), clock);
+    [Fact]
+    public async Task ShouldRefuseAKeyRevokedInThisProcessAtOnceThoughItWasCached()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+        var other = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "ERP", Role = Roles.Consultant })).Value;
+        var verifier = Verifier(app, TimeProvider.System, app.Services.GetRequiredService<ApiKeyCache>());
+        Assert.NotNull(await verifier.VerifyAsync(created.Key, CancellationToken.None));
+        Assert.NotNull(await verifier.VerifyAsync(other.Key, CancellationToken.None));
+
+        await app.SendAsync(TestCurrentUser.Admin(), new RevokeApiKeyCommand { Id = created.Id });
+
+        Assert.Null(await verifier.VerifyAsync(created.Key, CancellationToken.None));
+        Assert.Equal(new VerifiedApiKey(other.Id, "ERP", Roles.Consultant), await verifier.VerifyAsync(other.Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ShouldTrustACachedKeyForItsLifetimeOnlyWhenAnotherProcessRevokesIt()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
+        var verifier = Verifier(app, clock, new ApiKeyCache(clock));
+        Assert.NotNull(await verifier.VerifyAsync(created.Key, CancellationToken.None));
+
+        // Another node (or the CLI) revokes the key: this process hears nothing of it.
+        var revokedAt = clock.GetUtcNow();
+        await app.QueryDbAsync(db => db.ApiKeys.Where(k => k.Id == created.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, revokedAt)));
+        clock.Advance(ApiKeyCache.Lifetime - TimeSpan.FromMilliseconds(1));
+        var withinTheLifetime = await verifier.VerifyAsync(created.Key, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var afterIt = await verifier.VerifyAsync(created.Key, CancellationToken.None);
+
+        Assert.Equal(new VerifiedApiKey(created.Id, "Portal", Roles.Manager), withinTheLifetime);
+        Assert.Null(afterIt);
+    }
+
+    [Fact]
+    public async Task ShouldNotKeepARowReadBeforeARevocationThatEndedFirst()
+    {
+        await using var app = await TestApp.StartAsync();
+        var created = (await app.SendAsync(TestCurrentUser.Admin(), new CreateApiKeyCommand { Name = "Portal", Role = Roles.Manager })).Value;
+        var cache = new ApiKeyCache(TimeProvider.System);
+        var hash = ApiKeySecret.Hash(created.Key);
+
+        // A verification read the row (generation taken), the revocation forgot the key, then the verification keeps what it read.
+        var generation = cache.Generation;
+        cache.Forget(created.Id);
+        cache.Keep(hash, new VerifiedApiKey(created.Id, "Portal", Roles.Manager), null, generation);
+        var stale = cache.Find(hash);
+        cache.Keep(hash, new VerifiedApiKey(created.Id, "Portal", Roles.Manager), null, cache.Generation);
+
+        Assert.Null(stale);
+        Assert.NotNull(cache.Find(hash));
+    }
+
+    private static ApiKeyVerifier Verifier(TestApp app, TimeProvider clock, ApiKeyCache? cache = null) =>
+        new(app.Services.GetRequiredService<IAppDbContextFactory>(), new ApiKeyUsage(app.Services.GetRequiredService<IAppDbContextFactory>()), cache ?? new ApiKeyCache(clock), clock);
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
