@@ -22,7 +22,7 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     private const double MacroF1Floor = 0.54;
 
     /// <summary>The "seven ETAX causes": since writers O and P (decision 0107) the ETAX split also holds a few Coretax causes.</summary>
-    private static readonly Cause[] EtaxCauses =
+    internal static readonly Cause[] EtaxCauses =
         [Cause.CorruptCertificate, Cause.ExpiredCertificate, Cause.WrongPassphrase, Cause.Network, Cause.DjpOutage, Cause.Other, Cause.Unknown];
 
     [Fact]

@@ -7,6 +7,9 @@ internal interface IScores
 {
     double MacroF1 { get; }
 
+    /// <summary>Macro-F1 over the classes that are true somewhere in the set.</summary>
+    double TrueClassMacroF1 { get; }
+
     double Accuracy { get; }
 
     /// <summary>Of the Unknown verdicts, the share that really were Unknown.</summary>
