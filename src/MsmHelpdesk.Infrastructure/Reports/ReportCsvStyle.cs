@@ -32,6 +32,9 @@ public sealed record ReportCsvStyle
         CodeHeader = codeHeader,
     };
 
+    /// <summary>A person's file (words, the culture's separator), not the data form for scripts.</summary>
+    internal bool ForPeople => Word is not null;
+
     /// <summary>The columns written for <paramref name="column"/>: the word column then its code column, or the column alone.</summary>
     internal bool InWords(ReportColumn column) => Word is not null && column.Coded;
 

@@ -90,7 +90,7 @@ public static class ReportFiles
                 csv.EndRecord();
             }
 
-            if (style.Word is not null)
+            if (style.ForPeople)
             {
                 // A person's file says what the numbers mean (percentiles in 10-minute steps, …) as the page does: under
                 // the table after an empty line, so the header stays the first row a spreadsheet filters on.
