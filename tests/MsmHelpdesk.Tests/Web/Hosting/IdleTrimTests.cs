@@ -15,6 +15,7 @@ using static MsmHelpdesk.Tests.Web.Api.ApiTestClient;
 
 namespace MsmHelpdesk.Tests.Web.Hosting;
 
+[Collection(ProcessWideCollection.Name)]
 public sealed class IdleTrimTests
 {
     private static readonly IdleTrimSettings OneMinute = new(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(15));
