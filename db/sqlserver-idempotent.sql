@@ -2149,3 +2149,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171359_List6'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_AssigneeResolution] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171359_List6'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_CauseDiagnosis] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171359_List6'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_CauseResolution] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171359_List6'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171359_List6'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets] ([Status], [ReportedAt], [AssigneeId], [ErrorCode], [Channel], [ClientId], [SlaResolutionTargetMinutes], [SlaFirstResponseMet], [SlaResolutionMet], [SlaFirstRespondedAt], [SlaFirstResponseDueAt], [SlaFirstResponseAtRiskAt], [SlaResolutionDueAt], [SlaResolutionAtRiskAt], [SlaResolutionPausedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171359_List6'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206171359_List6', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1414,9 +1414,6 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "Number")
                         .HasDatabaseName("IX_Tickets_Status_Number");
 
-                    b.HasIndex("AssigneeId", "ResolutionSeconds", "ResolvedAt")
-                        .HasDatabaseName("IX_Tickets_AssigneeResolution");
-
                     b.HasIndex("AssigneeId", "Status", "ReportedAt");
 
                     b.HasIndex("ClientId", "ReportedAt", "Status")
@@ -1440,17 +1437,8 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("SlaResolvedAt", "SlaResolutionMet", "AssigneeId", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_SlaResolved");
 
-                    b.HasIndex("Status", "ReportedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
-                        .HasDatabaseName("IX_Tickets_Status_ReportedAt");
-
                     b.HasIndex("Status", "SlaResolutionDueAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_SlaResolutionDue");
-
-                    b.HasIndex("DiagnosedCause", "DiagnosisSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId")
-                        .HasDatabaseName("IX_Tickets_CauseDiagnosis");
-
-                    b.HasIndex("DiagnosedCause", "ResolutionSeconds", "ReportedAt", "ErrorCode", "Channel", "AssigneeId", "ClientId")
-                        .HasDatabaseName("IX_Tickets_CauseResolution");
 
                     b.HasIndex("Status", "SlaFirstResponseDueAt", "SlaFirstRespondedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_SlaFirstResponseDue");
@@ -1460,6 +1448,9 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
                         .HasDatabaseName("IX_Tickets_Report");
+
+                    b.HasIndex("Status", "ReportedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId", "SlaResolutionTargetMinutes", "SlaFirstResponseMet", "SlaResolutionMet", "SlaFirstRespondedAt", "SlaFirstResponseDueAt", "SlaFirstResponseAtRiskAt", "SlaResolutionDueAt", "SlaResolutionAtRiskAt", "SlaResolutionPausedAt")
+                        .HasDatabaseName("IX_Tickets_Status_ReportedAt");
 
                     b.ToTable("Tickets", t =>
                         {

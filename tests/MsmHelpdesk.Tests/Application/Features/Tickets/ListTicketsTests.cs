@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application.Common;
 using MsmHelpdesk.Application.Features.Tickets;
+using MsmHelpdesk.Domain.Sla;
 using MsmHelpdesk.Domain.Tickets;
 using MsmHelpdesk.Infrastructure.DemoData;
 using MsmHelpdesk.Infrastructure.Persistence;
@@ -69,6 +70,68 @@ public sealed class ListTicketsTests
         Assert.Equal(1, await Count("proxy kantor"));
         Assert.Equal(0, await Count("gudang"));
         Assert.Equal(1, await Count("PROXY"));
+    }
+
+    [Fact]
+    public async Task ShouldFilterTheOpenQueueByEverySlaStateFromTheStatusIndexAlone()
+    {
+        using var meter = new CostMeter();
+        await using var app = await TestApp.StartAsync(interceptor: meter);
+        var admin = TestCurrentUser.Admin();
+        await new DemoDataSeeder(app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System)
+            .SeedAsync(new DemoSeedOptions(Clients: 10, Tickets: 600, Seed: 7));
+        await app.QueryDbAsync(async db =>
+        {
+            await db.RefreshQueryStatisticsAsync(CancellationToken.None);
+            return 0;
+        });
+
+        var open = (await app.SendAsync(admin, new ListTicketsQuery { PageSize = 200 })).Value.Items;
+        Assert.Contains(open, row => row.Sla == SlaState.Breached);
+        foreach (var state in Enum.GetValues<SlaState>())
+        {
+            var window = meter.Measure();
+            var filtered = (await app.SendAsync(admin, new ListTicketsQuery { SlaStates = [state], PageSize = 200 })).Value;
+
+            // The same tickets, in the same order, as the state each open ticket shows.
+            Assert.Equal(open.Where(row => row.Sla == state).Select(row => row.Number), filtered.Items.Select(row => row.Number));
+
+            // The count and each status's page read the (Status, ReportedAt, …, SLA columns) index, never every ticket,
+            // and the count never a table row (decision 0175).
+            var ticketCommands = window.Commands.Where(command => command.Contains("FROM \"Tickets\"", StringComparison.Ordinal)).ToArray();
+            var plans = await app.QueryDbAsync(db => PlansAsync(db, ticketCommands));
+            Assert.Equal(2, plans.Length);
+            Assert.Equal(["CO-ROUTINE t0", "SEARCH t USING COVERING INDEX IX_Tickets_Status_ReportedAt (Status=?)", "SCAN t0"], plans[0]);
+            var reads = ticketCommands[1].Split("FROM \"Tickets\"").Length - 1;
+            Assert.Equal(TicketWorkflow.Open.Count, reads);
+            Assert.Equal(reads, plans[1].Count(line => line.StartsWith("SEARCH ", StringComparison.Ordinal)
+                && line.EndsWith(" USING INDEX IX_Tickets_Status_ReportedAt (Status=?)", StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>EXPLAIN QUERY PLAN of each statement as EF sent it (parameters left unbound).</summary>
+    private static async Task<string[][]> PlansAsync(HelpdeskDbContext db, IEnumerable<string> statements)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var plans = new List<string[]>();
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // EF's own statements, captured by the test.
+            command.CommandText = "EXPLAIN QUERY PLAN " + statement;
+#pragma warning restore CA2100
+            await using var reader = await command.ExecuteReaderAsync();
+            var lines = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            plans.Add([.. lines]);
+        }
+
+        return [.. plans];
     }
 
     [Fact]
