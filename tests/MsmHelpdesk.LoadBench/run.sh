@@ -13,7 +13,8 @@
 #      IDLE_TRIM (seconds of quiet before the app gives memory back, default 20; the app's own default is 60; 0 = off),
 #      ONLY_MEMORY=1 (skip the SQL count, list, search and creation rounds: a short warm-up, then idle PSS and tabs),
 #      STEPS=create (only the SQL count and the creation rounds: no list, search, idle memory or tabs),
-#      HOLD (seconds the tabs stay open after their figures, for a heap dump or counters of that state; default 0),
+#      HOLD (seconds the tabs stay open after their figures, for a heap dump or counters of that state; default 0;
+#      the first tab's page is saved as $OUT/tab.html to compare markup),
 #      PERF=1 (perf record -g of the web process during each second creation round, with the JIT's perf map:
 #      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures).
 set -euo pipefail
