@@ -49,7 +49,10 @@ app.MapReportEndpoints();
 app.MapHelpdeskApi();
 app.MapOpenApi(ApiServices.DocumentPath).AllowAnonymous();
 app.MapJobsDashboard();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// No per-message deflate on the circuit's WebSocket: with it every open tab keeps a zlib compressor and decompressor
+// (their windows and hash tables, outside the GC heap) for its whole life; render batches cross a LAN, and
+// frame-ancestors comes from our own security headers (decision record 0186).
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.DisableWebSocketCompression = true);
 
 app.ScheduleHelpdeskJobs();
 

@@ -55,6 +55,41 @@ public sealed class DeskActionsTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task ShouldFilterTheListThroughSelectsWhoseItemsAppearWhenOpened()
+    {
+        await using var server = new LiveServer();
+        await StaffAsync(server);
+        await TicketsAsync(server, 3);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("maya@msm.co.id", Password);
+
+        await page.GotoAsync("/tickets?q=all");
+        await page.WaitUntilInteractiveAsync();
+        var rows = page.Locator("#ticket-grid tbody tr.ticket-row");
+        await Expect(rows).ToHaveCountAsync(3);
+
+        // A status nobody has empties the list; adding "Baru" brings the three back. The closed select names both.
+        var status = page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Status", Exact = true });
+        await status.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Ditutup" }).ClickAsync();
+        await Expect(page.Locator("#ticket-grid")).ToContainTextAsync("Tidak ada tiket yang cocok.");
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Baru" }).ClickAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        await page.Mouse.ClickAsync(1300, 880); // on the select's overlay: closes it
+        await Expect(page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Ditutup" })).ToHaveCountAsync(0);
+        await Expect(status).ToHaveValueAsync(new Regex("Ditutup"));
+        await Expect(status).ToHaveValueAsync(new Regex("Baru"));
+
+        // The assignee select shows the person's name, not their id, once its items are gone again.
+        await page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Petugas", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Sari Konsultan" }).ClickAsync();
+        await Expect(page.Locator("#ticket-grid")).ToContainTextAsync("Tidak ada tiket yang cocok.");
+        await Expect(page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Sari Konsultan" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Petugas", Exact = true })).ToHaveValueAsync("Sari Konsultan");
+    }
+
+    [Fact]
     public async Task ShouldResolveAnIncidentAndItsThreeLinkedTicketsTogether()
     {
         await using var server = new LiveServer();

@@ -9,12 +9,12 @@ using Microsoft.Playwright;
 // With --trim-log it then waits, tabs still open, for the app's next idle trim ("memory given back" in that log) and
 // measures again: what the tabs hold, not the garbage of opening them. Used by run.sh; not a test.
 //   tabs --url http://127.0.0.1:5911/tickets --cookies jar.txt --count 40 --pid 1234 [--wait-for "css"]
-//        [--gone-when-live "css"] [--trim-log web.out] [--trim-timeout-seconds S]
+//        [--gone-when-live "css"] [--trim-log web.out] [--trim-timeout-seconds S] [--hold-seconds S] [--html-out FILE]
 var options = Options.Parse(args);
 if (options is null || args.FirstOrDefault() != "tabs")
 {
     Console.Error.WriteLine("usage: MsmHelpdesk.LoadBench tabs --url URL --cookies JAR --count N --pid PID [--wait-for CSS] [--gone-when-live CSS] "
-        + "[--settle-seconds S] [--trim-log FILE] [--trim-timeout-seconds S]");
+        + "[--settle-seconds S] [--trim-log FILE] [--trim-timeout-seconds S] [--hold-seconds S] [--html-out FILE]");
     return 2;
 }
 
@@ -132,6 +132,19 @@ var result = new
     tab_ready_p50_ms = Math.Round(firstRows.Order().ElementAt(firstRows.Count / 2), 1),
 };
 Console.WriteLine(JsonSerializer.Serialize(result));
+
+// --html-out saves the first tab's page as the browser has it (to compare markup before and after a change).
+if (options.HtmlOut is { } htmlOut && pages.Count > 0)
+{
+    await File.WriteAllTextAsync(htmlOut, await pages[0].InnerHTMLAsync("body"));
+}
+
+// --hold-seconds keeps the tabs open after the figures so a heap dump or counters can be taken of the same state.
+if (options.HoldSeconds > 0)
+{
+    await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+}
+
 foreach (var page in pages)
 {
     await page.CloseAsync();
@@ -140,7 +153,7 @@ foreach (var page in pages)
 return options.TrimLog is not null && trimmed is null ? 1 : 0;
 
 internal sealed record Options(string Url, string Cookies, int Count, int Pid, string? WaitFor, int SettleSeconds, string? GoneWhenLive,
-    string? TrimLog, int TrimTimeoutSeconds)
+    string? TrimLog, int TrimTimeoutSeconds, int HoldSeconds, string? HtmlOut)
 {
     public static Options? Parse(string[] args)
     {
@@ -153,7 +166,8 @@ internal sealed record Options(string Url, string Cookies, int Count, int Pid, s
         return Value("url") is { } url && Value("cookies") is { } cookies && int.TryParse(Value("count"), out var count)
             && int.TryParse(Value("pid"), out var pid)
             ? new Options(url, cookies, count, pid, Value("wait-for"), int.TryParse(Value("settle-seconds"), out var settle) ? settle : 10,
-                Value("gone-when-live"), Value("trim-log"), int.TryParse(Value("trim-timeout-seconds"), out var trimTimeout) ? trimTimeout : 180)
+                Value("gone-when-live"), Value("trim-log"), int.TryParse(Value("trim-timeout-seconds"), out var trimTimeout) ? trimTimeout : 180,
+                int.TryParse(Value("hold-seconds"), out var hold) ? hold : 0, Value("html-out"))
             : null;
     }
 }

@@ -13,6 +13,8 @@
 #      IDLE_TRIM (seconds of quiet before the app gives memory back, default 20; the app's own default is 60; 0 = off),
 #      ONLY_MEMORY=1 (skip the SQL count, list, search and creation rounds: a short warm-up, then idle PSS and tabs),
 #      STEPS=create (only the SQL count and the creation rounds: no list, search, idle memory or tabs),
+#      HOLD (seconds the tabs stay open after their figures, for a heap dump or counters of that state; default 0;
+#      the first tab's page is saved as $OUT/tab.html to compare markup),
 #      PERF=1 (perf record -g of the web process during each second creation round, with the JIT's perf map:
 #      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures).
 set -euo pipefail
@@ -163,6 +165,8 @@ for n in $SIZES; do
     # the tool waits for the next idle trim and measures again: what the tabs hold rather than what opening them left.
     trim=()
     [ "$IDLE_TRIM" -gt 0 ] && trim=(--trim-log "$OUT/web.out" --trim-timeout-seconds $(( IDLE_TRIM * 3 + 60 )))
+    [ "${HOLD:-0}" -gt 0 ] && trim+=(--hold-seconds "$HOLD")
+    trim+=(--html-out "$OUT/tab.html")
     $TABS_TOOL tabs --url "$U/tickets?q=AllOpen" --cookies "$CJ" --count "$TABS" --pid "$WEB_PID" --wait-for ".ticket-row" \
       --gone-when-live "#ticket-grid-first" "${trim[@]}" | tee -a "$J"
   fi
