@@ -14,7 +14,9 @@
 #      ONLY_MEMORY=1 (skip the SQL count, list, search and creation rounds: a short warm-up, then idle PSS and tabs),
 #      STEPS=create (only the SQL count and the creation rounds: no list, search, idle memory or tabs),
 #      PERF=1 (perf record -g of the web process during each second creation round, with the JIT's perf map:
-#      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures).
+#      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures). `perf report` cannot name the JIT's code
+#      (W^X runs it from a memfd): read it with `perfsym.py $OUT/perf-<label>.data [--breakdown | --stacks]` while the
+#      /tmp/perf-<pid>.map the run left is still there.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${SRC:-$(cd "$HERE/../.." && pwd)}
