@@ -16,7 +16,9 @@
 #      HOLD (seconds the tabs stay open after their figures, for a heap dump or counters of that state; default 0;
 #      the first tab's page is saved as $OUT/tab.html to compare markup),
 #      PERF=1 (perf record -g of the web process during each second creation round, with the JIT's perf map:
-#      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures).
+#      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures). `perf report` cannot name the JIT's code
+#      (W^X runs it from a memfd): read it with `perfsym.py $OUT/perf-<label>.data [--breakdown | --stacks]` while the
+#      /tmp/perf-<pid>.map the run left is still there.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${SRC:-$(cd "$HERE/../.." && pwd)}
