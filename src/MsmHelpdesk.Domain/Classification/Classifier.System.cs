@@ -11,6 +11,33 @@ public sealed partial class Classifier
     internal double SystemPriorWeight { get; init; } = 1.0;
 
     /// <summary>
+    /// How much P(coretax) weighs the causes only Coretax has, on top of the mixture of readings. 1 from decision 0102 to
+    /// 0107; 0 since decision 0108 (the mixture of the two readings already weighs them; cross-validation's best on both corpora).
+    /// </summary>
+    internal double CausePriorWeight { get; init; }
+
+    /// <summary>
+    /// The scenario's Unknown score in the Coretax reading (null: the scorer's, as in the desktop one). The score Unknown
+    /// competes with is the two readings' scores weighed by the system model, as the readings themselves are: a desktop
+    /// ticket keeps 1.0 (undated desktop text stays Unknown without evidence, decision 0103), a Coretax one abstains
+    /// less. 0.25 since decision 0108, by cross-validation on both corpora.
+    /// </summary>
+    internal double? CoretaxScenarioUnknown { get; init; } = 0.25;
+
+    /// <summary>The scenario's scorer settings for this ticket: the Unknown score weighed by the system (see <see cref="CoretaxScenarioUnknown"/>).</summary>
+    private ScorerSettings ScenarioSettings(Work work)
+    {
+        var settings = _scorer[ScenarioDimension];
+        if (CoretaxScenarioUnknown is not { } coretax)
+        {
+            return settings;
+        }
+
+        var desktop = SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;
+        return settings with { UnknownRuleScore = desktop * settings.UnknownRuleScore + (1 - desktop) * coretax };
+    }
+
+    /// <summary>
     /// The scenario's prior from the system model: desktop scenarios weighed by P(desktop), Coretax scenarios by
     /// P(coretax), Other neither. So an ETAX-40002 ticket does not drift into a Coretax scenario nor the reverse.
     /// </summary>
@@ -46,12 +73,12 @@ public sealed partial class Classifier
     {
         var prior = work.CausePrior;
         Array.Clear(prior);
-        if (SystemPriorWeight == 0)
+        if (SystemPriorWeight == 0 || CausePriorWeight == 0)
         {
             return prior;
         }
 
-        var coretax = SystemPriorWeight * Math.Log(SystemProbability(work, TaxSystem.Coretax) + SystemProbability(work, TaxSystem.Unknown) / 2 + 0.02);
+        var coretax = SystemPriorWeight * CausePriorWeight * Math.Log(SystemProbability(work, TaxSystem.Coretax) + SystemProbability(work, TaxSystem.Unknown) / 2 + 0.02);
         foreach (var cause in (ReadOnlySpan<Cause>)[Cause.MissingRole, Cause.AccountDataMismatch, Cause.DataValidation, Cause.CredentialNotActivated])
         {
             prior[(int)cause] = coretax;

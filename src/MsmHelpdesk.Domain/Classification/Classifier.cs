@@ -267,7 +267,7 @@ public sealed partial class Classifier
         ModelLogits(work);
 
         work.Decided[ScenarioDimension] = chosenScenario is null ? null : (int)chosenScenario.Value;
-        var (scenario, scenarioConfidence) = Scorer.Decide(_scorer[ScenarioDimension], work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],
+        var (scenario, scenarioConfidence) = Scorer.Decide(ScenarioSettings(work), work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],
             chosenScenario is null ? null : (int)chosenScenario.Value, prior: SystemPrior(work));
         // Facts beat words, in this order: the certificate's dates, the .p12 check, an exception string, other clients' reports.
         var decided = expiredByDate ? Cause.ExpiredCertificate

@@ -19,7 +19,7 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     private const double Confident = 0.7;
 
     /// <summary>Macro-F1 counts a class predicted but never true as F1 0: a stray Coretax cause on an ETAX ticket costs much.</summary>
-    private const double MacroF1Floor = 0.54;
+    private const double MacroF1Floor = 0.63;
 
     /// <summary>The issue's "seven ETAX causes": since writers O and P (decision 0107) the ETAX split also holds a few Coretax causes.</summary>
     internal static readonly Cause[] EtaxCauses =
@@ -69,20 +69,21 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
             $"Coretax: scenario {coretaxScenario.Accuracy:0.000} | cause {coretaxCause.Accuracy:0.000} | cause macro-F1 {coretaxCause.MacroF1:0.000} | system {coretaxSystem:0.000} | ≥ {Confident} right: scenario {coretaxScenarioPrecision:0.000}, cause {coretaxCausePrecision:0.000} | confidently wrong: scenario {coretaxScenarioWrong:P1}, cause {coretaxCauseWrong:P1}");
         output.WriteLine(text.ToString());
 
-        // Guards a little under the figures reached (decision 0107, writers A–J and O–S; the new writers' tickets are harder, so
-        // the figures are lower than 0106's 0.919 / 0.883 and 0.833 / 0.782 on writers A–J alone): ETAX 0.900 / 0.855, macro-F1
-        // 0.547 (seven ETAX causes 0.848); Coretax 0.810 / 0.773, system 0.954; confidently wrong ≤ 2.1 %.
-        Assert.True(scenario.Accuracy >= 0.895, $"scenario accuracy {scenario.Accuracy:0.000} < 0.895");
-        Assert.True(cause.Accuracy >= 0.85, $"cause accuracy {cause.Accuracy:0.000} < 0.85");
+        // Guards a little under the figures reached (decision 0108, writers A–J, O–X, no second Coretax weight on the Coretax-only
+        // causes, the Coretax reading's scenario Unknown score 0.25): ETAX 0.910 / 0.877, macro-F1 0.641 (seven ETAX causes 0.866);
+        // Coretax 0.836 / 0.819, system 0.943 (0.954 before writers T–X; 0.943 with 0107's settings on the same folds: the data);
+        // confidently wrong ≤ 1.6 %.
+        Assert.True(scenario.Accuracy >= 0.905, $"scenario accuracy {scenario.Accuracy:0.000} < 0.905");
+        Assert.True(cause.Accuracy >= 0.87, $"cause accuracy {cause.Accuracy:0.000} < 0.87");
         Assert.True(cause.MacroF1 >= MacroF1Floor, $"cause macro-F1 {cause.MacroF1:0.000} < {MacroF1Floor}");
-        Assert.True(cause.MacroF1Over(EtaxCauses) >= 0.84, $"cause macro-F1 of the seven ETAX causes {cause.MacroF1Over(EtaxCauses):0.000} < 0.84");
+        Assert.True(cause.MacroF1Over(EtaxCauses) >= 0.86, $"cause macro-F1 of the seven ETAX causes {cause.MacroF1Over(EtaxCauses):0.000} < 0.86");
         Assert.True(scenarioPrecision >= 0.95 && causePrecision >= 0.95, $"answers at ≥ {Confident}: {scenarioPrecision:0.000} / {causePrecision:0.000} right < 0.95");
         Assert.True(scenarioWrong <= 0.03 && causeWrong <= 0.03, $"confidently wrong {scenarioWrong:P1} / {causeWrong:P1} > 3 %");
-        Assert.True(coretaxScenario.Accuracy >= 0.805 && coretaxCause.Accuracy >= 0.77, $"Coretax {coretaxScenario.Accuracy:0.000} / {coretaxCause.Accuracy:0.000} < 0.805 / 0.77");
-        Assert.True(coretaxSystem >= 0.95, $"Coretax system {coretaxSystem:0.000} < 0.95");
-        // Issue 14's 3 % (it was allowed 3.6 % before decision 0106: 2.1 % / 0.5 % since decision 0107).
+        Assert.True(coretaxScenario.Accuracy >= 0.83 && coretaxCause.Accuracy >= 0.81, $"Coretax {coretaxScenario.Accuracy:0.000} / {coretaxCause.Accuracy:0.000} < 0.83 / 0.81");
+        Assert.True(coretaxSystem >= 0.94, $"Coretax system {coretaxSystem:0.000} < 0.94");
+        // Issue 14's 3 % (it was allowed 3.6 % before decision 0106: 1.6 % / 0.5 % since decision 0108).
         Assert.True(coretaxScenarioWrong <= 0.03 && coretaxCauseWrong <= 0.03, $"Coretax confidently wrong {coretaxScenarioWrong:P1} / {coretaxCauseWrong:P1} > 3 %");
-        Assert.True(coretaxScenarioPrecision >= 0.94 && coretaxCausePrecision >= 0.95, $"Coretax answers at ≥ {Confident}: {coretaxScenarioPrecision:0.000} / {coretaxCausePrecision:0.000} right < 0.94 / 0.95");
+        Assert.True(coretaxScenarioPrecision >= 0.95 && coretaxCausePrecision >= 0.95, $"Coretax answers at ≥ {Confident}: {coretaxScenarioPrecision:0.000} / {coretaxCausePrecision:0.000} right < 0.95");
     }
 
     /// <summary>The second byte of the id's SHA-256 (the first places it in train, dev or test).</summary>
