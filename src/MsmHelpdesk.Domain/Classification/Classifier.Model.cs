@@ -256,7 +256,7 @@ public sealed partial class Classifier
     private void ModelLogits(Work work)
     {
         AddLogits(_models[SystemDimension], work, work.Logits[SystemDimension]);
-        var desktop = SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;
+        var desktop = DesktopShare(work);
         var readDesktop = SkipReadingBelow <= 0 || desktop >= SkipReadingBelow;
         var readCoretax = SkipReadingBelow <= 0 || 1 - desktop >= SkipReadingBelow;
         foreach (var dimension in (ReadOnlySpan<int>)[ScenarioDimension, CauseDimension])

@@ -24,6 +24,10 @@ public sealed partial class Classifier
     /// </summary>
     internal double? CoretaxScenarioUnknown { get; init; } = 0.25;
 
+    /// <summary>How much the desktop reading counts for this ticket: P(desktop), an Unknown system counting half to each (decision 0106).</summary>
+    private double DesktopShare(Work work) =>
+        SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;
+
     /// <summary>The scenario's scorer settings for this ticket: the Unknown score weighed by the system (see <see cref="CoretaxScenarioUnknown"/>).</summary>
     private ScorerSettings ScenarioSettings(Work work)
     {
@@ -33,7 +37,7 @@ public sealed partial class Classifier
             return settings;
         }
 
-        var desktop = SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;
+        var desktop = DesktopShare(work);
         return settings with { UnknownRuleScore = desktop * settings.UnknownRuleScore + (1 - desktop) * coretax };
     }
 
