@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
@@ -45,8 +46,10 @@ public sealed class Pkcs12CertificateInspector : ICertificateInspector
             // Bytes after the structure are ignored, as the loader itself does.
             info = Pkcs12Info.Decode(content, out _, skipCopy: true);
         }
-        catch (CryptographicException)
+        catch (Exception exception) when (exception is CryptographicException or AsnContentException)
         {
+            // The decoder lets the ASN.1 reader's own exception through for some broken lengths (e.g. an
+            // indefinite length around a value longer than Int32.MaxValue), where the loader said CryptographicException.
             return CertificateReading.Corrupt;
         }
 

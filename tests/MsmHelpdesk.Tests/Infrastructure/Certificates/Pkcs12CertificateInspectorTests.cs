@@ -25,6 +25,17 @@ public sealed class Pkcs12CertificateInspectorTests
         Assert.Contains(CertificateReadStatus.WrongPassphrase, statuses);
     }
 
+    [Theory]
+    [InlineData("3080FF")] // indefinite length, then a byte no tag can start with
+    [InlineData("30800484FFFFFFFF")] // indefinite length around a value longer than Int32.MaxValue
+    [InlineData("BB800484FFFFFFFF")] // the same under a context-specific tag: what a .p12 cut in half can begin with
+    public void ShouldAnswerCorruptWhenTheStructureHasLengthsTheAsn1ReaderRefuses(string hex)
+    {
+        var reading = _inspector.Inspect(Convert.FromHexString(hex), TestCertificates.Passphrase);
+
+        Assert.Equal(CertificateReadStatus.Corrupt, reading.Status);
+    }
+
     [Fact]
     public void ShouldReadTheDatesAndSubjectNumbersOfTheCertificateWithTheKey()
     {
