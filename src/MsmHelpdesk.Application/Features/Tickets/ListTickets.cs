@@ -328,23 +328,21 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         var candidates = await db.FindTicketCandidatesAsync(term, openOnly ? OpenSearchCandidateLimit : SearchCountCap, openOnly, cancellationToken);
         if (candidates is not null)
         {
-            // The candidates go as one parameter (a JSON array, not a parameter each: a thousand of them would make every
-            // search a new statement), and the clients named by the word are looked up first: only when there are some
-            // does the condition need the "or", which makes SQLite walk every ticket of the queue instead of looking the
-            // candidates up by id.
-            var clientIds = await namedClients.ToListAsync(cancellationToken);
+            // Without a client named by the word, the candidates go as one parameter (a JSON array, not a parameter each:
+            // a thousand of them would make every search a new statement) and are looked up by id; the "or" of a client
+            // name would make SQLite walk every ticket of the queue, so it is there only when some client's name matches.
             var matches = tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)
                 && (EF.Functions.Like(t.Number, pattern, "\\")
                     || EF.Functions.Like(t.ErrorText, pattern, "\\")
                     || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))));
-            if (clientIds.Count > 0)
+            if (await namedClients.AnyAsync(cancellationToken))
             {
                 matches = tickets.Where(t =>
-                    (EF.Parameter(candidates).Contains(t.Id)
+                    (candidates.Contains(t.Id)
                         && (EF.Functions.Like(t.Number, pattern, "\\")
                             || EF.Functions.Like(t.ErrorText, pattern, "\\")
                             || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
-                    || EF.Parameter(clientIds).Contains(t.ClientId));
+                    || namedClients.Contains(t.ClientId));
             }
 
             return (matches, true, true);
