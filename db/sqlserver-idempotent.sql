@@ -2202,3 +2202,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206201530_List7'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206201530_List7'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_Status_ReportedAt] ON [Tickets] ([Status], [ReportedAt], [AssigneeId], [ErrorCode], [Channel], [ClientId], [SlaResolutionTargetMinutes], [SlaFirstResponseMet], [SlaResolutionMet], [SlaFirstRespondedAt], [SlaFirstResponseDueAt], [SlaFirstResponseAtRiskAt], [SlaResolutionDueAt], [SlaResolutionAtRiskAt], [SlaResolutionPausedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206201530_List7'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206201530_List7', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1449,7 +1449,7 @@ namespace MsmHelpdesk.Migrations.SqlServer.Migrations
                     b.HasIndex("ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "AssigneeId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
                         .HasDatabaseName("IX_Tickets_Report");
 
-                    b.HasIndex("Status", "ReportedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId", "SlaResolutionTargetMinutes", "SlaFirstResponseMet", "SlaResolutionMet", "SlaFirstRespondedAt", "SlaFirstResponseDueAt", "SlaFirstResponseAtRiskAt", "SlaResolutionDueAt", "SlaResolutionAtRiskAt", "SlaResolutionPausedAt")
+                    b.HasIndex("Status", "ReportedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId", "SlaResolutionTargetMinutes", "SlaFirstResponseMet", "SlaResolutionMet", "SlaFirstRespondedAt", "SlaFirstResponseDueAt", "SlaFirstResponseAtRiskAt", "SlaResolutionDueAt", "SlaResolutionAtRiskAt", "SlaResolutionPausedAt", "Id")
                         .HasDatabaseName("IX_Tickets_Status_ReportedAt");
 
                     b.ToTable("Tickets", t =>

@@ -103,18 +103,20 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
                 await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
             }
 
-            // The search index's trigger runs one full-text insert per ticket statement, each flushed into a new segment
-            // that the index then merges: at a million tickets most of the seeding time. The trigger is set aside while
-            // the rows go in and the new tickets are indexed in one statement after, with the same text it writes.
-            var searchTrigger = sqlite && options.Tickets > 0
-                ? (await db.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'TicketSearch_AfterInsert'")
-                    .ToListAsync(cancellationToken)).SingleOrDefault()
-                : null;
-            var lastRowBefore = searchTrigger is null ? 0
+            // The search indexes' triggers run one full-text insert per ticket statement, each flushed into a new segment
+            // that the index then merges: at a million tickets most of the seeding time. The triggers are set aside while
+            // the rows go in and the new tickets are indexed in one statement after, with the same text they write.
+            var searchTriggers = sqlite && options.Tickets > 0
+                ? await db.Database.SqlQueryRaw<IndexDefinition>(
+                    "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('TicketSearch_AfterInsert', 'OpenTicketSearch_AfterInsert')")
+                    .ToListAsync(cancellationToken)
+                : [];
+            var lastRowBefore = searchTriggers.Count == 0 ? 0
                 : await db.Database.SqlQueryRaw<long>("SELECT coalesce(max(rowid), 0) AS Value FROM Tickets").SingleAsync(cancellationToken);
-            if (searchTrigger is not null)
+            foreach (var trigger in searchTriggers)
             {
-                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER TicketSearch_AfterInsert;", cancellationToken);
+                // Names come from the database's own schema, not from input.
+                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"" + trigger.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\";", cancellationToken);
             }
 
             (long, IReadOnlyDictionary<int, int>) inserted;
@@ -124,12 +126,14 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             }
             finally
             {
-                if (searchTrigger is not null)
+                foreach (var trigger in searchTriggers)
                 {
-                    await db.Database.ExecuteSqlAsync(
-                        $"INSERT INTO TicketSearch (TicketId, Content) SELECT Id, Number || ' ' || ErrorText || ' ' || coalesce(Description, '') FROM Tickets WHERE rowid > {lastRowBefore}",
-                        CancellationToken.None);
-                    await db.Database.ExecuteSqlRawAsync(searchTrigger, CancellationToken.None);
+                    await FillSearchIndexAsync(db, trigger.Name, lastRowBefore);
+                    await db.Database.ExecuteSqlRawAsync(trigger.Sql, CancellationToken.None);
+                }
+
+                if (searchTriggers.Count > 0)
+                {
                     progress?.Invoke(new DemoSeedProgress("search index", 1, 1, stopwatch.Elapsed));
                 }
 
@@ -175,12 +179,38 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         }
     }
 
-    /// <summary>An index as SQLite keeps it: its name and the statement that creates it.</summary>
+    /// <summary>An index or trigger as SQLite keeps it: its name and the statement that creates it.</summary>
     private sealed class IndexDefinition
     {
         public string Name { get; init; } = "";
 
         public string Sql { get; init; } = "";
+    }
+
+    /// <summary>What the search index's insert trigger would have written for the tickets after <paramref name="lastRowBefore"/>.</summary>
+    private static async Task FillSearchIndexAsync(HelpdeskDbContext db, string trigger, long lastRowBefore)
+    {
+        if (trigger == "TicketSearch_AfterInsert")
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO TicketSearch (TicketId, Content) SELECT Id, Number || ' ' || ErrorText || ' ' || coalesce(Description, '') FROM Tickets WHERE rowid > {lastRowBefore}",
+                CancellationToken.None);
+            return;
+        }
+
+        // The open tickets only, each under a key of its own (migration List7).
+        var open = System.Text.Json.JsonSerializer.Serialize(TicketWorkflow.Open.Select(status => status.ToString()));
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO OpenTicketSearchKeys (TicketId) SELECT Id FROM Tickets WHERE rowid > {lastRowBefore} AND Status IN (SELECT value FROM json_each({open}))",
+            CancellationToken.None);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO OpenTicketSearch (rowid, TicketId, Content)
+            SELECT k.Key, t.Id, t.Number || ' ' || t.ErrorText || ' ' || coalesce(t.Description, '')
+            FROM Tickets AS t JOIN OpenTicketSearchKeys AS k ON k.TicketId = t.Id
+            WHERE t.rowid > {lastRowBefore} AND t.Status IN (SELECT value FROM json_each({open}))
+            """,
+            CancellationToken.None);
     }
 
     private static async Task<List<DemoClient>> LoadExistingClientsAsync(HelpdeskDbContext db, CancellationToken cancellationToken)

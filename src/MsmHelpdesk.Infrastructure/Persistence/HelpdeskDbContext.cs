@@ -115,18 +115,19 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         return next[0];
     }
 
-    public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken)
     {
-        // Only SQLite has the trigram index (see the TicketSearchIndex migration); SQL Server searches with LIKE.
-        // LIKE wildcards in the term are left to that plain path rather than escaped here.
+        // Only SQLite has the trigram indexes (the TicketSearchIndex and List7 migrations); SQL Server asks its full-text
+        // index or searches with LIKE. LIKE wildcards in the term are left to that plain path rather than escaped here.
         if (!Database.IsSqlite() || term.Length < 3 || term.AsSpan().IndexOfAny("%_\\") >= 0)
         {
             return null;
         }
 
         var pattern = $"%{term}%";
-        var ids = await Database.SqlQuery<string>($"SELECT TicketId AS Value FROM TicketSearch WHERE Content LIKE {pattern} LIMIT {limit + 1}")
-            .ToListAsync(cancellationToken);
+        var ids = openOnly
+            ? await Database.SqlQuery<string>($"SELECT TicketId AS Value FROM OpenTicketSearch WHERE Content LIKE {pattern} LIMIT {limit + 1}").ToListAsync(cancellationToken)
+            : await Database.SqlQuery<string>($"SELECT TicketId AS Value FROM TicketSearch WHERE Content LIKE {pattern} LIMIT {limit + 1}").ToListAsync(cancellationToken);
         return ids.Count > limit ? null : ids.Distinct().Select(Guid.Parse).ToArray();
     }
 

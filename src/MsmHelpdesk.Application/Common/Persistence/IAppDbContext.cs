@@ -69,9 +69,10 @@ public interface IAppDbContext : IAsyncDisposable
     /// Ids of tickets whose number, error text or description may contain <paramref name="term"/>, from a
     /// full-text index, when the database has one and at most <paramref name="limit"/> tickets match;
     /// null when it cannot tell quickly (no index, a term under 3 letters, or more matches than the limit).
+    /// With <paramref name="openOnly"/>, only open tickets, from the index that holds the open tickets alone.
     /// Candidates, not answers: the caller re-checks them.
     /// </summary>
-    Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken);
 
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);

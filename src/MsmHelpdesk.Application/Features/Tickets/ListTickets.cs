@@ -109,6 +109,13 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     /// </summary>
     public const int ListCountCap = 1_000;
 
+    /// <summary>
+    /// A search of open tickets reads its candidates from the index of open tickets alone when it finds at most this
+    /// many; more, and the plain search reads the queue's tickets page by page (cheaper once the candidates are a large
+    /// share of the queue). Above the open queue's matches of a word common in the whole history (decision 0176).
+    /// </summary>
+    public const int OpenSearchCandidateLimit = 2_000;
+
     public async ValueTask<Result<PagedList<TicketRow>>> Handle(ListTicketsQuery query, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
@@ -135,14 +142,16 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             tickets = tickets.Where(Sla.SlaQueries.InAny(query.SlaStates, now));
         }
 
-        var (matches, broad, fromIndex) = await SearchAsync(db, tickets, query.Search, cancellationToken);
+        // Open tickets only (the queues, or a status filter of open statuses): a word is looked up in the open tickets' index.
+        var openOnly = query.Queue != TicketQueue.All || (query.Statuses.Count > 0 && query.Statuses.All(TicketWorkflow.IsOpen));
+        var (matches, broad, fromIndex) = await SearchAsync(db, tickets, query.Search, openOnly, cancellationToken);
 
         // Counting every match costs a read of every matching row (a million for "all tickets"), so a list counts up to
         // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows.
         var cap = broad ? SearchCountCap : ListCountCap;
         var total = await matches.Take(cap + 1).CountAsync(cancellationToken);
         var capped = total > cap;
-        var rows = await Page(matches, query, fromIndex, open)
+        var rows = await Page(db.Tickets.AsNoTracking(), matches, query, fromIndex, open)
             .Select(t => new
             {
                 t.Id,
@@ -183,8 +192,10 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     /// a page's worth of rows per status is read and sorted. Asked as one "status IN (…)" query, SQLite would read and
     /// sort every open ticket (20,000 at a million tickets) for each page. Matches found through a full-text index
     /// (<paramref name="fromIndex"/>) are few and are read directly.
+    /// The merge picks the page's ids only, and the page's rows are then read by id: in the default order the walk reads
+    /// the (Status, ReportedAt, …, Id) index alone, so a later page skips index entries rather than table rows.
     /// </summary>
-    private static IQueryable<Ticket> Page(IQueryable<Ticket> matches, ListTicketsQuery query, bool fromIndex, TicketStatus[] open)
+    private static IQueryable<Ticket> Page(IQueryable<Ticket> all, IQueryable<Ticket> matches, ListTicketsQuery query, bool fromIndex, TicketStatus[] open)
     {
         var skip = (query.Page - 1) * query.PageSize;
         var statuses = query.Statuses.Count > 0 ? query.Statuses.Where(status => query.Queue == TicketQueue.All || open.Contains(status)).Distinct().ToArray()
@@ -202,7 +213,8 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             first = first is null ? part : first.Concat(part);
         }
 
-        return Order(first!, query).Skip(skip).Take(query.PageSize);
+        var ids = Order(first!, query).Skip(skip).Take(query.PageSize).Select(t => t.Id);
+        return Order(all.Where(t => ids.Contains(t.Id)), query);
     }
 
     private static IOrderedQueryable<Ticket> Order(IQueryable<Ticket> matches, ListTicketsQuery query) => (query.SortBy, query.Descending) switch
@@ -281,7 +293,8 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
     /// full-text index (SQL Server: CONTAINS; SQLite: trigram candidates when it finds few enough); otherwise (a broad word, or no index) by LIKE
     /// over the ordered tickets, which the caller counts only up to a cap. Client names match too.
     /// </summary>
-    private async Task<(IQueryable<Ticket> Matches, bool Broad, bool FromIndex)> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, string? search, CancellationToken cancellationToken)
+    private async Task<(IQueryable<Ticket> Matches, bool Broad, bool FromIndex)> SearchAsync(
+        IAppDbContext db, IQueryable<Ticket> tickets, string? search, bool openOnly, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
@@ -310,15 +323,29 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             return (tickets.Where(match), true, true);
         }
 
-        var candidates = await db.FindTicketCandidatesAsync(term, SearchCountCap, cancellationToken);
+        // Open tickets ask the index of open tickets alone: a word common in the whole history (thousands of resolved
+        // tickets) but rarer in the queue is found there without reading every open ticket's text.
+        var candidates = await db.FindTicketCandidatesAsync(term, openOnly ? OpenSearchCandidateLimit : SearchCountCap, openOnly, cancellationToken);
         if (candidates is not null)
         {
-            return (tickets.Where(t =>
-                (candidates.Contains(t.Id)
-                    && (EF.Functions.Like(t.Number, pattern, "\\")
-                        || EF.Functions.Like(t.ErrorText, pattern, "\\")
-                        || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
-                || namedClients.Contains(t.ClientId)), true, true);
+            // Without a client named by the word, the candidates go as one parameter (a JSON array, not a parameter each:
+            // a thousand of them would make every search a new statement) and are looked up by id; the "or" of a client
+            // name would make SQLite walk every ticket of the queue, so it is there only when some client's name matches.
+            var matches = tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)
+                && (EF.Functions.Like(t.Number, pattern, "\\")
+                    || EF.Functions.Like(t.ErrorText, pattern, "\\")
+                    || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))));
+            if (await namedClients.AnyAsync(cancellationToken))
+            {
+                matches = tickets.Where(t =>
+                    (candidates.Contains(t.Id)
+                        && (EF.Functions.Like(t.Number, pattern, "\\")
+                            || EF.Functions.Like(t.ErrorText, pattern, "\\")
+                            || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
+                    || namedClients.Contains(t.ClientId));
+            }
+
+            return (matches, true, true);
         }
 
         return (tickets.Where(t =>

@@ -45,7 +45,8 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The work lists: open tickets newest first, mine, a client's, by error code. The trailing columns are the
         // reports' filters and counts (backlog, workload, top clients, error codes), so those read the index alone, and
         // every SLA column the list's SLA-state filters test (SlaQueries), so a queue filtered by SLA state ("breached")
-        // pages and counts from the index without reading a table row per open ticket (decision 0175).
+        // pages and counts from the index without reading a table row per open ticket (decision 0175). The id last: a
+        // page of an open queue merges the statuses' ids from the index alone and reads only its own rows (decision 0176).
         ticket.HasIndex(t => new
         {
             t.Status,
@@ -63,6 +64,7 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             t.SlaResolutionDueAt,
             t.SlaResolutionAtRiskAt,
             t.SlaResolutionPausedAt,
+            t.Id,
         }).HasDatabaseName("IX_Tickets_Status_ReportedAt");
         ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.ReportedAt });
         ticket.HasIndex(t => new { t.ClientId, t.ReportedAt, t.Status }).HasDatabaseName("IX_Tickets_ClientId_ReportedAt");

@@ -36,6 +36,10 @@ public sealed partial class DemoDataSeederTests
         async Task<long> StatisticsAsync() => await app.QueryDbAsync(db => db.Database
             .SqlQueryRaw<long>("SELECT count(*) AS Value FROM sqlite_stat1 WHERE tbl = 'Tickets'").SingleAsync());
         var before = await IndexesAsync();
+        async Task<List<string>> TriggersAsync() => await app.QueryDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Tickets' ORDER BY name")
+            .ToListAsync());
+        var triggers = await TriggersAsync();
 
         // A new, empty database has no statistics of its tickets after start-up's PRAGMA optimize: "two rows" statistics
         // would make SQLite scan the full-text index's tables on every insert once they grow.
@@ -45,6 +49,11 @@ public sealed partial class DemoDataSeederTests
         // The indexes dropped for the bulk insert are back, exactly; the report totals and statistics are there.
         Assert.True(before.Count > 15);
         Assert.Equal(before, await IndexesAsync());
+
+        // So are the search indexes' triggers set aside for it, and the open tickets' index holds the open tickets.
+        Assert.Contains(triggers, sql => sql.Contains("OpenTicketSearch_AfterInsert", StringComparison.Ordinal));
+        Assert.Equal(triggers, await TriggersAsync());
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
         Assert.True(await StatisticsAsync() > 10);
         // Every ticket counts once in its month's rows and once in its day's rows.
         var stored = await app.QueryDbAsync(db => db.ReportTallies.Where(t => t.Kind == "codes" && t.Day == 0).SumAsync(t => t.Tickets));

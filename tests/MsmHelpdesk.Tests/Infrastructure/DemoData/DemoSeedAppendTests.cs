@@ -62,6 +62,10 @@ public sealed partial class DemoDataSeederTests
         // A second append adds new demo people rather than reusing the first run's.
         await Seeder(app).SeedAsync(new DemoSeedOptions(Clients: 2, Tickets: 20, Seed: 4, Append: true));
         Assert.Equal(realUsers.Length + (2 * DemoDataSeeder.DemoConsultants), await app.QueryDbAsync(db => db.Users.CountAsync()));
+
+        // The open tickets' search index holds the real ticket (its trigger) and both appends' open tickets (filled after
+        // each bulk insert), each once.
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
     }
 
     [Fact]

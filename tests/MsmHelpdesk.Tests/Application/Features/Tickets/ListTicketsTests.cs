@@ -96,16 +96,116 @@ public sealed class ListTicketsTests
             // The same tickets, in the same order, as the state each open ticket shows.
             Assert.Equal(open.Where(row => row.Sla == state).Select(row => row.Number), filtered.Items.Select(row => row.Number));
 
-            // The count and each status's page read the (Status, ReportedAt, …, SLA columns) index, never every ticket,
-            // and the count never a table row (decision 0175).
+            // The count and each status's page read the (Status, ReportedAt, …, SLA columns, Id) index, never every ticket,
+            // and never a table row (decisions 0175, 0176); only the page's own rows are read, by id.
             var ticketCommands = window.Commands.Where(command => command.Contains("FROM \"Tickets\"", StringComparison.Ordinal)).ToArray();
             var plans = await app.QueryDbAsync(db => PlansAsync(db, ticketCommands));
             Assert.Equal(2, plans.Length);
             Assert.Equal(["CO-ROUTINE t0", "SEARCH t USING COVERING INDEX IX_Tickets_Status_ReportedAt (Status=?)", "SCAN t0"], plans[0]);
             var reads = ticketCommands[1].Split("FROM \"Tickets\"").Length - 1;
-            Assert.Equal(TicketWorkflow.Open.Count, reads);
-            Assert.Equal(reads, plans[1].Count(line => line.StartsWith("SEARCH ", StringComparison.Ordinal)
-                && line.EndsWith(" USING INDEX IX_Tickets_Status_ReportedAt (Status=?)", StringComparison.Ordinal)));
+            Assert.Equal(TicketWorkflow.Open.Count + 1, reads);
+            Assert.Equal(TicketWorkflow.Open.Count, plans[1].Count(line => line.StartsWith("SEARCH ", StringComparison.Ordinal)
+                && line.EndsWith(" USING COVERING INDEX IX_Tickets_Status_ReportedAt (Status=?)", StringComparison.Ordinal)));
+            Assert.Equal("SEARCH t USING INDEX sqlite_autoindex_Tickets_1 (Id=?)", plans[1][0]);
+        }
+    }
+
+    [Fact]
+    public async Task ShouldSearchOpenTicketsThroughTheOpenTicketIndexWithThePlainSearchsResults()
+    {
+        using var meter = new CostMeter();
+        await using var app = await TestApp.StartAsync(interceptor: meter);
+        var admin = TestCurrentUser.Admin();
+        await new DemoDataSeeder(app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System)
+            .SeedAsync(new DemoSeedOptions(Clients: 10, Tickets: 700, Seed: 13));
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+        var clientWord = (await app.QueryDbAsync(db => db.Clients.OrderBy(c => c.Name).Select(c => c.Name).FirstAsync())).Split(' ')[^1];
+
+        async Task<PagedList<TicketRow>> List(ListTicketsQuery query) => (await app.SendAsync(admin, query)).Value;
+        string Key(TicketRow row) => $"{row.Status}|{row.ReportedAt.UtcTicks:D20}|{row.Number}|{row.AssigneeName}";
+
+        // The plain search: the same word over all tickets (the whole-history index or LIKE), every page, kept to the queue.
+        async Task<List<TicketRow>> Plain(string word, Func<TicketRow, bool> inQueue)
+        {
+            var rows = new List<TicketRow>();
+            for (var page = 1; ; page++)
+            {
+                var items = (await List(new ListTicketsQuery { Queue = TicketQueue.All, Search = word, SortBy = TicketSort.Number, PageSize = 200, Page = page })).Items;
+                rows.AddRange(items.Where(inQueue));
+                if (items.Count < 200)
+                {
+                    return [.. rows.OrderByDescending(row => row.ReportedAt)];
+                }
+            }
+        }
+
+        async Task AssertSameAsPlain(string word)
+        {
+            var queues = new (ListTicketsQuery Query, Func<TicketRow, bool> InQueue)[]
+            {
+                (new ListTicketsQuery { Search = word }, row => TicketWorkflow.IsOpen(row.Status)),
+                (new ListTicketsQuery { Queue = TicketQueue.Unassigned, Search = word }, row => TicketWorkflow.IsOpen(row.Status) && row.AssigneeName is null),
+                (new ListTicketsQuery { Queue = TicketQueue.All, Statuses = [TicketStatus.InProgress, TicketStatus.WaitingOnKpp], Search = word },
+                    row => row.Status is TicketStatus.InProgress or TicketStatus.WaitingOnKpp),
+            };
+            foreach (var (query, inQueue) in queues)
+            {
+                var expected = await Plain(word, inQueue);
+                var rows = new List<TicketRow>();
+                for (var page = 1; ; page++)
+                {
+                    var window = meter.Measure();
+                    var result = await List(query with { Page = page, PageSize = 9 });
+
+                    // Same count (capped the same way), same rows in the same order; the candidates come from the open
+                    // tickets' index, never from the whole history's.
+                    Assert.Equal((Math.Min(expected.Count, ListTicketsHandler.SearchCountCap), expected.Count > ListTicketsHandler.SearchCountCap),
+                        (result.TotalCount, result.TotalCountIsCapped));
+                    Assert.Contains(window.Commands, command => command.Contains("FROM OpenTicketSearch", StringComparison.Ordinal));
+                    Assert.DoesNotContain(window.Commands, command => command.Contains("FROM TicketSearch", StringComparison.Ordinal));
+                    rows.AddRange(result.Items);
+                    if (result.Items.Count < 9)
+                    {
+                        break;
+                    }
+                }
+
+                Assert.Equal(expected.Select(Key), rows.Select(Key));
+            }
+        }
+
+        // Old tickets with the words are reopened (through the status triggers), next to the seeded open ones (bulk filled).
+        foreach (var word in new[] { "kadaluwarsa", "sertifikat" })
+        {
+            foreach (var row in (await Plain(word, row => !TicketWorkflow.IsOpen(row.Status))).Where((_, i) => i % 2 == 0))
+            {
+                await app.SendAsync(admin, new ChangeTicketStatusCommand { TicketId = row.Id, To = TicketStatus.InProgress });
+            }
+        }
+
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+        string[] words = ["kadaluwarsa", "40002", "sertifikat", clientWord, "MSM-20", "gudang zzq"];
+        Assert.NotEmpty(await Plain("kadaluwarsa", row => !TicketWorkflow.IsOpen(row.Status)));
+        Assert.True((await Plain("kadaluwarsa", row => TicketWorkflow.IsOpen(row.Status))).Count >= 5);
+        foreach (var word in words)
+        {
+            await AssertSameAsPlain(word);
+        }
+
+        // An open ticket resolved leaves the open search, and is back when reopened; an edited one is found by its new words.
+        var moving = (await Plain("sertifikat", row => row.Status == TicketStatus.InProgress))[0];
+        await app.SendAsync(admin, new ChangeTicketStatusCommand { TicketId = moving.Id, To = TicketStatus.Resolved, ResolutionSummary = "Sertifikat diperbarui" });
+        Assert.DoesNotContain((await List(new ListTicketsQuery { Search = "sertifikat", PageSize = 200 })).Items, row => row.Id == moving.Id);
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+        await app.SendAsync(admin, new ChangeTicketStatusCommand { TicketId = moving.Id, To = TicketStatus.InProgress });
+        Assert.Contains((await List(new ListTicketsQuery { Search = "sertifikat", PageSize = 200 })).Items, row => row.Id == moving.Id);
+        var edited = (await Plain("kadaluwarsa", row => TicketWorkflow.IsOpen(row.Status)))[0];
+        await app.SendAsync(admin, Edit((await app.SendAsync(admin, new GetTicketQuery { TicketId = edited.Id })).Value, "router kantor cabang zzqbaru"));
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+        Assert.Equal([edited.Id], (await List(new ListTicketsQuery { Search = "ZZQBARU" })).Items.Select(row => row.Id));
+        foreach (var word in words.Append("zzqbaru"))
+        {
+            await AssertSameAsPlain(word);
         }
     }
 

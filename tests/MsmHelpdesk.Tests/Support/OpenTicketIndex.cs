@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using MsmHelpdesk.Domain.Tickets;
+
+namespace MsmHelpdesk.Tests.Support;
+
+/// <summary>The SQLite index of open tickets (migration List7, decision 0176) against the tickets themselves.</summary>
+public static class OpenTicketIndex
+{
+    /// <summary>
+    /// Every open ticket exactly once, with its current text, under the key its key row gives it; no other ticket, and no
+    /// key row without its entry.
+    /// </summary>
+    public static async Task AssertHoldsExactlyTheOpenTicketsAsync(TestApp app)
+    {
+        var open = TicketWorkflow.Open.ToArray();
+        var expected = (await app.QueryDbAsync(db => db.Tickets.AsNoTracking().Where(t => open.Contains(t.Status))
+                .Select(t => new { t.Id, t.Number, t.ErrorText, t.Description }).ToListAsync()))
+            .Select(t => (t.Id, $"{t.Number} {t.ErrorText} {t.Description}")).Order().ToArray();
+        var entries = await app.QueryDbAsync(db => db.Database.SqlQueryRaw<Entry>(
+                "SELECT s.TicketId AS TicketId, s.Content AS Content FROM OpenTicketSearch AS s JOIN OpenTicketSearchKeys AS k ON k.Key = s.rowid AND k.TicketId = s.TicketId")
+            .ToListAsync());
+        var indexed = await app.QueryDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM OpenTicketSearch").SingleAsync());
+        var keys = await app.QueryDbAsync(db => db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM OpenTicketSearchKeys").SingleAsync());
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, entries.Select(entry => (Guid.Parse(entry.TicketId), entry.Content)).Order().ToArray());
+        Assert.Equal((expected.Length, expected.Length), (indexed, keys));
+    }
+
+    private sealed class Entry
+    {
+        public string TicketId { get; init; } = "";
+
+        public string Content { get; init; } = "";
+    }
+}
