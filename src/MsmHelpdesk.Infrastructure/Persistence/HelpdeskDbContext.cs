@@ -115,6 +115,17 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         return next[0];
     }
 
+    public Task AddNewTicketAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        if (Database.IsSqlite())
+        {
+            return NewTicketWriter.Of(this).WriteAsync(this, ticket, cancellationToken);
+        }
+
+        Tickets.Add(ticket);
+        return Task.CompletedTask;
+    }
+
     public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken)
     {
         // Only SQLite has the trigram indexes (the TicketSearchIndex and List7 migrations); SQL Server asks its full-text

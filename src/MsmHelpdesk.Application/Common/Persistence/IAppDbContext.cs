@@ -77,6 +77,13 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds a ticket that was never saved, inside the caller's transaction. On SQLite its row, its timeline (ids set on the
+    /// entries) and its report totals are written at once in one command, untracked (decision 0168); elsewhere it is
+    /// tracked and written, with its totals, by the next <see cref="SaveChangesAsync"/>.
+    /// </summary>
+    Task AddNewTicketAsync(Ticket ticket, CancellationToken cancellationToken);
+
     DbSet<Notification> Notifications { get; }
 
     /// <summary>Certificate-expiry thresholds already handled, one row per (client, credential, expiry date, threshold).</summary>

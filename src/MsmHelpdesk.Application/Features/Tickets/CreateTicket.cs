@@ -131,7 +131,7 @@ public sealed class CreateTicketHandler(
             return refused; // the transaction rolls back: the sequence number is not used up
         }
 
-        db.Tickets.Add(ticket);
+        await db.AddNewTicketAsync(ticket, cancellationToken);
         if (await IdempotencyClaims.SaveAsync(db, transaction, command.Idempotency, cancellationToken) is { } replay)
         {
             return replay;
