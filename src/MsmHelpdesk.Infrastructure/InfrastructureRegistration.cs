@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -98,7 +99,7 @@ public static class InfrastructureRegistration
         // What must happen is recorded in our own tables first; Hangfire only acts on those records,
         // so losing the in-memory job store on restart loses no work.
         var storage = new Lazy<JobStorage>(() => settings.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(settings.ConnectionString)
+            ? SqlServerJobStorage(settings.ConnectionString)
             : new InMemoryStorage(new InMemoryStorageOptions()));
         services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -120,8 +121,7 @@ public static class InfrastructureRegistration
         // handful of rows; saying so also keeps EF's "multiple collections" warning out of the CLI's output.
         if (settings.Provider == DatabaseProvider.SqlServer)
         {
-            options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly)
-                .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+            UseSqlServer(options, settings.ConnectionString);
         }
         else
         {
@@ -133,4 +133,15 @@ public static class InfrastructureRegistration
         // Every save that writes tickets also writes their report totals, in the same transaction.
         options.AddInterceptors(new ReportTotalsInterceptor());
     }
+
+    // The SQL Server calls live in methods of their own: compiling a method loads every assembly it names, so an
+    // embedded (SQLite) host would otherwise map EF Core's and Hangfire's SQL Server assemblies it never uses
+    // (decision record 0187).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void UseSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(DatabaseSettings.SqlServerMigrationsAssembly)
+            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage SqlServerJobStorage(string connectionString) => new SqlServerStorage(connectionString);
 }

@@ -89,6 +89,53 @@ public sealed class DeskActionsTests(Chromium chromium)
         await Expect(page.GetByRole(AriaRole.Combobox, new PageGetByRoleOptions { Name = "Petugas", Exact = true })).ToHaveValueAsync("Sari Konsultan");
     }
 
+    /// <summary>
+    /// The queue tabs, the menu's links and the bell are plain markup (decision record 0187): a click and the arrow keys
+    /// switch the queue, the menu marks the page it is on and follows in-app navigation, the bell keeps its tooltip text.
+    /// </summary>
+    [Fact]
+    public async Task ShouldSwitchQueuesByClickAndArrowKeysAndMarkTheCurrentPageInTheMenu()
+    {
+        await using var server = new LiveServer();
+        await StaffAsync(server);
+        await TicketsAsync(server, 3);
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync("maya@msm.co.id", Password);
+
+        await page.GotoAsync("/tickets?q=AllOpen");
+        await page.WaitUntilInteractiveAsync();
+        var rows = page.Locator("#ticket-grid tbody tr.ticket-row");
+        await Expect(rows).ToHaveCountAsync(3);
+        ILocator Tab(string name) => page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = name, Exact = true });
+        await Expect(Tab("Semua terbuka")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(Tab("Tiket saya")).ToHaveAttributeAsync("aria-selected", "false");
+
+        // Maya has no tickets of her own; the three are unassigned.
+        await Tab("Tiket saya").ClickAsync();
+        await Expect(Tab("Tiket saya")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locator("#ticket-grid")).ToContainTextAsync("Tidak ada tiket yang cocok.");
+        await Tab("Tiket saya").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(Tab("Belum ditugaskan")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(Tab("Belum ditugaskan")).ToBeFocusedAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        await page.Keyboard.PressAsync("End");
+        await Expect(Tab("Semua")).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(Tab("Tiket saya")).ToHaveAttributeAsync("aria-selected", "true");
+
+        await Expect(page.Locator("#notification-bell")).ToHaveAttributeAsync("title", "Pemberitahuan");
+        var ticketsLink = page.Locator(".mud-navmenu a[href='/tickets']");
+        var clientsLink = page.Locator(".mud-navmenu a[href='/clients']");
+        await Expect(ticketsLink).ToHaveClassAsync(new Regex(@"\bactive\b"));
+        await Expect(page.Locator(".mud-navmenu a[href='/']")).Not.ToHaveClassAsync(new Regex(@"\bactive\b"));
+        await clientsLink.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/clients$"));
+        await Expect(clientsLink).ToHaveClassAsync(new Regex(@"\bactive\b"));
+        await Expect(ticketsLink).Not.ToHaveClassAsync(new Regex(@"\bactive\b"));
+    }
+
     [Fact]
     public async Task ShouldResolveAnIncidentAndItsThreeLinkedTicketsTogether()
     {

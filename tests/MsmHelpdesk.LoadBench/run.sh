@@ -153,12 +153,12 @@ for n in $SIZES; do
   if [ "$STEPS" = create ]; then stop_web; rm -rf "$data"; continue; fi
 
   sleep 10
-  $PM --root "$WEB_PID" --label "${TAG}_idle_pss" --json-out "$J" >/dev/null
+  $PM --root "$WEB_PID" --label "${TAG}_idle_pss" --json-out "$J" --mappings-out "$OUT/${TAG}_idle_mappings.json" >/dev/null
   if [ "$IDLE_TRIM" -gt 0 ]; then
     # After the quiet spell the app gives memory back (decision record 0164); the check runs every quarter of it.
     sleep $(( IDLE_TRIM + IDLE_TRIM / 4 + 2 ))
     grep -q "memory given back" "$OUT/web.out" || log "[$TAG] no idle trim logged"
-    $PM --root "$WEB_PID" --label "${TAG}_idle_pss_trimmed" --json-out "$J" >/dev/null
+    $PM --root "$WEB_PID" --label "${TAG}_idle_pss_trimmed" --json-out "$J" --mappings-out "$OUT/${TAG}_idle_trimmed_mappings.json" >/dev/null
     $LG get "${AG[@]}" --url "$U/tickets?q=AllOpen" -n 1 -c 1 --max-seconds 60 --label "${TAG}_page_tickets_after_trim"
   fi
   if [ "$n" = "$(echo $SIZES | cut -d' ' -f1)" ] && [ "$TABS" -gt 0 ]; then
