@@ -228,10 +228,8 @@ public sealed partial class Classifier
         }
 
         var day = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime);
-        return day < CoretaxStart ? PreCoretaxEpoch : day < DesktopLimited ? "t:coretax-start" : day < DesktopReplacementRefused ? "t:desktop-limited" : "t:desktop-replacement-refused";
+        return day < CoretaxStart ? "t:pre-coretax" : day < DesktopLimited ? "t:coretax-start" : day < DesktopReplacementRefused ? "t:desktop-limited" : "t:desktop-replacement-refused";
     }
-
-    private const string PreCoretaxEpoch = "t:pre-coretax";
 
     private static readonly DateOnly CoretaxStart = new(2025, 1, 1);
     private static readonly DateOnly DesktopLimited = new(2025, 2, 13);
@@ -255,15 +253,9 @@ public sealed partial class Classifier
     /// cause as log P = log(P(desktop) · P_desktop-model + P(coretax) · P_coretax-model), an Unknown system counting
     /// half to each (decision 0106).
     /// </summary>
-    private void ModelLogits(ClassificationInput input, Work work)
+    private void ModelLogits(Work work)
     {
         AddLogits(_models[SystemDimension], work, work.Logits[SystemDimension]);
-        if (ReportedBeforeCoretax && DateEpoch(input.ReportedAt) == PreCoretaxEpoch)
-        {
-            // A fact, not a word: Coretax went live on 1 January 2025 (DOMAIN-2026.md), so a ticket reported before it is about the desktop app.
-            work.Logits[SystemDimension][(int)TaxSystem.Coretax] = work.Logits[SystemDimension][(int)TaxSystem.Unknown] = -1000;
-        }
-
         var desktop = DesktopShare(work);
         var readDesktop = SkipReadingBelow <= 0 || desktop >= SkipReadingBelow;
         var readCoretax = SkipReadingBelow <= 0 || 1 - desktop >= SkipReadingBelow;

@@ -24,13 +24,6 @@ public sealed partial class Classifier
     /// </summary>
     internal double? CoretaxScenarioUnknown { get; init; } = 0.25;
 
-    /// <summary>
-    /// A report date before Coretax went live (1 January 2025) decides the system: e-Faktur desktop, whatever the words, so
-    /// the Coretax reading is skipped (decision 0109). Without it the system model read 108 of 3,056 out-of-fold ETAX-era
-    /// tickets as Coretax once the Coretax-era writers XA and XB were in the folds.
-    /// </summary>
-    internal bool ReportedBeforeCoretax { get; init; } = true;
-
     /// <summary>How much the desktop reading counts for this ticket: P(desktop), an Unknown system counting half to each (decision 0106).</summary>
     private double DesktopShare(Work work) =>
         SystemProbability(work, TaxSystem.EfakturDesktop) + SystemProbability(work, TaxSystem.Unknown) / 2;

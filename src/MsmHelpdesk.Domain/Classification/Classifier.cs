@@ -264,7 +264,7 @@ public sealed partial class Classifier
 
         MatchPhrases(input, work, evidence);
         CollectFeatures(input, work);
-        ModelLogits(input, work);
+        ModelLogits(work);
 
         work.Decided[ScenarioDimension] = chosenScenario is null ? null : (int)chosenScenario.Value;
         var (scenario, scenarioConfidence) = Scorer.Decide(ScenarioSettings(work), work.Scores[ScenarioDimension], work.Logits[ScenarioDimension],

@@ -208,18 +208,6 @@ public sealed class ClassifierTests
         Assert.DoesNotContain(result.Evidence, e => e.Points.StartsWith("system:", StringComparison.Ordinal)); // the evidence list keeps its contract
     }
 
-    /// <summary>Decision 0109: Coretax went live on 1 January 2025, so a ticket reported before it is about the desktop app, whatever its words.</summary>
-    [Fact]
-    public void ShouldReadATicketReportedBeforeCoretaxAsDesktop()
-    {
-        var result = Classify("gak bisa login coretax, role pic belum ada buat impersonate PT", reported: new DateTimeOffset(2024, 6, 3, 9, 0, 0, TimeSpan.FromHours(7)));
-
-        Assert.Equal(TaxSystem.EfakturDesktop, result.System);
-        Assert.True(result.SystemConfidence >= 0.99, $"{result.SystemConfidence}");
-        Assert.True(result.Scenario is < Scenario.CoretaxActivation or > Scenario.CoretaxReturn, $"{result.Scenario}");
-        Assert.Contains(result.SystemEvidence, e => e.Source == EvidenceSource.Structured && e.Text.StartsWith("dilaporkan 2024-06-03", StringComparison.Ordinal));
-    }
-
     [Fact]
     public void ShouldNameTheSystemWithItsEvidenceOrAdmitItDoesNotKnow()
     {
