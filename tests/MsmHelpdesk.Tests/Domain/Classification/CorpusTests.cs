@@ -31,7 +31,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// The split rule (first byte of SHA-256(id): &lt; 77 test, &lt; 103 dev, else train) for the tickets of the freeze; the
-    /// writers who came after it (ids we-… to wj-…, wo-… to wx-…) go by their own rule (&lt; 26 dev, else train) and never into test.
+    /// writers who came after it (ids we-… to wj-…, wo-… to wz-…, xa-…, xb-…) go by their own rule (&lt; 26 dev, else train) and never into test.
     /// </summary>
     [Theory]
     [InlineData("train.jsonl", 103, 256)]
@@ -71,7 +71,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Contains(ids, id => id.StartsWith("we-", StringComparison.Ordinal));
         Assert.Contains(ids, id => id.StartsWith("wf-", StringComparison.Ordinal));
-        foreach (var writer in (string[])["wo-", "wp-", "wq-", "wr-", "ws-", "wt-", "wu-", "wv-", "ww-", "wx-"])
+        foreach (var writer in (string[])["wo-", "wp-", "wq-", "wr-", "ws-", "wt-", "wu-", "wv-", "ww-", "wx-", "wy-", "wz-", "xa-", "xb-"])
         {
             Assert.Equal(300, ids.Count(id => id.StartsWith(writer, StringComparison.Ordinal)));
         }
@@ -80,8 +80,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
     /// <summary>Writers E and F (Corpus/README.md) wrote after the split was frozen.</summary>
     private static bool AddedAfterTheFreeze(string id) => AfterTheFreeze.Any(prefix => id.StartsWith(prefix, StringComparison.Ordinal));
 
-    /// <summary>Writers E, F (decision 0102), G–J (decisions 0104, 0106), O–S (decision 0107) and T–X (decision 0108).</summary>
-    private static readonly string[] AfterTheFreeze = ["we-", "wf-", "wg-", "wh-", "wi-", "wj-", "wo-", "wp-", "wq-", "wr-", "ws-", "wt-", "wu-", "wv-", "ww-", "wx-"];
+    /// <summary>Writers E, F (decision 0102), G–J (decisions 0104, 0106), O–S (decision 0107), T–X (decision 0108) and Y, Z, XA, XB (decision 0109).</summary>
+    private static readonly string[] AfterTheFreeze = ["we-", "wf-", "wg-", "wh-", "wi-", "wj-", "wo-", "wp-", "wq-", "wr-", "ws-", "wt-", "wu-", "wv-", "ww-", "wx-", "wy-", "wz-", "xa-", "xb-"];
 
     /// <summary>
     /// A regression guard a little under the figures reached when the scorer was tuned on dev (scenario 0.925, cause
@@ -137,11 +137,12 @@ public sealed class FrozenTestSetTests(ITestOutputHelper output)
         // error; the Coretax-era figures rose by far more (decision 0106's outcome). The macro-F1 floor is now over the causes
         // the set holds, the issue's "seven ETAX causes".
         // Decision 0107 (writers O–S in training; the second frozen set decides, this set's fifth read): 0.905 / 0.878 / 0.877.
-        // Decision 0108 (writers T–X; sixth read): 0.905 / 0.892 / 0.890.
+        // Decision 0108 (writers T–X; sixth read): 0.905 / 0.892 / 0.890. Decision 0109 (writers Y, Z, XA, XB; seventh read): 0.903 /
+        // 0.878 / 0.875 — cause five tickets of 370 fewer, within one standard error; the floors follow.
         // The scenario fell by 5 tickets of 370 while the second frozen set's five figures rose (0107's outcome).
-        Assert.True(test.Scenario.Accuracy >= 0.904, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.904 (reached 0.905; issue bar 0.95)");
-        Assert.True(test.Cause.Accuracy >= 0.891, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.891 (reached 0.892; issue bar 0.90)");
-        Assert.True(test.Cause.TrueClassMacroF1 >= 0.889, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.889 (reached 0.890; issue bar 0.88)");
+        Assert.True(test.Scenario.Accuracy >= 0.902, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.902 (reached 0.903; issue bar 0.95)");
+        Assert.True(test.Cause.Accuracy >= 0.877, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.877 (reached 0.878; issue bar 0.90)");
+        Assert.True(test.Cause.TrueClassMacroF1 >= 0.874, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.874 (reached 0.875; issue bar 0.88)");
         Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
         Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
         Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
@@ -176,9 +177,10 @@ public sealed class CoretaxFrozenTestSetTests(ITestOutputHelper output)
     /// The figures reached as a floor until the issue's bars (0.90 / 0.85) are met; raise it to the bars then. Decision 0102,
     /// measured once: scenario 0.739, cause 0.815, system 0.950; decision 0106 (fourth read): 0.840, 0.840, 0.958;
     /// decision 0107 (fifth read): 0.840, 0.849, 0.958; decision 0108 (sixth read; the second frozen set decides): 0.832,
-    /// 0.866, 0.941 — scenario one ticket and system two tickets of 119 fewer, cause two more; the floors follow.
+    /// 0.866, 0.941 — scenario one ticket and system two tickets of 119 fewer, cause two more; decision 0109 (seventh read;
+    /// writers Y, Z, XA, XB in training): 0.840, 0.874, 0.958; the floors follow.
     /// </summary>
-    private static readonly (double Scenario, double Cause, double System) CoretaxFloor = (0.831, 0.865, 0.940);
+    private static readonly (double Scenario, double Cause, double System) CoretaxFloor = (0.839, 0.873, 0.957);
 }
 
 /// <summary>The Coretax dev split (in training since decision 0102, so in-sample): a regression guard.</summary>

@@ -81,16 +81,19 @@ public sealed class FrozenSetV2Tests(ITestOutputHelper output)
     /// Main's classifier before decision 0106 scored 0.880 / 0.900 / 0.855 here; decision 0106's 0.890 / 0.887 / 0.843;
     /// decision 0107's (writers O–S in training), measured once: 0.893 / 0.903 / 0.887; decision 0108's (shipped: writers T–X,
     /// no second Coretax weight on Coretax-only causes, the Coretax reading abstains less), measured once: 0.917 / 0.917 /
-    /// 0.908. The floors follow the shipped figures.
+    /// 0.908; decision 0109's date rule with writers Y, Z, XA, XB: 0.910 / 0.910 / 0.899 (failed its ship rule, reverted); the
+    /// shipped 0109 (0108's code, writers Y, Z, XA, XB in training), measured once: 0.913 / 0.910 / 0.899. The floors follow the
+    /// shipped figures.
     /// </summary>
-    private static readonly (double Scenario, double Cause, double MacroF1) EtaxFloor = (0.916, 0.916, 0.907);
+    private static readonly (double Scenario, double Cause, double MacroF1) EtaxFloor = (0.912, 0.909, 0.898);
 
     /// <summary>
     /// Main's classifier before decision 0106: scenario 0.650, cause 0.810, system 0.930, scenario confidently wrong 12.0 %,
     /// confident scenario answers right 0.739. Decision 0106's: 0.837, 0.873, 0.943, 2.3 %, 0.943. Decision 0107's (shipped),
     /// measured once: 0.853, 0.927, 0.940 (one ticket fewer), 1.7 %, 0.963. Decision 0108's (shipped), measured once: 0.870,
-    /// 0.927, 0.957, 1.3 %, 0.969.
+    /// 0.927, 0.957, 1.3 %, 0.969. Decision 0109's (shipped: 0108's code, writers Y, Z, XA, XB in training), measured once
+    /// (its date rule, not shipped, measured the same): 0.870, 0.933, 0.950, 1.7 %, 0.963.
     /// </summary>
     private static readonly (double Scenario, double Cause, double System, double ScenarioConfidentlyWrong, double ScenarioConfidentPrecision) CoretaxFloor =
-        (0.869, 0.926, 0.956, 0.014, 0.968);
+        (0.869, 0.932, 0.949, 0.018, 0.962);
 }
