@@ -150,6 +150,18 @@ internal abstract class BulkInserter : IAsyncDisposable
         return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ";
     }
 
+    /// <summary>"({first}, {first + 1}, …)": <paramref name="count"/> of EF's raw-SQL placeholders, numbered on from <paramref name="next"/>.</summary>
+    public static string Placeholders(ref int next, int count)
+    {
+        var parts = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{{{next++}}}");
+        }
+
+        return "(" + string.Join(", ", parts) + ")";
+    }
+
     private sealed class CommandInserter : BulkInserter
     {
         /// <summary>SQL Server accepts at most 2,100 parameters per command.</summary>

@@ -135,10 +135,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             return null;
         }
 
-        var pattern = $"%{term}%";
-        var ids = openOnly
-            ? await Database.SqlQuery<string>($"SELECT TicketId AS Value FROM OpenTicketSearch WHERE Content LIKE {pattern} LIMIT {limit + 1}").ToListAsync(cancellationToken)
-            : await Database.SqlQuery<string>($"SELECT TicketId AS Value FROM TicketSearch WHERE Content LIKE {pattern} LIMIT {limit + 1}").ToListAsync(cancellationToken);
+        // The table is one of two names of ours; the term and the limit go as parameters.
+        var index = openOnly ? "OpenTicketSearch" : "TicketSearch";
+        var ids = await Database.SqlQueryRaw<string>($"SELECT TicketId AS Value FROM {index} WHERE Content LIKE {{0}} LIMIT {{1}}", $"%{term}%", limit + 1)
+            .ToListAsync(cancellationToken);
         return ids.Count > limit ? null : ids.Distinct().Select(Guid.Parse).ToArray();
     }
 

@@ -31,8 +31,7 @@ internal sealed class NewTicketWriter
     private readonly string _ticketInsert;
     private readonly string _timelineInsert;
     private readonly string _timelineKeyColumn;
-    private readonly string _tallyPrefix;
-    private readonly Func<object?, object?>[] _tallyToProvider;
+    private readonly TallyInsert _tallies;
     private readonly Dictionary<(int Timeline, int Tallies), string> _sql = [];
 
     private NewTicketWriter(DbContext context)
@@ -45,10 +44,7 @@ internal sealed class NewTicketWriter
         _timelineColumns = ColumnsOf(timeline).Where(column => column.Property != timelineKey).ToArray();
         _ticketInsert = BulkInserter.InsertPrefix(context, ticket, [.. _ticketColumns.Select(c => c.Property)]);
         _timelineInsert = BulkInserter.InsertPrefix(context, timeline, [.. _timelineColumns.Select(c => c.Property)]);
-        var tally = context.Model.FindEntityType(typeof(ReportTally))!;
-        var tallyProperties = BulkInserter.PropertiesOf(tally, TallyRows.Properties);
-        _tallyPrefix = BulkInserter.InsertPrefix(context, tally, tallyProperties);
-        _tallyToProvider = tallyProperties.Select(ToProvider).ToArray();
+        _tallies = TallyInsert.Of(context);
         _timelineKeyColumn = context.GetService<ISqlGenerationHelper>().DelimitIdentifier(timelineKey.GetColumnName());
     }
 
@@ -68,7 +64,7 @@ internal sealed class NewTicketWriter
 
         var entries = ticket.Timeline.ToArray();
         var tallies = Tallies.Difference([], [Tallies.SnapshotOf(ticket)]);
-        var values = new List<object?>(_ticketColumns.Length + (entries.Length * _timelineColumns.Length) + (tallies.Count * _tallyToProvider.Length));
+        var values = new List<object?>(_ticketColumns.Length + (entries.Length * _timelineColumns.Length) + (tallies.Count * _tallies.Columns));
         foreach (var column in _ticketColumns)
         {
             values.Add(column.ValueOf(ticket));
@@ -76,11 +72,7 @@ internal sealed class NewTicketWriter
 
         foreach (var row in tallies)
         {
-            var raw = TallyRows.ValuesOf(row);
-            for (var i = 0; i < raw.Length; i++)
-            {
-                values.Add(Stored(_tallyToProvider[i](raw[i])));
-            }
+            values.AddRange(_tallies.ValuesOf(row).Select(Stored));
         }
 
         foreach (var entry in entries)
@@ -123,22 +115,17 @@ internal sealed class NewTicketWriter
 
         var text = new StringBuilder();
         var next = 0;
-        text.Append(_ticketInsert).Append(Tuple(ref next, _ticketColumns.Length)).Append(";\n");
+        text.Append(_ticketInsert).Append(BulkInserter.Placeholders(ref next, _ticketColumns.Length)).Append(";\n");
         if (tallies > 0)
         {
-            text.Append(_tallyPrefix);
-            for (var row = 0; row < tallies; row++)
-            {
-                text.Append(row == 0 ? "" : ", ").Append(Tuple(ref next, _tallyToProvider.Length));
-            }
-
-            text.Append(";\n");
+            text.Append(_tallies.Text(tallies, next)).Append(";\n");
+            next += tallies * _tallies.Columns;
         }
 
         // One statement per entry: SQLite does not promise RETURNING's order for a multi-row INSERT.
         for (var row = 0; row < timeline; row++)
         {
-            text.Append(_timelineInsert).Append(Tuple(ref next, _timelineColumns.Length)).Append(" RETURNING ").Append(_timelineKeyColumn).Append(";\n");
+            text.Append(_timelineInsert).Append(BulkInserter.Placeholders(ref next, _timelineColumns.Length)).Append(" RETURNING ").Append(_timelineKeyColumn).Append(";\n");
         }
 
         var sql = text.ToString();
@@ -148,17 +135,6 @@ internal sealed class NewTicketWriter
         }
 
         return sql;
-    }
-
-    private static string Tuple(ref int next, int columns)
-    {
-        var parts = new string[columns];
-        for (var i = 0; i < columns; i++)
-        {
-            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{{{next++}}}");
-        }
-
-        return "(" + string.Join(", ", parts) + ")";
     }
 
     /// <summary>

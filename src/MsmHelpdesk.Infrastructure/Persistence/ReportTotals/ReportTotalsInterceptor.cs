@@ -1,12 +1,7 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MsmHelpdesk.Application.Features.Reports.Totals;
 using MsmHelpdesk.Domain.Tickets;
-using MsmHelpdesk.Infrastructure.DemoData;
 
 namespace MsmHelpdesk.Infrastructure.Persistence.ReportTotals;
 
@@ -115,60 +110,10 @@ public sealed class ReportTotalsInterceptor : SaveChangesInterceptor
     /// </summary>
     private static async Task InsertAsync(DbContext context, IReadOnlyList<ReportTally> rows, CancellationToken cancellationToken)
     {
-        var shape = InsertShape.Of(context);
-        foreach (var chunk in rows.Chunk(InsertShape.MaxRows))
+        var shape = TallyInsert.Of(context);
+        foreach (var chunk in rows.Chunk(TallyInsert.MaxRows))
         {
-            var values = new object?[chunk.Length * shape.ToProvider.Length];
-            var i = 0;
-            foreach (var row in chunk)
-            {
-                foreach (var value in TallyRows.ValuesOf(row))
-                {
-                    values[i] = shape.ToProvider[i % shape.ToProvider.Length] is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
-                    i++;
-                }
-            }
-
-            await context.Database.ExecuteSqlRawAsync(shape.Sql(chunk.Length), values!, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// What the model says about the totals table, worked out once per model (each provider has its own) instead of on
-    /// every save: the INSERT's text for each number of rows, and each column's conversion to the provider's value.
-    /// </summary>
-    private sealed class InsertShape
-    {
-        public const int MaxRows = 100;
-        private static readonly ConditionalWeakTable<IModel, InsertShape> Shapes = [];
-        private readonly string _prefix;
-        private readonly string?[] _sql = new string?[MaxRows + 1];
-
-        private InsertShape(DbContext context)
-        {
-            var entity = context.Model.FindEntityType(typeof(ReportTally))!;
-            var properties = BulkInserter.PropertiesOf(entity, TallyRows.Properties);
-            ToProvider = properties.Select(property => property.GetTypeMapping().Converter).ToArray();
-            _prefix = BulkInserter.InsertPrefix(context, entity, properties);
-        }
-
-        public ValueConverter?[] ToProvider { get; }
-
-        public static InsertShape Of(DbContext context) =>
-            Shapes.TryGetValue(context.Model, out var shape) ? shape : Shapes.GetValue(context.Model, _ => new InsertShape(context));
-
-        /// <summary>"INSERT … VALUES ({0}, …), (…)" for <paramref name="rows"/> rows, in EF's raw-SQL placeholders.</summary>
-        public string Sql(int rows)
-        {
-            if (_sql[rows] is { } known)
-            {
-                return known;
-            }
-
-            var columns = ToProvider.Length;
-            var tuples = Enumerable.Range(0, rows).Select(r =>
-                "(" + string.Join(", ", Enumerable.Range(r * columns, columns).Select(i => string.Create(CultureInfo.InvariantCulture, $"{{{i}}}"))) + ")");
-            return _sql[rows] = _prefix + string.Join(", ", tuples);
+            await context.Database.ExecuteSqlRawAsync(shape.Sql(chunk.Length), chunk.SelectMany(shape.ValuesOf).ToArray()!, cancellationToken);
         }
     }
 
