@@ -2231,3 +2231,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206235434_List8'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_AssigneeId_Status_ReportedAt] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206235434_List8'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AssigneeId_Status_ReportedAt] ON [Tickets] ([AssigneeId], [Status], [ReportedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206235434_List8'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206235434_List8', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1388,8 +1388,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Number")
                         .HasDatabaseName("IX_Tickets_Status_Number");
 
-                    b.HasIndex("AssigneeId", "Status", "ReportedAt");
-
                     b.HasIndex("ClientId", "ReportedAt", "Status")
                         .HasDatabaseName("IX_Tickets_ClientId_ReportedAt");
 
@@ -1398,6 +1396,9 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Priority", "ReportedAt")
                         .HasDatabaseName("IX_Tickets_Status_Priority");
+
+                    b.HasIndex("AssigneeId", "Status", "ReportedAt", "Id")
+                        .HasDatabaseName("IX_Tickets_AssigneeId_Status_ReportedAt");
 
                     b.HasIndex("ErrorCode", "ReportedAt", "Status", "Channel", "ClientId", "AssigneeId")
                         .HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");

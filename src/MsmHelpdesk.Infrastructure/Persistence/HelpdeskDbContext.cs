@@ -126,7 +126,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken)
+    public async Task<TicketCandidates?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken)
     {
         // Only SQLite has the trigram indexes (the TicketSearchIndex and List7 migrations); SQL Server asks its full-text
         // index or searches with LIKE. LIKE wildcards in the term are left to that plain path rather than escaped here.
@@ -139,7 +139,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         var index = openOnly ? "OpenTicketSearch" : "TicketSearch";
         var ids = await Database.SqlQueryRaw<string>($"SELECT TicketId AS Value FROM {index} WHERE Content LIKE {{0}} LIMIT {{1}}", $"%{term}%", limit + 1)
             .ToListAsync(cancellationToken);
-        return ids.Count > limit ? null : ids.Distinct().Select(Guid.Parse).ToArray();
+        return ids.Count > limit ? new TicketCandidates([], MoreThanLimit: true) : new TicketCandidates(ids.Distinct().Select(Guid.Parse).ToArray(), MoreThanLimit: false);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -67,12 +67,13 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>
     /// Ids of tickets whose number, error text or description may contain <paramref name="term"/>, from a
-    /// full-text index, when the database has one and at most <paramref name="limit"/> tickets match;
-    /// null when it cannot tell quickly (no index, a term under 3 letters, or more matches than the limit).
+    /// full-text index: the ids when at most <paramref name="limit"/> tickets match, else only that more do; null when
+    /// it cannot tell quickly (no index, a term under 3 letters or with LIKE wildcards).
     /// With <paramref name="openOnly"/>, only open tickets, from the index that holds the open tickets alone.
-    /// Candidates, not answers: the caller re-checks them.
+    /// The index holds the three texts joined by spaces: for a term with a space, candidates, not answers (the caller
+    /// re-checks them); for a term without one, exactly the tickets whose texts contain it (as SQLite's LIKE).
     /// </summary>
-    Task<IReadOnlyList<Guid>?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken);
+    Task<TicketCandidates?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken);
 
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);

@@ -144,14 +144,15 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
         // Open tickets only (the queues, or a status filter of open statuses): a word is looked up in the open tickets' index.
         var openOnly = query.Queue != TicketQueue.All || (query.Statuses.Count > 0 && query.Statuses.All(TicketWorkflow.IsOpen));
-        var (matches, broad, fromIndex) = await SearchAsync(db, tickets, query.Search, openOnly, cancellationToken);
+        var found = await SearchAsync(db, tickets, query.Search, openOnly, IsWholeOpenQueue(query), cancellationToken);
 
         // Counting every match costs a read of every matching row (a million for "all tickets"), so a list counts up to
-        // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows.
-        var cap = broad ? SearchCountCap : ListCountCap;
-        var total = await matches.Take(cap + 1).CountAsync(cancellationToken);
+        // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows. The index of
+        // open tickets may already know the count of the whole open queue's matches.
+        var cap = found.Broad ? SearchCountCap : ListCountCap;
+        var total = found.Count is { } known ? Math.Min(known, cap + 1) : await found.Matches.Take(cap + 1).CountAsync(cancellationToken);
         var capped = total > cap;
-        var rows = await Page(db.Tickets.AsNoTracking(), matches, query, fromIndex, open)
+        var rows = await Page(db.Tickets.AsNoTracking(), found.PageMatches ?? found.Matches, query, found.FromIndex, open)
             .Select(t => new
             {
                 t.Id,
@@ -288,31 +289,42 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         return tickets;
     }
 
+    /// <summary>The open queue itself, nothing else asked: the index of open tickets holds exactly its tickets.</summary>
+    private static bool IsWholeOpenQueue(ListTicketsQuery query) =>
+        query is { Queue: TicketQueue.AllOpen, Statuses.Count: 0, Priorities.Count: 0, ClientId: null, From: null, To: null, ResolvedFrom: null, ResolvedTo: null, SlaStates.Count: 0 }
+        && string.IsNullOrWhiteSpace(query.AssigneeId) && string.IsNullOrWhiteSpace(query.ErrorCode);
+
+    /// <summary>
+    /// A search's matches. <see cref="Count"/>: their number when the index alone knows it (no count query then);
+    /// <see cref="PageMatches"/>: the same matches written for the page's walk of the status indexes.
+    /// </summary>
+    private sealed record Found(IQueryable<Ticket> Matches, bool Broad, bool FromIndex, int? Count = null, IQueryable<Ticket>? PageMatches = null);
+
     /// <summary>
     /// A ticket number is looked up exactly, NPWP digits through the client index, and words through the
     /// full-text index (SQL Server: CONTAINS; SQLite: trigram candidates when it finds few enough); otherwise (a broad word, or no index) by LIKE
     /// over the ordered tickets, which the caller counts only up to a cap. Client names match too.
     /// </summary>
-    private async Task<(IQueryable<Ticket> Matches, bool Broad, bool FromIndex)> SearchAsync(
-        IAppDbContext db, IQueryable<Ticket> tickets, string? search, bool openOnly, CancellationToken cancellationToken)
+    private async Task<Found> SearchAsync(
+        IAppDbContext db, IQueryable<Ticket> tickets, string? search, bool openOnly, bool wholeOpenQueue, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(search))
         {
-            return (tickets, false, false);
+            return new Found(tickets, false, false);
         }
 
         var term = search.Trim();
         if (TicketNumber.LooksLikeOne(term))
         {
             var number = term.ToUpperInvariant();
-            return (tickets.Where(t => t.Number == number), false, false);
+            return new Found(tickets.Where(t => t.Number == number), false, false);
         }
 
         var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
         if (digits.Length >= 8 && term.All(c => char.IsAsciiDigit(c) || c is '.' or '-' or ' '))
         {
             var npwpClients = db.Clients.Where(c => c.Npwp.Contains(digits)).Select(c => c.Id);
-            return (tickets.Where(t => npwpClients.Contains(t.ClientId)), false, false);
+            return new Found(tickets.Where(t => npwpClients.Contains(t.ClientId)), false, false);
         }
 
         var pattern = "%" + EscapeLike(term) + "%";
@@ -320,39 +332,64 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         if (await fullText.MatchAsync(db, term, namedClients, cancellationToken) is { } match)
         {
             // SQL Server with Full-Text Search: words (as prefixes) through the full-text index instead of LIKE.
-            return (tickets.Where(match), true, true);
+            return new Found(tickets.Where(match), true, true);
         }
 
-        // Open tickets ask the index of open tickets alone: a word common in the whole history (thousands of resolved
-        // tickets) but rarer in the queue is found there without reading every open ticket's text.
-        var candidates = await db.FindTicketCandidatesAsync(term, openOnly ? OpenSearchCandidateLimit : SearchCountCap, openOnly, cancellationToken);
-        if (candidates is not null)
-        {
-            // Without a client named by the word, the candidates go as one parameter (a JSON array, not a parameter each:
-            // a thousand of them would make every search a new statement) and are looked up by id; the "or" of a client
-            // name would make SQLite walk every ticket of the queue, so it is there only when some client's name matches.
-            var matches = tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)
-                && (EF.Functions.Like(t.Number, pattern, "\\")
-                    || EF.Functions.Like(t.ErrorText, pattern, "\\")
-                    || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))));
-            if (await namedClients.AnyAsync(cancellationToken))
-            {
-                matches = tickets.Where(t =>
-                    (candidates.Contains(t.Id)
-                        && (EF.Functions.Like(t.Number, pattern, "\\")
-                            || EF.Functions.Like(t.ErrorText, pattern, "\\")
-                            || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
-                    || namedClients.Contains(t.ClientId));
-            }
-
-            return (matches, true, true);
-        }
-
-        return (tickets.Where(t =>
+        var plain = new Found(tickets.Where(t =>
             EF.Functions.Like(t.Number, pattern, "\\")
             || EF.Functions.Like(t.ErrorText, pattern, "\\")
             || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))
             || namedClients.Contains(t.ClientId)), true, false);
+
+        // Open tickets ask the index of open tickets alone: a word common in the whole history (thousands of resolved
+        // tickets) but rarer in the queue is found there without reading every open ticket's text.
+        var found = await db.FindTicketCandidatesAsync(term, openOnly ? OpenSearchCandidateLimit : SearchCountCap, openOnly, cancellationToken);
+        if (found is null || (found.MoreThanLimit && !openOnly))
+        {
+            return plain;
+        }
+
+        // The index joins a ticket's three texts with spaces, so for a word without a space (most searches) its matches
+        // are exactly the tickets whose texts contain the word: no re-check, and for the whole open queue no count query
+        // either (decision 0177). The open index's "more than 2,000" is then more than the count's cap. ASCII only:
+        // that SQLite's LIKE and the trigram index agree on letter case elsewhere is not something to lean on.
+        var exact = openOnly && !term.Any(char.IsWhiteSpace) && System.Text.Ascii.IsValid(term);
+        if (found.MoreThanLimit)
+        {
+            return exact && wholeOpenQueue ? plain with { Count = OpenSearchCandidateLimit + 1 } : plain;
+        }
+
+        var candidates = found.Ids;
+        var clientNamed = await namedClients.AnyAsync(cancellationToken);
+        if (exact && !clientNamed)
+        {
+            // The page walks each status's index in the list's order and keeps the candidates' entries, reading only the
+            // page's rows; with the id as a lookup key instead, SQLite would read and sort every candidate's row. Ids
+            // compared as upper-case text are the same test, and one SQLite cannot answer from the id index.
+            var texts = candidates.Select(id => id.ToString().ToUpperInvariant()).ToArray();
+            return new Found(tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)), true, false, wholeOpenQueue ? candidates.Count : null,
+                tickets.Where(t => EF.Parameter(texts).Contains(t.Id.ToString().ToUpper())));
+        }
+
+        // Candidates to re-check (a term with a space, beyond ASCII, of the whole history, or naming a client too). They go
+        // as one parameter (a JSON array, not a parameter each: a thousand of them would make every search a new
+        // statement) and are looked up by id; the "or" of a client name would make SQLite walk every ticket of the queue,
+        // so it is there only when some client's name matches.
+        var matches = tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)
+            && (EF.Functions.Like(t.Number, pattern, "\\")
+                || EF.Functions.Like(t.ErrorText, pattern, "\\")
+                || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))));
+        if (clientNamed)
+        {
+            matches = tickets.Where(t =>
+                (candidates.Contains(t.Id)
+                    && (EF.Functions.Like(t.Number, pattern, "\\")
+                        || EF.Functions.Like(t.ErrorText, pattern, "\\")
+                        || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
+                || namedClients.Contains(t.ClientId));
+        }
+
+        return new Found(matches, true, true);
     }
 
     private static string EscapeLike(string term) =>

@@ -66,7 +66,9 @@ public sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             t.SlaResolutionPausedAt,
             t.Id,
         }).HasDatabaseName("IX_Tickets_Status_ReportedAt");
-        ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.ReportedAt });
+        // The id last: a page of the unassigned queue (or one consultant's) merges each status's ids from this index
+        // alone; without it SQLite walks the status index's entries of statuses that hold no unassigned ticket (0177).
+        ticket.HasIndex(t => new { t.AssigneeId, t.Status, t.ReportedAt, t.Id }).HasDatabaseName("IX_Tickets_AssigneeId_Status_ReportedAt");
         ticket.HasIndex(t => new { t.ClientId, t.ReportedAt, t.Status }).HasDatabaseName("IX_Tickets_ClientId_ReportedAt");
         ticket.HasIndex(t => new { t.ErrorCode, t.ReportedAt, t.Status, t.Channel, t.ClientId, t.AssigneeId }).HasDatabaseName("IX_Tickets_ErrorCode_ReportedAt");
         ticket.HasIndex(t => t.ReportedAt);

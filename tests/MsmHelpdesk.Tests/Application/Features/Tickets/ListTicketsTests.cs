@@ -163,6 +163,13 @@ public sealed class ListTicketsTests
                         (result.TotalCount, result.TotalCountIsCapped));
                     Assert.Contains(window.Commands, command => command.Contains("FROM OpenTicketSearch", StringComparison.Ordinal));
                     Assert.DoesNotContain(window.Commands, command => command.Contains("FROM TicketSearch", StringComparison.Ordinal));
+
+                    // The whole open queue searched for a word without a space: the index's matches are the answer, so
+                    // no count is asked of the tickets (decision 0177); a filtered queue, or a phrase, still counts.
+                    var counted = window.Commands.Any(command => command.Contains("COUNT(*)", StringComparison.Ordinal));
+                    var clientNamed = (await app.QueryDbAsync(db => db.Clients.Select(c => c.Name).ToListAsync()))
+                        .Any(name => name.Contains(word, StringComparison.OrdinalIgnoreCase));
+                    Assert.Equal(query.Queue != TicketQueue.AllOpen || query.Statuses.Count > 0 || word.Contains(' ', StringComparison.Ordinal) || clientNamed, counted);
                     rows.AddRange(result.Items);
                     if (result.Items.Count < 9)
                     {
@@ -184,7 +191,7 @@ public sealed class ListTicketsTests
         }
 
         await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
-        string[] words = ["kadaluwarsa", "40002", "sertifikat", clientWord, "MSM-20", "gudang zzq"];
+        string[] words = ["kadaluwarsa", "40002", "sertifikat", "SERTIFIKAT", clientWord, "MSM-20", "gudang zzq", "udah kadaluwarsa"];
         Assert.NotEmpty(await Plain("kadaluwarsa", row => !TicketWorkflow.IsOpen(row.Status)));
         Assert.True((await Plain("kadaluwarsa", row => TicketWorkflow.IsOpen(row.Status))).Count >= 5);
         foreach (var word in words)
@@ -207,6 +214,50 @@ public sealed class ListTicketsTests
         {
             await AssertSameAsPlain(word);
         }
+    }
+
+    [Fact]
+    public async Task ShouldCountAWordInMoreOpenTicketsThanTheCandidateLimitFromTheOpenTicketIndexWithThePlainSearchsPages()
+    {
+        using var meter = new CostMeter();
+        await using var app = await TestApp.StartAsync(interceptor: meter);
+        var admin = TestCurrentUser.Admin();
+        await new DemoDataSeeder(app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System)
+            .SeedAsync(new DemoSeedOptions(Clients: 10, Tickets: ListTicketsHandler.OpenSearchCandidateLimit + 40, Seed: 17));
+
+        // Every ticket opened again (through the status triggers): "MSM" is in every open ticket's number, over the limit.
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Tickets SET Status = 'InProgress' WHERE Status NOT IN ('New', 'Triaged', 'InProgress', 'WaitingOnClient', 'WaitingOnKpp')"));
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+
+        async Task<PagedList<TicketRow>> List(ListTicketsQuery query) => (await app.SendAsync(admin, query)).Value;
+        string Key(TicketRow row) => $"{row.Status}|{row.ReportedAt.UtcTicks:D20}|{row.Number}";
+
+        foreach (var word in new[] { "MSM", "msm-20" })
+        {
+            // The plain search over all tickets (now all open): the same first pages, the same capped count.
+            for (var page = 1; page <= 3; page++)
+            {
+                var plain = await List(new ListTicketsQuery { Queue = TicketQueue.All, Search = word, Page = page, PageSize = 50 });
+                var window = meter.Measure();
+                var open = await List(new ListTicketsQuery { Search = word, Page = page, PageSize = 50 });
+
+                Assert.Equal((ListTicketsHandler.SearchCountCap, true), (plain.TotalCount, plain.TotalCountIsCapped));
+                Assert.Equal((plain.TotalCount, plain.TotalCountIsCapped), (open.TotalCount, open.TotalCountIsCapped));
+                Assert.Equal(50, open.Items.Count);
+                Assert.Equal(plain.Items.Select(Key), open.Items.Select(Key));
+
+                // The open index said "more than the limit": no count asked of the tickets.
+                Assert.Contains(window.Commands, command => command.Contains("FROM OpenTicketSearch", StringComparison.Ordinal));
+                Assert.DoesNotContain(window.Commands, command => command.Contains("COUNT(*)", StringComparison.Ordinal));
+            }
+        }
+
+        // A filtered open queue still counts its own matches: the unassigned ones, under the cap.
+        var unassigned = await List(new ListTicketsQuery { Queue = TicketQueue.Unassigned, Search = "MSM", PageSize = 200 });
+        var expected = await app.QueryDbAsync(db => db.Tickets.CountAsync(t => t.AssigneeId == null));
+        Assert.Equal((Math.Min(expected, ListTicketsHandler.SearchCountCap), expected > ListTicketsHandler.SearchCountCap),
+            (unassigned.TotalCount, unassigned.TotalCountIsCapped));
+        Assert.All(unassigned.Items, row => Assert.Null(row.AssigneeName));
     }
 
     /// <summary>EXPLAIN QUERY PLAN of each statement as EF sent it (parameters left unbound).</summary>
