@@ -61,9 +61,51 @@ public sealed class IdleTrimTests
         Assert.Equal([false, false, true], [whileRunning, justAfter, aMinuteAfter]);
     }
 
+    [Fact]
+    public void ShouldSettleFiveQuietSecondsAfterCircuitsOpenedWithoutClosingConnectionsAndOnlyOnce()
+    {
+        var clock = new FakeTimeProvider();
+        var idle = new IdleTrim(clock, OneMinute, NullLogger<IdleTrim>.Instance);
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var noCircuit = idle.SettleIfQuiet();
+        idle.NoteCircuitOpened();
+        idle.Begin().Dispose();
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var tooSoon = idle.SettleIfQuiet();
+        var request = idle.Begin();
+        clock.Advance(TimeSpan.FromSeconds(10));
+        var whileRunning = idle.SettleIfQuiet();
+        request.Dispose();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var quiet = idle.SettleIfQuiet();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var again = idle.SettleIfQuiet();
+
+        Assert.Equal([false, false, false, true, false], [noCircuit, tooSoon, whileRunning, quiet, again]);
+        Assert.Equal((1, 0), (idle.Settles, idle.Trims));
+    }
+
+    [Fact]
+    public void ShouldNotSettleWhatTheTrimAlreadyCollectedNorWhenTrimsAreOff()
+    {
+        var clock = new FakeTimeProvider();
+        var idle = new IdleTrim(clock, OneMinute, NullLogger<IdleTrim>.Instance);
+        var off = new IdleTrim(clock, new IdleTrimSettings(TimeSpan.Zero, TimeSpan.FromSeconds(1)), NullLogger<IdleTrim>.Instance);
+
+        idle.NoteCircuitOpened();
+        off.NoteCircuitOpened();
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var trimmed = idle.TrimIfIdle();
+        var afterTrim = idle.SettleIfQuiet();
+        var whenOff = off.SettleIfQuiet();
+
+        Assert.Equal([true, false, false], [trimmed, afterTrim, whenOff]);
+    }
+
     [Theory]
-    [InlineData(null, 60, 15)]
-    [InlineData("20", 20, 5)]
+    [InlineData(null, 60, 2)]
+    [InlineData("20", 20, 2)]
     [InlineData("2", 2, 1)]
     [InlineData("0", 0, 1)]
     public void ShouldReadTheQuietSpellFromConfigurationWithAMinuteByDefault(string? seconds, int after, int checkEvery)
