@@ -365,6 +365,23 @@ public sealed partial class Classifier
         }
     }
 
+    /// <summary>The text models: desktop scenario and cause, system, Coretax scenario and cause.</summary>
+    internal IReadOnlyList<TextModel> Models => _models;
+
+    /// <summary>Every model's logits (none skipped) for the features <see cref="Classify"/> collects from the ticket: for tests.</summary>
+    internal double[][] ModelLogitsOf(ClassificationInput input)
+    {
+        Classify(input);
+        var logits = new double[_models.Length][];
+        for (var m = 0; m < _models.Length; m++)
+        {
+            logits[m] = new double[_models[m].Classes];
+            AddLogits(m, _work!, logits[m]);
+        }
+
+        return logits;
+    }
+
     /// <summary>The model of one dimension whose words are cited: the reading of the more likely system.</summary>
     private int EvidenceModel(Work work, int dimension) =>
         dimension != SystemDimension && _models.Length > CoretaxModels + dimension
