@@ -17,7 +17,8 @@ namespace MsmHelpdesk.Benchmarks.Classifier;
 /// Measures <see cref="Domain.Classification.Classifier.Classify"/> on one core:
 /// <c>dotnet run -c Release --project tests/MsmHelpdesk.Benchmarks.Classifier</c>. First BenchmarkDotNet (mean per
 /// ticket, P95/P99 of the iteration means), then a per-call latency profile (P50/P99/max of single calls), which
-/// is what "p99 under 2 ms per ticket" is about. <c>--latency</c> runs only the profile.
+/// is what "p99 under 2 ms per ticket" is about. <c>--latency</c> runs only the profile; <c>--cpu</c> only
+/// <see cref="CpuProfile"/> (CPU time, allocations and the models' memory).
 /// </summary>
 public static class Program
 {
@@ -25,6 +26,18 @@ public static class Program
     {
         var core = PinToOneCore();
         Console.WriteLine($"Pinned to core {core} of {Environment.ProcessorCount}.");
+        if (Array.IndexOf(args, "--dump") is var dump and >= 0 && dump + 1 < args.Length)
+        {
+            CpuProfile.Dump(Corpus.Load(), args[dump + 1]);
+            return 0;
+        }
+
+        if (args.Contains("--cpu"))
+        {
+            CpuProfile.Run(Corpus.Load());
+            return 0;
+        }
+
         if (!args.Contains("--latency"))
         {
             BenchmarkRunner.Run<ClassifyBenchmarks>(new OneCoreConfig(), args);

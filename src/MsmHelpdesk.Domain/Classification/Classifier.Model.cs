@@ -36,7 +36,11 @@ public sealed partial class Classifier
     internal double SkipReadingBelow { get; init; } = DefaultSkipReadingBelow;
 
     /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
-    private static readonly Lazy<TextModel[]> DefaultModels = new(TrainDefaultModels);
+    private static readonly Lazy<(TextModel[] Models, FeatureSpace Space)> DefaultModels = new(() =>
+    {
+        var models = TrainDefaultModels();
+        return (models, FeatureSpace.Of(models));
+    });
 
     /// <summary>True once the shipped models are trained (the first classification in a process waits for them).</summary>
     public static bool ModelsTrained => DefaultModels.IsValueCreated;
@@ -130,7 +134,7 @@ public sealed partial class Classifier
         var evidence = new List<Evidence>();
         FindCodes(input, work, evidence, out _);
         var expired = CertificateFacts(input, work, evidence);
-        CollectFeatures(input, work);
+        CollectFeatures(input, work, strings: true);
         var features = work.Features.Select(feature => feature.Key).Distinct(StringComparer.Ordinal).ToArray();
         return (features, expired || input.RecentSameCodeReports >= OutageReports, chosen);
     }
@@ -140,33 +144,44 @@ public sealed partial class Classifier
     /// becomes "n:" and a word after a hedge ("kirain sertel expired") "h:", so the model can weigh a denied or
     /// doubted cause on its own. "tidak bisa upload" is an inability, not a denial: a modal ends the scope.
     /// </summary>
-    private void CollectFeatures(ClassificationInput input, Work work)
+    /// <remarks>
+    /// <paramref name="strings"/>: the features as strings, for training (<see cref="Work.Features"/>); otherwise each is
+    /// built in the work's buffers and looked up once in the shared <see cref="FeatureSpace"/>, and only the ones a model
+    /// knows are kept (<see cref="Work.Found"/>).
+    /// </remarks>
+    private void CollectFeatures(ClassificationInput input, Work work, bool strings = false)
     {
-        var features = work.Features;
-        features.Clear();
+        work.Features.Clear();
+        work.Found.Clear();
         // A ticket without a report date says so: no Coretax-era ticket of the corpora lacks one, so the system model
         // can learn that undated, code-less text was written about the desktop app (decision 0106).
-        features.Add((DateEpoch(input.ReportedAt) ?? "t:undated", -1, -1));
+        Emit(work, DateEpoch(input.ReportedAt) ?? "t:undated", -1, -1, gram: false, strings);
 
-        string? previous = null;
+        var previousLength = -1; // -1: no previous word
         var previousIndex = -1;
         for (var i = 0; i < work.TokenCount; i++)
         {
             ref var token = ref work.Tokens[i];
-            string name;
+            ReadOnlySpan<char> name;
             if (token.IsDigits)
             {
                 if (token.Length != 5)
                 {
-                    previous = null;
+                    previousLength = -1;
                     continue;
                 }
 
-                name = FieldText(input, token.Field).Substring(token.Start, 5);
+                name = FieldText(input, token.Field).AsSpan(token.Start, 5);
+            }
+            else if (token.Id >= 0)
+            {
+                name = _termNames[token.Id];
             }
             else
             {
-                name = token.Id >= 0 ? _termNames[token.Id] : UnknownForm(Canon(FieldText(input, token.Field).AsSpan(token.Start, token.Length)));
+                var raw = FieldText(input, token.Field).AsSpan(token.Start, token.Length);
+                var canon = Work.Room(ref work.Name, raw.Length);
+                name = UnknownForm(canon[..Canon(raw, canon)]);
             }
 
             if (name.Length < 2)
@@ -199,20 +214,48 @@ public sealed partial class Classifier
                 }
             }
 
-            features.Add((prefix + name, i, i));
+            Emit(work, Join(ref work.Key, prefix, name), i, i, gram: false, strings);
             if (prefix == "w:" && (CharGrams == 2 || (CharGrams == 1 && token.Id < 0))) // a denied word's grams would not be denied
             {
-                AddCharGrams(name, i, features);
+                AddCharGrams(name, i, work, strings);
             }
 
-            if (previous is not null && work.Tokens[previousIndex].Sentence == token.Sentence)
+            if (previousLength >= 0 && work.Tokens[previousIndex].Sentence == token.Sentence)
             {
-                features.Add(("b:" + previous + "_" + name, previousIndex, i));
+                var key = Work.Room(ref work.Key, 3 + previousLength + name.Length);
+                "b:".CopyTo(key);
+                work.Previous.AsSpan(0, previousLength).CopyTo(key[2..]);
+                key[2 + previousLength] = '_';
+                name.CopyTo(key[(3 + previousLength)..]);
+                Emit(work, key[..(3 + previousLength + name.Length)], previousIndex, i, gram: false, strings);
             }
 
-            previous = name;
+            name.CopyTo(Work.Room(ref work.Previous, name.Length));
+            previousLength = name.Length;
             previousIndex = i;
         }
+    }
+
+    /// <summary>A feature, as a string for training or as its shared id when a model knows it.</summary>
+    private void Emit(Work work, ReadOnlySpan<char> key, int first, int last, bool gram, bool strings)
+    {
+        if (strings)
+        {
+            work.Features.Add((new string(key), first, last));
+        }
+        else if (_space.Find(key) is var id and >= 0)
+        {
+            work.Found.Add((id, first, last, gram));
+        }
+    }
+
+    /// <summary><paramref name="prefix"/> + <paramref name="name"/> in <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<char> Join(ref char[] buffer, string prefix, ReadOnlySpan<char> name)
+    {
+        var key = Work.Room(ref buffer, prefix.Length + name.Length);
+        prefix.CopyTo(key);
+        name.CopyTo(key[prefix.Length..]);
+        return key[..(prefix.Length + name.Length)];
     }
 
     /// <summary>
@@ -236,14 +279,20 @@ public sealed partial class Classifier
     private static readonly DateOnly DesktopReplacementRefused = new(2025, 11, 8);
 
     /// <summary>"&lt;word&gt;" cut into 3-, 4- and 5-grams; the markers let a gram say it starts or ends a word.</summary>
-    private static void AddCharGrams(string name, int index, List<(string Key, int First, int Last)> features)
+    private void AddCharGrams(ReadOnlySpan<char> name, int index, Work work, bool strings)
     {
-        var padded = "<" + name + ">";
+        var padded = Work.Room(ref work.Padded, name.Length + 2)[..(name.Length + 2)];
+        padded[0] = '<';
+        name.CopyTo(padded[1..]);
+        padded[^1] = '>';
+        var key = Work.Room(ref work.Key, CharGramPrefix.Length + 5);
+        CharGramPrefix.CopyTo(key);
         for (var n = 3; n <= 5; n++)
         {
             for (var start = 0; start + n <= padded.Length; start++)
             {
-                features.Add((string.Concat(CharGramPrefix, padded.AsSpan(start, n)), index, index));
+                padded.Slice(start, n).CopyTo(key[CharGramPrefix.Length..]);
+                Emit(work, key[..(CharGramPrefix.Length + n)], index, index, gram: true, strings);
             }
         }
     }
@@ -255,7 +304,27 @@ public sealed partial class Classifier
     /// </summary>
     private void ModelLogits(Work work)
     {
-        AddLogits(_models[SystemDimension], work, work.Logits[SystemDimension]);
+        // Each feature once: sorted, then duplicates dropped in place (a list scan would be quadratic in n-grams).
+        var ids = work.FeatureIds;
+        ids.Clear();
+        foreach (var feature in work.Found)
+        {
+            ids.Add(feature.Id);
+        }
+
+        ids.Sort();
+        var kept = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (kept == 0 || ids[i] != ids[kept - 1])
+            {
+                ids[kept++] = ids[i];
+            }
+        }
+
+        ids.RemoveRange(kept, ids.Count - kept);
+
+        AddLogits(SystemDimension, work, work.Logits[SystemDimension]);
         var desktop = DesktopShare(work);
         var readDesktop = SkipReadingBelow <= 0 || desktop >= SkipReadingBelow;
         var readCoretax = SkipReadingBelow <= 0 || 1 - desktop >= SkipReadingBelow;
@@ -264,14 +333,14 @@ public sealed partial class Classifier
             var mixed = work.Logits[dimension];
             if (_models.Length <= CoretaxModels + dimension)
             {
-                AddLogits(_models[dimension], work, mixed);
+                AddLogits(dimension, work, mixed);
                 continue;
             }
 
             var coretax = work.CoretaxLogits[dimension];
             if (readDesktop)
             {
-                AddLogits(_models[dimension], work, mixed);
+                AddLogits(dimension, work, mixed);
                 TextModel.Softmax(mixed);
             }
             else
@@ -281,7 +350,7 @@ public sealed partial class Classifier
 
             if (readCoretax)
             {
-                AddLogits(_models[CoretaxModels + dimension], work, coretax);
+                AddLogits(CoretaxModels + dimension, work, coretax);
                 TextModel.Softmax(coretax);
             }
             else
@@ -296,41 +365,34 @@ public sealed partial class Classifier
         }
     }
 
+    /// <summary>The text models: desktop scenario and cause, system, Coretax scenario and cause.</summary>
+    internal IReadOnlyList<TextModel> Models => _models;
+
+    /// <summary>Every model's logits (none skipped) for the features <see cref="Classify"/> collects from the ticket: for tests.</summary>
+    internal double[][] ModelLogitsOf(ClassificationInput input)
+    {
+        Classify(input);
+        var logits = new double[_models.Length][];
+        for (var m = 0; m < _models.Length; m++)
+        {
+            logits[m] = new double[_models[m].Classes];
+            AddLogits(m, _work!, logits[m]);
+        }
+
+        return logits;
+    }
+
     /// <summary>The model of one dimension whose words are cited: the reading of the more likely system.</summary>
-    private TextModel EvidenceModel(Work work, int dimension) =>
+    private int EvidenceModel(Work work, int dimension) =>
         dimension != SystemDimension && _models.Length > CoretaxModels + dimension
         && SystemProbability(work, TaxSystem.Coretax) > SystemProbability(work, TaxSystem.EfakturDesktop)
-            ? _models[CoretaxModels + dimension] : _models[dimension];
+            ? CoretaxModels + dimension : dimension;
 
-    /// <summary>Sets <paramref name="logits"/> to the model's logits for the collected features (each feature once).</summary>
-    private static void AddLogits(TextModel model, Work work, double[] logits)
+    /// <summary>Sets <paramref name="logits"/> to model <paramref name="model"/>'s logits for the collected features (sorted shared ids, each once).</summary>
+    private void AddLogits(int model, Work work, double[] logits)
     {
-        var ids = work.FeatureIds;
-        ids.Clear();
-        foreach (var (key, _, _) in work.Features)
-        {
-            var id = model.IndexOf(key);
-            if (id >= 0)
-            {
-                ids.Add(id);
-            }
-        }
-
-        // Each feature once: sorted, then duplicates dropped in place (a list scan would be quadratic in n-grams).
-        ids.Sort();
-        var kept = 0;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (kept == 0 || ids[i] != ids[kept - 1])
-            {
-                ids[kept++] = ids[i];
-            }
-        }
-
-        ids.RemoveRange(kept, ids.Count - kept);
-
         Array.Clear(logits);
-        model.AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids), logits);
+        _models[model].AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.FeatureIds), _space.Columns(model), logits);
     }
 
     /// <summary>Words a rule already cites for the same class are not cited again.</summary>
@@ -352,12 +414,13 @@ public sealed partial class Classifier
     /// <summary>The few words that pushed the model most towards the verdict, as evidence the UI can highlight.</summary>
     private void AddModelEvidence(ClassificationInput input, Work work, int dimension, int label, string points, List<Evidence> evidence)
     {
-        var model = EvidenceModel(work, dimension);
+        var index = EvidenceModel(work, dimension);
+        var model = _models[index];
         var candidates = new List<(double Weight, int First, int Last)>();
-        foreach (var (key, first, last) in work.Features)
+        foreach (var (shared, first, last, gram) in work.Found)
         {
             // A gram is no word to show; the report date is shown as a fact, not as a word.
-            var id = first < 0 || key.StartsWith(CharGramPrefix, StringComparison.Ordinal) ? -1 : model.IndexOf(key);
+            var id = first < 0 || gram ? -1 : _space.Column(index, shared);
             if (id < 0)
             {
                 continue;

@@ -41,7 +41,23 @@ public sealed partial class Classifier
 
     /// <summary>A word the lexicon does not know, without the particle "-nya": "routernya" is "router".</summary>
     private static string UnknownForm(string canon) =>
-        canon.Length >= 7 && canon.EndsWith("nya", StringComparison.Ordinal) && canon.All(char.IsLetter) ? canon[..^3] : canon;
+        UnknownForm(canon.AsSpan()).Length == canon.Length ? canon : canon[..^3];
+
+    private static ReadOnlySpan<char> UnknownForm(ReadOnlySpan<char> canon) =>
+        canon.Length >= 7 && canon.EndsWith("nya", StringComparison.Ordinal) && AllLetters(canon) ? canon[..^3] : canon;
+
+    private static bool AllLetters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The id of a canonical word, kept readable ("passphrase") while its key is collapsed ("pasphrase").</summary>
     private int TermId(string canonical)

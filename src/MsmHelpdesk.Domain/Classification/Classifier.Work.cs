@@ -52,6 +52,11 @@ public sealed partial class Classifier
         public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1], new double[SystemLabels]];
         public readonly double[][] CoretaxLogits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1]];
         public readonly List<(string Key, int First, int Last)> Features = new(128);
+        public readonly List<(int Id, int First, int Last, bool Gram)> Found = new(256);
+        public char[] Key = new char[64];
+        public char[] Name = new char[64];
+        public char[] Previous = new char[64];
+        public char[] Padded = new char[64];
         public readonly double[] Prior = new double[ScenarioClasses];
         public readonly double[] CausePrior = new double[CauseClasses];
         public readonly List<int> FeatureIds = new(128);
@@ -98,6 +103,17 @@ public sealed partial class Classifier
             {
                 Array.Clear(sums);
             }
+        }
+
+        /// <summary>The buffer, grown if it holds fewer than <paramref name="length"/> characters.</summary>
+        public static Span<char> Room(ref char[] buffer, int length)
+        {
+            if (buffer.Length < length)
+            {
+                buffer = new char[Math.Max(length, buffer.Length * 2)];
+            }
+
+            return buffer;
         }
 
         public void Add(Token token)

@@ -77,6 +77,7 @@ public sealed partial class Classifier
     private static Work? _work;
 
     private readonly TextModel[] _models;
+    private readonly FeatureSpace _space;
     private readonly ScorerSettings[] _scorer;
 
     /// <summary>A classifier for the catalogue, with the text model trained on the embedded corpus and optional learned weights.</summary>
@@ -89,7 +90,7 @@ public sealed partial class Classifier
     internal Classifier(Catalogue catalogue, LearnedWeights? learned, TextModel[]? models, ScorerSettings[]? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        _models = models ?? DefaultModels.Value;
+        (_models, _space) = models is null ? DefaultModels.Value : (models, FeatureSpace.Of(models));
         _scorer = scorer ?? Scorer.Defaults;
         _termLookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _rawLookup = _rawWords.GetAlternateLookup<ReadOnlySpan<char>>();

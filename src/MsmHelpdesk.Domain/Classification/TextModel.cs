@@ -11,17 +11,15 @@ namespace MsmHelpdesk.Domain.Classification;
 /// </remarks>
 internal sealed class TextModel
 {
-    private readonly Dictionary<string, int> _index;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly string[] _names; // per column, in ordinal order: the features are looked up in a FeatureSpace
     private readonly double[] _weights; // feature-major: _weights[feature * Classes + class]
     private readonly double[] _bias;
     private readonly double[] _values; // per feature: how much one occurrence counts (character grams less than words)
 
-    private TextModel(Dictionary<string, int> index, double[] weights, double[] bias, int classes, double[] values)
+    private TextModel(string[] names, double[] weights, double[] bias, int classes, double[] values)
     {
         _values = values;
-        _index = index;
-        _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _names = names;
         _weights = weights;
         _bias = bias;
         Classes = classes;
@@ -29,13 +27,16 @@ internal sealed class TextModel
 
     public int Classes { get; }
 
-    public int FeatureCount => _index.Count;
+    public int FeatureCount => _names.Length;
+
+    /// <summary>The features by column, in ordinal order.</summary>
+    public IReadOnlyList<string> Names => _names;
 
     /// <summary>A model that knows no feature and has no preference: logits all zero.</summary>
-    public static TextModel Empty(int classes) => new(new Dictionary<string, int>(StringComparer.Ordinal), [], new double[classes], classes, []);
+    public static TextModel Empty(int classes) => new([], [], new double[classes], classes, []);
 
-    /// <summary>The column of a feature, or -1 when training never saw it (often enough).</summary>
-    public int IndexOf(ReadOnlySpan<char> feature) => _lookup.TryGetValue(feature, out var index) ? index : -1;
+    /// <summary>The column of a feature, or -1 when training never saw it (often enough). Not for the hot path: see <see cref="FeatureSpace"/>.</summary>
+    public int IndexOf(string feature) => Array.BinarySearch(_names, feature, StringComparer.Ordinal) is var column and >= 0 ? column : -1;
 
     /// <summary>What the feature adds to the label's logit.</summary>
     public double Weight(int feature, int label) => _values[feature] * _weights[feature * Classes + label];
@@ -50,12 +51,37 @@ internal sealed class TextModel
 
         foreach (var feature in features)
         {
-            var row = feature * Classes;
-            var value = _values[feature];
-            for (var k = 0; k < Classes; k++)
+            AddRow(feature, logits);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="AddLogits(ReadOnlySpan{int}, Span{double})"/> for features given by shared ids (sorted, each once) and
+    /// this model's <paramref name="columns"/> by shared id; features the model does not know (-1) add nothing.
+    /// </summary>
+    public void AddLogits(ReadOnlySpan<int> ids, ReadOnlySpan<int> columns, Span<double> logits)
+    {
+        for (var k = 0; k < Classes; k++)
+        {
+            logits[k] += _bias[k];
+        }
+
+        foreach (var id in ids)
+        {
+            if (columns[id] is var column and >= 0)
             {
-                logits[k] += value * _weights[row + k];
+                AddRow(column, logits);
             }
+        }
+    }
+
+    private void AddRow(int feature, Span<double> logits)
+    {
+        var row = feature * Classes;
+        var value = _values[feature];
+        for (var k = 0; k < Classes; k++)
+        {
+            logits[k] += value * _weights[row + k];
         }
     }
 
@@ -77,8 +103,9 @@ internal sealed class TextModel
         }
 
         // Columns in ordinal order of the feature names: the weights do not depend on dictionary internals.
+        var names = counts.Where(pair => pair.Value >= minimumCount).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToArray();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var feature in counts.Where(pair => pair.Value >= minimumCount).Select(pair => pair.Key).Order(StringComparer.Ordinal))
+        foreach (var feature in names)
         {
             index[feature] = index.Count;
         }
@@ -146,7 +173,7 @@ internal sealed class TextModel
             }
         }
 
-        return new TextModel(index, weights, bias, classes, values);
+        return new TextModel(names, weights, bias, classes, values);
     }
 
     /// <summary>In place: logits → probabilities.</summary>
