@@ -80,7 +80,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     /// <summary>Writers E and F (Corpus/README.md) wrote after the split was frozen.</summary>
     private static bool AddedAfterTheFreeze(string id) => AfterTheFreeze.Any(prefix => id.StartsWith(prefix, StringComparison.Ordinal));
 
-    /// <summary>Writers E, F (decision 0102), G–J (decisions 0104, 0106), O–S (decision 0107), T–X (decision 0108) Y, Z, XA, XB (decision 0109) and XC, XD, XE (decision 0112).</summary>
+    /// <summary>Writers E, F (decision 0102), G–J (decisions 0104, 0106), O–S (decision 0107), T–X (decision 0108), Y, Z, XA, XB (decision 0109) and XC, XD, XE (decision 0112).</summary>
     private static readonly string[] AfterTheFreeze = ["we-", "wf-", "wg-", "wh-", "wi-", "wj-", "wo-", "wp-", "wq-", "wr-", "ws-", "wt-", "wu-", "wv-", "ww-", "wx-", "wy-", "wz-", "xa-", "xb-", "xc-", "xd-", "xe-"];
 
     /// <summary>
