@@ -19,7 +19,7 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
     private const double Confident = 0.7;
 
     /// <summary>Macro-F1 counts a class predicted but never true as F1 0: a stray Coretax cause on an ETAX ticket costs much.</summary>
-    private const double MacroF1Floor = 0.63;
+    private const double MacroF1Floor = 0.68;
 
     /// <summary>The issue's "seven ETAX causes": since writers O and P (decision 0107) the ETAX split also holds a few Coretax causes.</summary>
     internal static readonly Cause[] EtaxCauses =
@@ -69,18 +69,18 @@ public sealed class CrossValidationTests(ITestOutputHelper output)
             $"Coretax: scenario {coretaxScenario.Accuracy:0.000} | cause {coretaxCause.Accuracy:0.000} | cause macro-F1 {coretaxCause.MacroF1:0.000} | system {coretaxSystem:0.000} | ≥ {Confident} right: scenario {coretaxScenarioPrecision:0.000}, cause {coretaxCausePrecision:0.000} | confidently wrong: scenario {coretaxScenarioWrong:P1}, cause {coretaxCauseWrong:P1}");
         output.WriteLine(text.ToString());
 
-        // Guards a little under the figures reached (decision 0109: writers A–J, O–Z, XA, XB with 0108's settings — the date rule
-        // 0109 tried did not pass its ship rule on frozen set v2): ETAX 0.884 / 0.883, macro-F1 0.652 (seven ETAX causes 0.869);
-        // Coretax 0.832 / 0.837, system 0.927; confidently wrong ≤ 2.0 %.
-        Assert.True(scenario.Accuracy >= 0.88, $"scenario accuracy {scenario.Accuracy:0.000} < 0.88");
-        Assert.True(cause.Accuracy >= 0.875, $"cause accuracy {cause.Accuracy:0.000} < 0.875");
+        // Guards a little under the figures reached (decision 0112: writers A–J, O–Z, XA–XE with 0109's settings, i.e. 0108's
+        // code): ETAX 0.904 / 0.890, macro-F1 0.696 (seven ETAX causes 0.875); Coretax 0.842 / 0.852, system 0.940;
+        // confidently wrong ≤ 1.5 %.
+        Assert.True(scenario.Accuracy >= 0.90, $"scenario accuracy {scenario.Accuracy:0.000} < 0.90");
+        Assert.True(cause.Accuracy >= 0.885, $"cause accuracy {cause.Accuracy:0.000} < 0.885");
         Assert.True(cause.MacroF1 >= MacroF1Floor, $"cause macro-F1 {cause.MacroF1:0.000} < {MacroF1Floor}");
-        Assert.True(cause.MacroF1Over(EtaxCauses) >= 0.865, $"cause macro-F1 of the seven ETAX causes {cause.MacroF1Over(EtaxCauses):0.000} < 0.865");
+        Assert.True(cause.MacroF1Over(EtaxCauses) >= 0.87, $"cause macro-F1 of the seven ETAX causes {cause.MacroF1Over(EtaxCauses):0.000} < 0.87");
         Assert.True(scenarioPrecision >= 0.95 && causePrecision >= 0.95, $"answers at ≥ {Confident}: {scenarioPrecision:0.000} / {causePrecision:0.000} right < 0.95");
         Assert.True(scenarioWrong <= 0.03 && causeWrong <= 0.03, $"confidently wrong {scenarioWrong:P1} / {causeWrong:P1} > 3 %");
-        Assert.True(coretaxScenario.Accuracy >= 0.825 && coretaxCause.Accuracy >= 0.83, $"Coretax {coretaxScenario.Accuracy:0.000} / {coretaxCause.Accuracy:0.000} < 0.825 / 0.83");
-        Assert.True(coretaxSystem >= 0.92, $"Coretax system {coretaxSystem:0.000} < 0.92");
-        // Issue 14's 3 % (it was allowed 3.6 % before decision 0106: 2.0 % / 0.4 % with decision 0109's data).
+        Assert.True(coretaxScenario.Accuracy >= 0.835 && coretaxCause.Accuracy >= 0.845, $"Coretax {coretaxScenario.Accuracy:0.000} / {coretaxCause.Accuracy:0.000} < 0.835 / 0.845");
+        Assert.True(coretaxSystem >= 0.935, $"Coretax system {coretaxSystem:0.000} < 0.935");
+        // Issue 14's 3 % (it was allowed 3.6 % before decision 0106: 1.5 % / 0.3 % with decision 0112's data).
         Assert.True(coretaxScenarioWrong <= 0.03 && coretaxCauseWrong <= 0.03, $"Coretax confidently wrong {coretaxScenarioWrong:P1} / {coretaxCauseWrong:P1} > 3 %");
         Assert.True(coretaxScenarioPrecision >= 0.95 && coretaxCausePrecision >= 0.95, $"Coretax answers at ≥ {Confident}: {coretaxScenarioPrecision:0.000} / {coretaxCausePrecision:0.000} right < 0.95");
     }
