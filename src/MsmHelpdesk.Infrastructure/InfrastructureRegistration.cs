@@ -38,9 +38,7 @@ public static class InfrastructureRegistration
         services.AddSingleton(TimeProvider.System);
 
         var tuning = SqliteTuning.From(configuration);
-        // Pooled (decision record 0169): a context's internal services and state objects are reset and reused instead of
-        // built for every handler call; the context holds no state of its own.
-        services.AddPooledDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings, tuning));
+        services.AddDbContextFactory<HelpdeskDbContext>(options => Configure(options, settings, tuning));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         services.AddSingleton<IAppDbContextFactory, AppDbContextFactory>();
         services.AddSingleton(provider => new SqlServerTicketFullText(settings, SqlServerTicketFullText.ModeFrom(configuration)));

@@ -157,8 +157,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public async Task<IAppTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         await AppTransaction.BeginAsync(Database, cancellationToken);
 
-    public Task HoldConnectionAsync(CancellationToken cancellationToken) => Database.OpenConnectionAsync(cancellationToken);
-
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task RefreshQueryStatisticsAsync(CancellationToken cancellationToken)

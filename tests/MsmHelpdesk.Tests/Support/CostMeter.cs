@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MsmHelpdesk.Tests.Support;
 
 /// <summary>
-/// Counts the SQL commands EF sends, the connections it opens and the exceptions thrown (first chance, caught or not)
-/// while <see cref="Measure"/> is open, in that flow only: tests running in parallel in the same process are not counted.
+/// Counts the SQL commands EF sends and the exceptions thrown (first chance, caught or not) while <see cref="Measure"/>
+/// is open, in that flow only: tests running in parallel in the same process are not counted.
 /// </summary>
-public sealed class CostMeter : DbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+public sealed class CostMeter : DbCommandInterceptor, IDisposable
 {
     private readonly AsyncLocal<Window?> _window = new();
     private readonly ConcurrentQueue<string> _unscoped = new();
@@ -77,40 +77,12 @@ public sealed class CostMeter : DbCommandInterceptor, IDbConnectionInterceptor, 
         return ValueTask.FromResult(result);
     }
 
-    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Opened();
-        return result;
-    }
-
-    public ValueTask<InterceptionResult> ConnectionOpeningAsync(
-        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Opened();
-        return ValueTask.FromResult(result);
-    }
-
-    private void Opened()
-    {
-        if (_window.Value is { } window)
-        {
-            window.CountOpen();
-        }
-    }
-
     public sealed class Window
     {
-        private int _connectionOpens;
-
-        /// <summary>Connections EF opened (a pooled physical connection handed out again counts too).</summary>
-        public int ConnectionOpens => Volatile.Read(ref _connectionOpens);
-
         public ConcurrentQueue<string> Commands { get; } = new();
 
         public ConcurrentQueue<string> Exceptions { get; } = new();
 
-        internal void CountOpen() => Interlocked.Increment(ref _connectionOpens);
-
-        public string Describe() => $"{ConnectionOpens} connection opens, {Commands.Count} commands:\n{string.Join("\n---\n", Commands)}\nexceptions: {string.Join("; ", Exceptions)}";
+        public string Describe() => $"{Commands.Count} commands:\n{string.Join("\n---\n", Commands)}\nexceptions: {string.Join("; ", Exceptions)}";
     }
 }

@@ -62,12 +62,6 @@ public interface IAppDbContext : IAsyncDisposable
     /// </summary>
     Task<IAppTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Keeps one database connection open until the context is disposed, for a hot handler that reads several times and
-    /// then writes: otherwise each query takes a connection from the pool and gives it back (decision record 0169).
-    /// </summary>
-    Task HoldConnectionAsync(CancellationToken cancellationToken);
-
     /// <summary>Stops tracking every entity loaded or added so far: bulk writes call it between chunks to keep memory flat.</summary>
     void ClearTracked();
 

@@ -72,8 +72,6 @@ public sealed class CreateTicketHandler(
     public async ValueTask<Result<TicketCreated>> Handle(CreateTicketCommand command, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(cancellationToken);
-        // One connection for the reads and the write transaction instead of one from the pool per statement (0169).
-        await db.HoldConnectionAsync(cancellationToken);
         var client = await FindClientAsync(db, command, cancellationToken);
         if (client is null)
         {
