@@ -46,6 +46,15 @@ public static class HelpdeskArchive
             {
                 source.Open();
                 target.Open();
+                // Microsoft.Data.Sqlite retries a busy command itself but not the backup: without SQLite's own busy handler
+                // a lock held for a moment by another host's job (a checkpoint, ANALYZE) fails the whole backup.
+                foreach (var connection in (SqliteConnection[])[source, target])
+                {
+                    using var wait = connection.CreateCommand();
+                    wait.CommandText = "PRAGMA busy_timeout = 30000";
+                    wait.ExecuteNonQuery();
+                }
+
                 source.BackupDatabase(target);
             }
 
