@@ -198,7 +198,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             return;
         }
 
-        // The open tickets only, each under a key of its own (migration List7).
+        // The open tickets only, each under a key of its own (migration List7), the Kelvin sign and long s as U+FFFD (List9).
         var open = System.Text.Json.JsonSerializer.Serialize(TicketWorkflow.Open.Select(status => status.ToString()));
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO OpenTicketSearchKeys (TicketId) SELECT Id FROM Tickets WHERE rowid > {lastRowBefore} AND Status IN (SELECT value FROM json_each({open}))",
@@ -206,7 +206,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO OpenTicketSearch (rowid, TicketId, Content)
-            SELECT k.Key, t.Id, t.Number || ' ' || t.ErrorText || ' ' || coalesce(t.Description, '')
+            SELECT k.Key, t.Id, replace(replace(t.Number || ' ' || t.ErrorText || ' ' || coalesce(t.Description, ''), char(8490), char(65533)), char(383), char(65533))
             FROM Tickets AS t JOIN OpenTicketSearchKeys AS k ON k.TicketId = t.Id
             WHERE t.rowid > {lastRowBefore} AND t.Status IN (SELECT value FROM json_each({open}))
             """,

@@ -20,6 +20,12 @@ namespace MsmHelpdesk.Infrastructure.Persistence;
 public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext, IAppDbContext
 {
+    /// <summary>
+    /// The characters the open tickets' index stores as U+FFFD (migration List9): the Kelvin sign and the long s fold to
+    /// "k" and "s" in the trigram tokenizer, which LIKE does not do; U+FFFD itself, so no term finds a replaced one.
+    /// </summary>
+    public const string OpenIndexReplaced = "\u212A\u017F\uFFFD";
+
     public DbSet<SystemFlag> SystemFlags => Set<SystemFlag>();
 
     public DbSet<Client> Clients => Set<Client>();
@@ -135,11 +141,34 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             return null;
         }
 
+        // The open index stores the two characters whose case folding is an ASCII letter (Kelvin sign, long s) as U+FFFD
+        // (migration List9): a term with any of the three is left to the plain search, which reads the tickets themselves.
+        if (openOnly && term.AsSpan().IndexOfAny(OpenIndexReplaced) >= 0)
+        {
+            return null;
+        }
+
+        // The open index (positions kept, migration List9) answers a word of ASCII letters without a space as a phrase of
+        // its trigrams from the index alone: the same tickets as LIKE '%term%' (ASCII case folded both ways, no other
+        // character folds to ASCII there), with each match's id from the small key table instead of the stored text.
+        // LIKE makes SQLite read every candidate's stored text to re-check it: 5.3 ms of CPU for 1,113 matches at 1M,
+        // against 1.1 ms this way (decision 0190).
+        List<string> ids;
+        if (openOnly && !term.Any(char.IsWhiteSpace) && System.Text.Ascii.IsValid(term))
+        {
+            var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            ids = await Database.SqlQueryRaw<string>(
+                    "SELECT k.TicketId AS Value FROM (SELECT rowid AS Row FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {0} LIMIT {1}) AS s "
+                    + "JOIN OpenTicketSearchKeys AS k ON k.Key = s.Row", phrase, limit + 1)
+                .ToListAsync(cancellationToken);
+            return new TicketCandidates(ids.Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit);
+        }
+
         // The table is one of two names of ours; the term and the limit go as parameters.
         var index = openOnly ? "OpenTicketSearch" : "TicketSearch";
-        var ids = await Database.SqlQueryRaw<string>($"SELECT TicketId AS Value FROM {index} WHERE Content LIKE {{0}} LIMIT {{1}}", $"%{term}%", limit + 1)
+        ids = await Database.SqlQueryRaw<string>($"SELECT TicketId AS Value FROM {index} WHERE Content LIKE {{0}} LIMIT {{1}}", $"%{term}%", limit + 1)
             .ToListAsync(cancellationToken);
-        return ids.Count > limit ? new TicketCandidates([], MoreThanLimit: true) : new TicketCandidates(ids.Distinct().Select(Guid.Parse).ToArray(), MoreThanLimit: false);
+        return new TicketCandidates(ids.Distinct().Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

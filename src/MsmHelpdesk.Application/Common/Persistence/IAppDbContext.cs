@@ -67,7 +67,7 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>
     /// Ids of tickets whose number, error text or description may contain <paramref name="term"/>, from a
-    /// full-text index: the ids when at most <paramref name="limit"/> tickets match, else only that more do; null when
+    /// full-text index: the ids when at most <paramref name="limit"/> tickets match, else the first limit + 1 and that more do; null when
     /// it cannot tell quickly (no index, a term under 3 letters or with LIKE wildcards).
     /// With <paramref name="openOnly"/>, only open tickets, from the index that holds the open tickets alone.
     /// The index holds the three texts joined by spaces: for a term with a space, candidates, not answers (the caller
