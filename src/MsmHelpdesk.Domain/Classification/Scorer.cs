@@ -25,7 +25,9 @@ internal static class Scorer
     /// </summary>
     public static readonly ScorerSettings[] Defaults =
     [
-        new(RuleWeight: 0.25, ModelWeight: 0.5, UnknownRuleScore: 1.0, Temperature: 0.80), // 0.40 until decision 0106 (confidently wrong 2.7 % → 0.8 %)
+        // Temperature 0.40 until decision 0106 (confidently wrong 2.7 % → 0.8 %). Unknown score 1.0 until decision 0113 (fewer
+        // abstentions on named activities); the Coretax reading's is Classifier.CoretaxScenarioUnknown.
+        new(RuleWeight: 0.25, ModelWeight: 0.5, UnknownRuleScore: 0.5, Temperature: 0.80),
         new(RuleWeight: 0.1, ModelWeight: 0.5, UnknownRuleScore: 0.0, Temperature: 0.70), // 0.60 until decision 0106
         new(RuleWeight: 0.0, ModelWeight: 0.5, UnknownRuleScore: 0.0, Temperature: 0.50), // system: the text model alone (decision 0102)
     ];
