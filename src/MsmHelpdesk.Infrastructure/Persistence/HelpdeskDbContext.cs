@@ -108,17 +108,29 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     {
         // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat; it hands back
         // the new value itself (RETURNING / OUTPUT), one statement instead of an update and a read.
-        var next = Database.IsSqlite()
-            ? await Database.SqlQuery<int>($"UPDATE TicketSequences SET LastValue = LastValue + 1 WHERE Year = {year} RETURNING LastValue AS Value").ToListAsync(cancellationToken)
-            : await Database.SqlQuery<int>($"UPDATE [TicketSequences] SET [LastValue] = [LastValue] + 1 OUTPUT INSERTED.[LastValue] AS [Value] WHERE [Year] = {year}").ToListAsync(cancellationToken);
-        if (next.Count == 0)
+        // On SQLite a raw command rather than SqlQuery's LINQ pipeline around it: 2.2 % of a creation's CPU was that pipeline (0192).
+        int? next;
+        if (Database.IsSqlite())
+        {
+            await using (var reader = await RawCommand.ReaderAsync(this, "UPDATE TicketSequences SET LastValue = LastValue + 1 WHERE Year = {0} RETURNING LastValue", [year], cancellationToken))
+            {
+                next = await reader.DbDataReader.ReadAsync(cancellationToken) ? reader.DbDataReader.GetInt32(0) : null;
+            }
+        }
+        else
+        {
+            var values = await Database.SqlQuery<int>($"UPDATE [TicketSequences] SET [LastValue] = [LastValue] + 1 OUTPUT INSERTED.[LastValue] AS [Value] WHERE [Year] = {year}").ToListAsync(cancellationToken);
+            next = values.Count == 0 ? null : values[0];
+        }
+
+        if (next is null)
         {
             TicketSequences.Add(new TicketSequence { Year = year, LastValue = 1 });
             await base.SaveChangesAsync(cancellationToken);
             return 1;
         }
 
-        return next[0];
+        return next.Value;
     }
 
     public Task AddNewTicketAsync(Ticket ticket, CancellationToken cancellationToken)

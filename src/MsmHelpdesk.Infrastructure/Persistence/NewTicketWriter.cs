@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -83,11 +82,7 @@ internal sealed class NewTicketWriter
             }
         }
 
-        var dependencies = (IRelationalDatabaseFacadeDependencies)((IDatabaseFacadeDependenciesAccessor)context.Database).Dependencies;
-        var command = dependencies.RawSqlCommandBuilder.Build(SqlFor(entries.Length, tallies.Count), values!);
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(dependencies.RelationalConnection, command.ParameterValues, null, context, dependencies.CommandLogger, CommandSource.ExecuteSqlRaw),
-            cancellationToken);
+        await using var reader = await RawCommand.ReaderAsync(context, SqlFor(entries.Length, tallies.Count), values, cancellationToken);
 
         // One result per timeline INSERT … RETURNING, in the order of the entries (the statements without rows are skipped).
         var data = reader.DbDataReader;

@@ -139,7 +139,7 @@ public sealed class CreateTicketHandler(
 
         await transaction.CommitAsync(cancellationToken);
         var view = TicketView.Of(ticket, client.Header, contact, assigneeName, TicketView.TimelineOf(ticket), [],
-            await diagnostician.CatalogueAsync(cancellationToken), Domain.Time.Wib.Today(clock));
+            await diagnostician.CatalogueAsync(cancellationToken), Domain.Time.Wib.Today(clock), suggestion.Evidence);
         return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion, View = view, Sla = Sla.TicketSlaView.Of(ticket, sla.Calendar, now) };
     }
 

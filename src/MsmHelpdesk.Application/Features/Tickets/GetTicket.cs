@@ -54,15 +54,20 @@ public sealed record TicketView(
 
     public sealed record ContactPart(Guid Id, string Name, string? Phone, string? Email);
 
-    /// <summary>The view of a ticket read from the database, or of one just created (its timeline ids assigned by the save).</summary>
+    /// <summary>
+    /// The view of a ticket read from the database, or of one just created (its timeline ids assigned by the save). The
+    /// creator passes the suggestion's evidence it holds (the stored JSON was serialised from it), so the view does not read
+    /// that JSON back (decision record 0192).
+    /// </summary>
     public static TicketView Of(
         Ticket ticket, ClientPart client, ContactPart? contact, string? assigneeName, IReadOnlyList<TimelineItem> timeline,
-        IReadOnlyList<AttachmentItem> attachments, Domain.Classification.Catalogue catalogue, DateOnly today)
+        IReadOnlyList<AttachmentItem> attachments, Domain.Classification.Catalogue catalogue, DateOnly today,
+        IReadOnlyList<Diagnosis.EvidenceView>? suggestedEvidence = null)
     {
         var suggested = ticket.Suggested is { } stored
             ? new Diagnosis.DiagnosisView(
                 ticket.ErrorCode is null ? [] : [ticket.ErrorCode], false, stored.Scenario, stored.ScenarioConfidence, stored.Cause, stored.CauseConfidence,
-                Diagnosis.Diagnostician.EvidenceOf(stored), stored.Version, Diagnosis.Playbooks.For(catalogue, ticket.ErrorCode, stored.Cause))
+                suggestedEvidence ?? Diagnosis.Diagnostician.EvidenceOf(stored), stored.Version, Diagnosis.Playbooks.For(catalogue, ticket.ErrorCode, stored.Cause))
             : null;
         return new TicketView(
             ticket.Id, ticket.Number, client.Id, client.Name, Npwp.Format(client.Npwp),
