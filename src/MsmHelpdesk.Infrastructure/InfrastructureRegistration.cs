@@ -128,6 +128,15 @@ public static class InfrastructureRegistration
             options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly)
                 .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .AddInterceptors(new SqliteConnectionSetup(tuning));
+
+            // The model EF would otherwise build at the first context from OnModelCreating and its conventions, generated
+            // ahead (`dotnet ef dbcontext optimize`, decision record 0191): the host never runs EF's model building. Not
+            // for the tools (`dotnet ef` builds the model being diffed or compiled) nor for SQL Server, whose model
+            // differs (SQLite stores DateTimeOffset as ticks) and which builds its own.
+            if (!EF.IsDesignTime)
+            {
+                options.UseModel(Persistence.CompiledModels.Sqlite.HelpdeskDbContextModel.Instance);
+            }
         }
 
         // Every save that writes tickets also writes their report totals, in the same transaction.
