@@ -141,9 +141,12 @@ public sealed class FrozenTestSetTests(ITestOutputHelper output)
         // 0.878 / 0.875 — cause five tickets of 370 fewer, within one standard error; the floors follow. Decision 0112 (writers XC,
         // XD, XE; eighth read; the second frozen set decides): 0.911 / 0.881 / 0.878.
         // The scenario fell by 5 tickets of 370 while the second frozen set's five figures rose (0107's outcome).
-        Assert.True(test.Scenario.Accuracy >= 0.910, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.910 (reached 0.911; issue bar 0.95)");
-        Assert.True(test.Cause.Accuracy >= 0.880, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.880 (reached 0.881; issue bar 0.90)");
-        Assert.True(test.Cause.TrueClassMacroF1 >= 0.877, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.877 (reached 0.878; issue bar 0.88)");
+        // Decisions 0113 + 0114 (the scenario's Unknown score 0.5, writers XF–XM; ninth read; the second frozen set decides and
+        // its sum rose 4.539 → 4.550): 0.897 / 0.868 / 0.863 — scenario 5 and cause 5 tickets of 370 fewer, scenario confidently
+        // wrong 2.2 % (0.8 % before); the floors follow.
+        Assert.True(test.Scenario.Accuracy >= 0.896, $"scenario accuracy {test.Scenario.Accuracy:0.000} < 0.896 (reached 0.897; issue bar 0.95)");
+        Assert.True(test.Cause.Accuracy >= 0.867, $"cause accuracy {test.Cause.Accuracy:0.000} < 0.867 (reached 0.868; issue bar 0.90)");
+        Assert.True(test.Cause.TrueClassMacroF1 >= 0.862, $"cause macro-F1 over the seven ETAX causes {test.Cause.TrueClassMacroF1:0.000} < 0.862 (reached 0.863; issue bar 0.88)");
         Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
         Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
         Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
