@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -144,7 +145,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
         // Open tickets only (the queues, or a status filter of open statuses): a word is looked up in the open tickets' index.
         var openOnly = query.Queue != TicketQueue.All || (query.Statuses.Count > 0 && query.Statuses.All(TicketWorkflow.IsOpen));
-        var found = await SearchAsync(db, tickets, query.Search, openOnly, IsWholeOpenQueue(query), IsWholeHistory(query), cancellationToken);
+        var found = await SearchAsync(db, tickets, query.Search, openOnly, AsksOnlyFor(query, TicketQueue.AllOpen), AsksOnlyFor(query, TicketQueue.All), cancellationToken);
 
         // Counting every match costs a read of every matching row (a million for "all tickets"), so a list counts up to
         // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows. The index of
@@ -289,15 +290,20 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         return tickets;
     }
 
-    /// <summary>The open queue itself, nothing else asked: the index of open tickets holds exactly its tickets.</summary>
-    private static bool IsWholeOpenQueue(ListTicketsQuery query) =>
-        query is { Queue: TicketQueue.AllOpen, Statuses.Count: 0, Priorities.Count: 0, ClientId: null, From: null, To: null, ResolvedFrom: null, ResolvedTo: null, SlaStates.Count: 0 }
+    /// <summary>
+    /// <paramref name="queue"/> itself, nothing else asked: the index of open tickets holds exactly the open queue's
+    /// tickets, the whole history's index (at least) every ticket.
+    /// </summary>
+    private static bool AsksOnlyFor(ListTicketsQuery query, TicketQueue queue) =>
+        query.Queue == queue
+        && query is { Statuses.Count: 0, Priorities.Count: 0, ClientId: null, From: null, To: null, ResolvedFrom: null, ResolvedTo: null, SlaStates.Count: 0 }
         && string.IsNullOrWhiteSpace(query.AssigneeId) && string.IsNullOrWhiteSpace(query.ErrorCode);
 
-    /// <summary>Every ticket, nothing else asked: the whole history's index holds (at least) its tickets.</summary>
-    private static bool IsWholeHistory(ListTicketsQuery query) =>
-        query is { Queue: TicketQueue.All, Statuses.Count: 0, Priorities.Count: 0, ClientId: null, From: null, To: null, ResolvedFrom: null, ResolvedTo: null, SlaStates.Count: 0 }
-        && string.IsNullOrWhiteSpace(query.AssigneeId) && string.IsNullOrWhiteSpace(query.ErrorCode);
+    /// <summary>A ticket's number, error text or description contains the LIKE <paramref name="pattern"/>.</summary>
+    private static Expression<Func<Ticket, bool>> TextsLike(string pattern) => t =>
+        EF.Functions.Like(t.Number, pattern, "\\")
+        || EF.Functions.Like(t.ErrorText, pattern, "\\")
+        || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"));
 
     /// <summary>
     /// A search's matches. <see cref="Count"/>: their number when the index alone knows it (no count query then);
@@ -366,11 +372,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
                 return plain;
             }
 
-            var stillMatching = await tickets.Where(t => EF.Parameter(found.Ids).Contains(t.Id)
-                    && (EF.Functions.Like(t.Number, pattern, "\\")
-                        || EF.Functions.Like(t.ErrorText, pattern, "\\")
-                        || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))))
-                .CountAsync(cancellationToken);
+            var stillMatching = await tickets.Where(t => EF.Parameter(found.Ids).Contains(t.Id)).Where(TextsLike(pattern)).CountAsync(cancellationToken);
             return stillMatching > SearchCountCap ? plain with { Count = SearchCountCap + 1 } : plain;
         }
 
@@ -400,10 +402,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         // as one parameter (a JSON array, not a parameter each: a thousand of them would make every search a new
         // statement) and are looked up by id; the "or" of a client name would make SQLite walk every ticket of the queue,
         // so it is there only when some client's name matches.
-        var matches = tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)
-            && (EF.Functions.Like(t.Number, pattern, "\\")
-                || EF.Functions.Like(t.ErrorText, pattern, "\\")
-                || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))));
+        var matches = tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)).Where(TextsLike(pattern));
         if (clientNamed)
         {
             matches = tickets.Where(t =>
