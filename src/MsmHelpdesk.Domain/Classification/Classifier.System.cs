@@ -7,8 +7,8 @@ namespace MsmHelpdesk.Domain.Classification;
 /// </summary>
 public sealed partial class Classifier
 {
-    /// <summary>How much the system's probabilities steer the scenario (a log-probability times this); decision 0102.</summary>
-    internal double SystemPriorWeight { get; init; } = 1.0;
+    /// <summary>How much the system's probabilities steer the scenario (a log-probability times this); decision 0102. 1.0 until decision 0115.</summary>
+    internal double SystemPriorWeight { get; init; } = 0.75;
 
     /// <summary>
     /// How much P(coretax) weighs the causes only Coretax has, on top of the mixture of readings. 1 from decision 0102 to
@@ -19,10 +19,10 @@ public sealed partial class Classifier
     /// <summary>
     /// The scenario's Unknown score in the Coretax reading (null: the scorer's, as in the desktop one). The score Unknown
     /// competes with is the two readings' scores weighed by the system model, as the readings themselves are: a desktop
-    /// ticket keeps 1.0 (undated desktop text stays Unknown without evidence, decision 0103), a Coretax one abstains
-    /// less. 0.25 since decision 0108, by cross-validation on both corpora.
+    /// ticket keeps the scorer's (decision 0103). 0.25 from decision 0108 to 0115, when the desktop reading's was higher; 0 since
+    /// decision 0115, the same as the desktop reading's (cross-validation on both corpora), kept as a setting to measure.
     /// </summary>
-    internal double? CoretaxScenarioUnknown { get; init; } = 0.25;
+    internal double? CoretaxScenarioUnknown { get; init; } = 0.0;
 
     /// <summary>How much the desktop reading counts for this ticket: P(desktop), an Unknown system counting half to each (decision 0106).</summary>
     private double DesktopShare(Work work) =>
