@@ -75,6 +75,14 @@ public interface IAppDbContext : IAsyncDisposable
     /// </summary>
     Task<TicketCandidates?> FindTicketCandidatesAsync(string term, int limit, bool openOnly, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of the open tickets whose number, error text or description is LIKE <paramref name="likePattern"/> (escape
+    /// character '\'), in report order (newest first, or oldest first), <paramref name="skip"/> and <paramref name="take"/>
+    /// of them: read from the open tickets' key table in its report-time order, each ticket tested until the page is full.
+    /// Null when the database has no such table (SQL Server).
+    /// </summary>
+    Task<IReadOnlyList<Guid>?> FindOpenTicketsInReportOrderAsync(string likePattern, int skip, int take, bool newestFirst, CancellationToken cancellationToken);
+
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
 

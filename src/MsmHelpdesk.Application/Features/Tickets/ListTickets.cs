@@ -145,7 +145,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
         // Open tickets only (the queues, or a status filter of open statuses): a word is looked up in the open tickets' index.
         var openOnly = query.Queue != TicketQueue.All || (query.Statuses.Count > 0 && query.Statuses.All(TicketWorkflow.IsOpen));
-        var found = await SearchAsync(db, tickets, query.Search, openOnly, AsksOnlyFor(query, TicketQueue.AllOpen), AsksOnlyFor(query, TicketQueue.All), cancellationToken);
+        var found = await SearchAsync(db, tickets, query, openOnly, cancellationToken);
 
         // Counting every match costs a read of every matching row (a million for "all tickets"), so a list counts up to
         // a cap and says "more than"; a broad word ("40002") sooner. The page itself stops after its rows. The index of
@@ -153,7 +153,10 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         var cap = found.Broad ? SearchCountCap : ListCountCap;
         var total = found.Count is { } known ? Math.Min(known, cap + 1) : await found.Matches.Take(cap + 1).CountAsync(cancellationToken);
         var capped = total > cap;
-        var rows = await Page(db.Tickets.AsNoTracking(), found.PageMatches ?? found.Matches, query, found.FromIndex, open)
+        var page = found.PageIds is { } pageIds
+            ? Order(db.Tickets.AsNoTracking().Where(t => pageIds.Contains(t.Id)), query)
+            : Page(db.Tickets.AsNoTracking(), found.PageMatches ?? found.Matches, query, found.FromIndex, open);
+        var rows = await page
             .Select(t => new
             {
                 t.Id,
@@ -307,24 +310,27 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
     /// <summary>
     /// A search's matches. <see cref="Count"/>: their number when the index alone knows it (no count query then);
-    /// <see cref="PageMatches"/>: the same matches written for the page's walk of the status indexes.
+    /// <see cref="PageMatches"/>: the same matches written for the page's walk of the status indexes;
+    /// <see cref="PageIds"/>: the page's tickets themselves, in the list's order, when the index already chose them.
     /// </summary>
-    private sealed record Found(IQueryable<Ticket> Matches, bool Broad, bool FromIndex, int? Count = null, IQueryable<Ticket>? PageMatches = null);
+    private sealed record Found(
+        IQueryable<Ticket> Matches, bool Broad, bool FromIndex, int? Count = null, IQueryable<Ticket>? PageMatches = null, IReadOnlyList<Guid>? PageIds = null);
 
     /// <summary>
     /// A ticket number is looked up exactly, NPWP digits through the client index, and words through the
     /// full-text index (SQL Server: CONTAINS; SQLite: trigram candidates when it finds few enough); otherwise (a broad word, or no index) by LIKE
     /// over the ordered tickets, which the caller counts only up to a cap. Client names match too.
     /// </summary>
-    private async Task<Found> SearchAsync(
-        IAppDbContext db, IQueryable<Ticket> tickets, string? search, bool openOnly, bool wholeOpenQueue, bool wholeHistory, CancellationToken cancellationToken)
+    private async Task<Found> SearchAsync(IAppDbContext db, IQueryable<Ticket> tickets, ListTicketsQuery query, bool openOnly, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(search))
+        if (string.IsNullOrWhiteSpace(query.Search))
         {
             return new Found(tickets, false, false);
         }
 
-        var term = search.Trim();
+        var term = query.Search.Trim();
+        var wholeOpenQueue = AsksOnlyFor(query, TicketQueue.AllOpen);
+        var wholeHistory = AsksOnlyFor(query, TicketQueue.All);
         if (TicketNumber.LooksLikeOne(term))
         {
             var number = term.ToUpperInvariant();
@@ -381,13 +387,34 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         // either (decision 0177). The open index's "more than 2,000" is then more than the count's cap. ASCII only:
         // that SQLite's LIKE and the trigram index agree on letter case elsewhere is not something to lean on.
         var exact = openOnly && !term.Any(char.IsWhiteSpace) && System.Text.Ascii.IsValid(term);
+        var skip = (query.Page - 1) * query.PageSize;
+        var inReportOrder = wholeOpenQueue && query.SortBy == TicketSort.ReportedAt;
         if (found.MoreThanLimit)
         {
-            return exact && wholeOpenQueue ? plain with { Count = OpenSearchCandidateLimit + 1 } : plain;
+            if (!exact || !wholeOpenQueue)
+            {
+                return plain;
+            }
+
+            // A word in more than 2,000 open tickets (a tenth of the queue at a million tickets, and more below): the open
+            // tickets in report order, tested one by one, reach a page's matches soon; one walk instead of one per status.
+            var common = plain with { Count = OpenSearchCandidateLimit + 1 };
+            return inReportOrder && !await namedClients.AnyAsync(cancellationToken)
+                ? common with { PageIds = await db.FindOpenTicketsInReportOrderAsync(pattern, skip, query.PageSize, query.Descending, cancellationToken) }
+                : common;
         }
 
         var candidates = found.Ids;
         var clientNamed = await namedClients.AnyAsync(cancellationToken);
+        if (exact && !clientNamed && inReportOrder && found.NewestReportedFirst)
+        {
+            // The index gave the whole open queue's matches in the list's default order (report time, kept in its key
+            // table): the page is picked here and only its rows are read (decision 0195).
+            var ordered = query.Descending ? candidates : Enumerable.Reverse(candidates);
+            return new Found(tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)), true, false, candidates.Count,
+                PageIds: ordered.Skip(skip).Take(query.PageSize).ToArray());
+        }
+
         if (exact && !clientNamed)
         {
             // The page walks each status's index in the list's order and keeps the candidates' entries, reading only the
