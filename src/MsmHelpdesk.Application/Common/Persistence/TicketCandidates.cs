@@ -2,8 +2,6 @@ namespace MsmHelpdesk.Application.Common.Persistence;
 
 /// <summary>
 /// What a full-text index found for a search term (<see cref="IAppDbContext.FindTicketCandidatesAsync"/>): the ids of
-/// its first limit + 1 entries (distinct), and whether there were more entries than the limit. With
-/// <see cref="NewestReportedFirst"/> the ids are in the list's default order (latest report time first), known from the
-/// index itself.
+/// its first limit + 1 entries (distinct), and whether there were more entries than the limit.
 /// </summary>
-public sealed record TicketCandidates(IReadOnlyList<Guid> Ids, bool MoreThanLimit, bool NewestReportedFirst = false);
+public sealed record TicketCandidates(IReadOnlyList<Guid> Ids, bool MoreThanLimit);

@@ -331,6 +331,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         var term = query.Search.Trim();
         var wholeOpenQueue = AsksOnlyFor(query, TicketQueue.AllOpen);
         var wholeHistory = AsksOnlyFor(query, TicketQueue.All);
+        var skip = (query.Page - 1) * query.PageSize;
         if (TicketNumber.LooksLikeOne(term))
         {
             var number = term.ToUpperInvariant();
@@ -357,6 +358,23 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             || EF.Functions.Like(t.ErrorText, pattern, "\\")
             || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))
             || namedClients.Contains(t.ClientId)), true, false);
+
+        // The whole open queue in its default order (report time): the index of open tickets keeps each ticket's report
+        // time next to its key, so it gives the number of matches and the page's ids itself (decision 0195). A word in
+        // more than 2,000 open tickets (a tenth of the queue at a million tickets, more below) is common enough that the
+        // open tickets in report order, tested one by one, fill a page soon: one walk instead of one per status.
+        bool? someClientNamed = wholeOpenQueue && query.SortBy == TicketSort.ReportedAt ? await namedClients.AnyAsync(cancellationToken) : null;
+        if (someClientNamed == false
+            && await db.FindOpenTicketMatchesInReportOrderAsync(term, OpenSearchCandidateLimit, skip, query.PageSize, query.Descending, cancellationToken) is { } inOrder)
+        {
+            return inOrder.Count <= OpenSearchCandidateLimit
+                ? plain with { Count = inOrder.Count, PageIds = inOrder.PageIds }
+                : plain with
+                {
+                    Count = OpenSearchCandidateLimit + 1,
+                    PageIds = await db.FindOpenTicketsInReportOrderAsync(pattern, skip, query.PageSize, query.Descending, cancellationToken),
+                };
+        }
 
         // Open tickets ask the index of open tickets alone: a word common in the whole history (thousands of resolved
         // tickets) but rarer in the queue is found there without reading every open ticket's text.
@@ -387,34 +405,13 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
         // either (decision 0177). The open index's "more than 2,000" is then more than the count's cap. ASCII only:
         // that SQLite's LIKE and the trigram index agree on letter case elsewhere is not something to lean on.
         var exact = openOnly && !term.Any(char.IsWhiteSpace) && System.Text.Ascii.IsValid(term);
-        var skip = (query.Page - 1) * query.PageSize;
-        var inReportOrder = wholeOpenQueue && query.SortBy == TicketSort.ReportedAt;
         if (found.MoreThanLimit)
         {
-            if (!exact || !wholeOpenQueue)
-            {
-                return plain;
-            }
-
-            // A word in more than 2,000 open tickets (a tenth of the queue at a million tickets, and more below): the open
-            // tickets in report order, tested one by one, reach a page's matches soon; one walk instead of one per status.
-            var common = plain with { Count = OpenSearchCandidateLimit + 1 };
-            return inReportOrder && !await namedClients.AnyAsync(cancellationToken)
-                ? common with { PageIds = await db.FindOpenTicketsInReportOrderAsync(pattern, skip, query.PageSize, query.Descending, cancellationToken) }
-                : common;
+            return exact && wholeOpenQueue ? plain with { Count = OpenSearchCandidateLimit + 1 } : plain;
         }
 
         var candidates = found.Ids;
-        var clientNamed = await namedClients.AnyAsync(cancellationToken);
-        if (exact && !clientNamed && inReportOrder && found.NewestReportedFirst)
-        {
-            // The index gave the whole open queue's matches in the list's default order (report time, kept in its key
-            // table): the page is picked here and only its rows are read (decision 0195).
-            var ordered = query.Descending ? candidates : Enumerable.Reverse(candidates);
-            return new Found(tickets.Where(t => EF.Parameter(candidates).Contains(t.Id)), true, false, candidates.Count,
-                PageIds: ordered.Skip(skip).Take(query.PageSize).ToArray());
-        }
-
+        var clientNamed = someClientNamed ?? await namedClients.AnyAsync(cancellationToken);
         if (exact && !clientNamed)
         {
             // The page walks each status's index in the list's order and keeps the candidates' entries, reading only the
