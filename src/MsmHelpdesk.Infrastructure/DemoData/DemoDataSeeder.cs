@@ -198,10 +198,11 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             return;
         }
 
-        // The open tickets only, each under a key of its own (migration List7), the Kelvin sign and long s as U+FFFD (List9).
+        // The open tickets only, each under a key of its own (migration List7) with its report time (List10), the Kelvin
+        // sign and long s as U+FFFD (List9).
         var open = System.Text.Json.JsonSerializer.Serialize(TicketWorkflow.Open.Select(status => status.ToString()));
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO OpenTicketSearchKeys (TicketId) SELECT Id FROM Tickets WHERE rowid > {lastRowBefore} AND Status IN (SELECT value FROM json_each({open}))",
+            $"INSERT INTO OpenTicketSearchKeys (TicketId, ReportedAt) SELECT Id, ReportedAt FROM Tickets WHERE rowid > {lastRowBefore} AND Status IN (SELECT value FROM json_each({open}))",
             CancellationToken.None);
         await db.Database.ExecuteSqlAsync(
             $"""

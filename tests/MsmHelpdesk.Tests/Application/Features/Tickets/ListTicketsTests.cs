@@ -148,6 +148,7 @@ public sealed class ListTicketsTests
             var queues = new (ListTicketsQuery Query, Func<TicketRow, bool> InQueue)[]
             {
                 (new ListTicketsQuery { Search = word }, row => TicketWorkflow.IsOpen(row.Status)),
+                (new ListTicketsQuery { Search = word, Descending = false }, row => TicketWorkflow.IsOpen(row.Status)),
                 (new ListTicketsQuery { Queue = TicketQueue.Unassigned, Search = word }, row => TicketWorkflow.IsOpen(row.Status) && row.AssigneeName is null),
                 (new ListTicketsQuery { Queue = TicketQueue.All, Statuses = [TicketStatus.InProgress, TicketStatus.WaitingOnKpp], Search = word },
                     row => row.Status is TicketStatus.InProgress or TicketStatus.WaitingOnKpp),
@@ -155,6 +156,11 @@ public sealed class ListTicketsTests
             foreach (var (query, inQueue) in queues)
             {
                 var expected = await Plain(word, inQueue);
+                if (!query.Descending)
+                {
+                    expected.Reverse();
+                }
+
                 var rows = new List<TicketRow>();
                 for (var page = 1; ; page++)
                 {
@@ -174,6 +180,14 @@ public sealed class ListTicketsTests
                     var clientNamed = (await app.QueryDbAsync(db => db.Clients.Select(c => c.Name).ToListAsync()))
                         .Any(name => name.Contains(word, StringComparison.OrdinalIgnoreCase));
                     Assert.Equal(query.Queue != TicketQueue.AllOpen || query.Statuses.Count > 0 || word.Contains(' ', StringComparison.Ordinal) || clientNamed, counted);
+
+                    // ... and its page is chosen from the index's matches in report order (decision 0195): no walk per status.
+                    if (query.Queue == TicketQueue.AllOpen && !word.Contains(' ', StringComparison.Ordinal) && !clientNamed)
+                    {
+                        Assert.Contains(window.Commands, command => command.Contains("ORDER BY k.ReportedAt " + (query.Descending ? "DESC" : "ASC"), StringComparison.Ordinal));
+                        Assert.DoesNotContain(window.Commands, command => command.Contains("\"Status\" = @status", StringComparison.Ordinal));
+                    }
+
                     rows.AddRange(result.Items);
                     if (result.Items.Count < 9)
                     {
@@ -182,6 +196,11 @@ public sealed class ListTicketsTests
                 }
 
                 Assert.Equal(expected.Select(Key), rows.Select(Key));
+
+                // A page past the last match still has the count.
+                var beyond = await List(query with { Page = (expected.Count / 9) + 3, PageSize = 9 });
+                Assert.Equal((Math.Min(expected.Count, ListTicketsHandler.SearchCountCap), expected.Count > ListTicketsHandler.SearchCountCap, 0),
+                    (beyond.TotalCount, beyond.TotalCountIsCapped, beyond.Items.Count));
             }
         }
 
@@ -218,6 +237,21 @@ public sealed class ListTicketsTests
         {
             await AssertSameAsPlain(word);
         }
+
+        // A report time edited moves the ticket in the open search's order (the key table's copy follows, List10): the
+        // newest "kadaluwarsa" ticket made the oldest, and the oldest made the newest.
+        var byReport = await Plain("kadaluwarsa", row => TicketWorkflow.IsOpen(row.Status));
+        var (newest, oldest) = (byReport[0], byReport[^1]);
+        foreach (var (ticket, reportedAt) in new[] { (newest, oldest.ReportedAt.AddMinutes(-7)), (oldest, newest.ReportedAt.AddMinutes(3)) })
+        {
+            var loaded = (await app.SendAsync(admin, new GetTicketQuery { TicketId = ticket.Id })).Value;
+            Assert.True((await app.SendAsync(admin, Edit(loaded, loaded.Description ?? "") with { ReportedAt = reportedAt })).IsSuccess);
+        }
+
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+        var reordered = (await List(new ListTicketsQuery { Search = "kadaluwarsa", PageSize = 200 })).Items;
+        Assert.Equal((oldest.Id, newest.Id), (reordered[0].Id, reordered[^1].Id));
+        await AssertSameAsPlain("kadaluwarsa");
 
         // The Kelvin sign and the long s fold to "k" and "s" in the trigram index, not in LIKE (decision 0190): an open
         // ticket written with them is not found by "kadaluwarsa" or "sertifikat", as the plain search does not find it, and
@@ -258,23 +292,26 @@ public sealed class ListTicketsTests
         async Task<PagedList<TicketRow>> List(ListTicketsQuery query) => (await app.SendAsync(admin, query)).Value;
         string Key(TicketRow row) => $"{row.Status}|{row.ReportedAt.UtcTicks:D20}|{row.Number}";
 
-        foreach (var word in new[] { "MSM", "msm-20" })
+        foreach (var (word, descending) in new[] { ("MSM", true), ("msm-20", true), ("MSM", false) })
         {
             // The plain search over all tickets (now all open): the same first pages, the same capped count.
             for (var page = 1; page <= 3; page++)
             {
-                var plain = await List(new ListTicketsQuery { Queue = TicketQueue.All, Search = word, Page = page, PageSize = 50 });
+                var plain = await List(new ListTicketsQuery { Queue = TicketQueue.All, Search = word, Page = page, PageSize = 50, Descending = descending });
                 var window = meter.Measure();
-                var open = await List(new ListTicketsQuery { Search = word, Page = page, PageSize = 50 });
+                var open = await List(new ListTicketsQuery { Search = word, Page = page, PageSize = 50, Descending = descending });
 
                 Assert.Equal((ListTicketsHandler.SearchCountCap, true), (plain.TotalCount, plain.TotalCountIsCapped));
                 Assert.Equal((plain.TotalCount, plain.TotalCountIsCapped), (open.TotalCount, open.TotalCountIsCapped));
                 Assert.Equal(50, open.Items.Count);
                 Assert.Equal(plain.Items.Select(Key), open.Items.Select(Key));
 
-                // The open index said "more than the limit": no count asked of the tickets.
+                // The open index said "more than the limit": no count asked of the tickets, and the page is one walk of the
+                // open tickets in report order (decision 0195), not one per status.
                 Assert.Contains(window.Commands, command => command.Contains("FROM OpenTicketSearch", StringComparison.Ordinal));
                 Assert.DoesNotContain(window.Commands, command => command.Contains("COUNT(*)", StringComparison.Ordinal));
+                Assert.Contains(window.Commands, command => command.Contains("ORDER BY k.ReportedAt " + (descending ? "DESC" : "ASC"), StringComparison.Ordinal));
+                Assert.DoesNotContain(window.Commands, command => command.Contains("\"Status\" = @status", StringComparison.Ordinal));
             }
         }
 
