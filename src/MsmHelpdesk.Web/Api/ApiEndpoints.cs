@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.OpenApi;
 using MsmHelpdesk.Application;
 using MsmHelpdesk.Application.Features.Clients;
 using MsmHelpdesk.Application.Features.Tickets;
@@ -57,16 +56,7 @@ public static class ApiEndpoints
             .WithName("ListTickets").WithTags("Tickets").WithSummary("Searches tickets, newest first, a page at a time.")
             .Produces<TicketPageResponse>()
             .ProducesValidationProblem()
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // Read as text so a bad number gets a field error of ours; documented as what they are.
-                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.Name is "page" or "pageSize") ?? [])
-                {
-                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" };
-                }
-
-                return Task.CompletedTask;
-            });
+            .WithMetadata(new IntegerQueryParameters("page", "pageSize"));
         api.MapGet("/tickets/{number}", GetTicketAsync)
             .WithName("GetTicket").WithTags("Tickets")
             .Produces<TicketResponse>()
@@ -99,35 +89,10 @@ public static class ApiEndpoints
     /// Documents the JSON body without Accepts(), whose content-type filter would turn a request that forgot
     /// its Content-Type header into an empty 415: the body is read as JSON whatever the header says.
     /// </summary>
-    private static RouteHandlerBuilder AcceptsJson<TBody>(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
-        {
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = true,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken) },
-                },
-            };
-        });
+    private static RouteHandlerBuilder AcceptsJson<TBody>(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(new JsonBody(typeof(TBody)));
 
     /// <summary>Documents the optional Idempotency-Key header the endpoint reads itself (see <see cref="IdempotentAnswers"/>).</summary>
-    private static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotentAnswers.HeaderName,
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "Up to 100 characters, unique per request: a retry with the same key and body answers as the first "
-                    + "time (24 hours) instead of acting again; the same key with another body is refused (422).",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Application.Common.Idempotency.IdempotentRequest.MaxKeyLength },
-            });
-            return Task.CompletedTask;
-        });
+    private static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(new IdempotencyKeyHeader());
 
     private static async Task<IResult> CreateClientAsync(HttpRequest request, [FromServices] ISender sender, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Web.Hosting;
@@ -38,6 +39,17 @@ public sealed partial class LogTimestampTests
         Assert.Matches(IsoUtc(), timestamp);
         var parsed = DateTimeOffset.ParseExact(timestamp, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         Assert.InRange(DateTimeOffset.UtcNow - parsed, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task ShouldWriteConsoleLogsWithTheFormatterConfigurationNames()
+    {
+        await using var factory = new HelpdeskWebFactory();
+
+        // The slim host builder sets the plain formatter in code; appsettings.json's "json" must still decide (0194).
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+
+        Assert.Equal(ConsoleFormatterNames.Json, options.FormatterName);
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")]
