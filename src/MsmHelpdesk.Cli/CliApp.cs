@@ -34,6 +34,7 @@ public static class CliApp
         new ReportCommand(),
         new BackupCommand(),
         new RestoreCommand(),
+        new ClassifierStoreModelsCommand(),
     ];
 
     public static async Task<int> RunAsync(

@@ -18,12 +18,19 @@ namespace MsmHelpdesk.Benchmarks.Classifier;
 /// <c>dotnet run -c Release --project tests/MsmHelpdesk.Benchmarks.Classifier</c>. First BenchmarkDotNet (mean per
 /// ticket, P95/P99 of the iteration means), then a per-call latency profile (P50/P99/max of single calls), which
 /// is what "p99 under 2 ms per ticket" is about. <c>--latency</c> runs only the profile; <c>--cpu</c> only
-/// <see cref="CpuProfile"/> (CPU time, allocations and the models' memory).
+/// <see cref="CpuProfile"/> (CPU time, allocations and the models' memory); <c>--startup</c> only
+/// <see cref="StartupProfile"/> (a fresh process's first answer).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--startup"))
+        {
+            StartupProfile.Run();
+            return 0;
+        }
+
         var core = PinToOneCore();
         Console.WriteLine($"Pinned to core {core} of {Environment.ProcessorCount}.");
         if (Array.IndexOf(args, "--dump") is var dump and >= 0 && dump + 1 < args.Length)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace MsmHelpdesk.Domain.Classification;
 
 /// <summary>
@@ -35,26 +37,57 @@ public sealed partial class Classifier
     /// </summary>
     internal double SkipReadingBelow { get; init; } = DefaultSkipReadingBelow;
 
-    /// <summary>Trained once per process: the corpus is part of the build, so every instance would learn the same.</summary>
-    private static readonly Lazy<(TextModel[] Models, FeatureSpace Space)> DefaultModels = new(() =>
+    /// <summary>
+    /// Once per process: the corpus is part of the build, so every instance would learn the same. Loaded from the models
+    /// stored next to this assembly when their key says they were trained on today's corpus and settings (decision 0193),
+    /// otherwise trained as before decision 0193 (<see cref="DefaultModelSet.WhyTrained"/> says why).
+    /// </summary>
+    private static readonly Lazy<DefaultModelSet> DefaultModels = new(() =>
     {
-        var models = TrainDefaultModels();
-        return (models, FeatureSpace.Of(models));
+        var (models, whyTrained) = StoredModels.LoadOrTrain(StoredModels.OpenShipped(), StoredModels.CurrentKey(DefaultTraining()), TrainDefaultModels);
+        return new DefaultModelSet(models, FeatureSpace.Of(models), whyTrained);
     });
 
-    /// <summary>True once the shipped models are trained (the first classification in a process waits for them).</summary>
+    private sealed record DefaultModelSet(TextModel[] Models, FeatureSpace Space, string? WhyTrained);
+
+    /// <summary>True once the shipped models are ready, loaded or trained (the first classification in a process waits for them).</summary>
     public static bool ModelsTrained => DefaultModels.IsValueCreated;
 
     /// <summary>
-    /// Trains the shipped models on a pool thread, if no one has yet, and completes when they are ready: the host calls
-    /// it at start-up so that the first ticket of the day does not wait for the training (tens of seconds on a busy machine).
+    /// Loads (or, when the stored ones are stale, trains) the shipped models on a pool thread, if no one has yet, and
+    /// completes when they are ready: the host calls it at start-up so that the first ticket does not wait for them.
+    /// The result is null when the stored models were loaded, otherwise why they were trained instead (for a warning).
     /// </summary>
-    public static Task WarmUpAsync() => Task.Run(() => DefaultModels.Value);
+    public static Task<string?> WarmUpAsync() => Task.Run(() => DefaultModels.Value.WhyTrained);
 
-    private static TextModel[] TrainDefaultModels()
+    /// <summary>
+    /// Trains the shipped models afresh on the embedded corpus and writes them, with their key, to <paramref name="output"/>
+    /// (the CLI's "classifier store-models", decision 0193). Returns the key.
+    /// </summary>
+    public static string StoreDefaultModels(Stream output)
+    {
+        var key = StoredModels.CurrentKey(DefaultTraining());
+        StoredModels.Write(output, key, TrainDefaultModels());
+        return key;
+    }
+
+    /// <summary>
+    /// What the shipped models' training depends on besides the corpus, in the stored models' key: the settings, how
+    /// words become features (the character grams) and the versions of the classifier and the catalogue it reads with.
+    /// </summary>
+    internal static string DefaultTraining() => JsonSerializer.Serialize(new
+    {
+        Settings = TrainingSettings.Default,
+        CharGrams = DefaultCharGrams,
+        GramValue = DefaultGramValue,
+        Classifier = ClassifierVersion,
+        Catalogue = DefaultCatalogue.Version,
+    });
+
+    internal static TextModel[] TrainDefaultModels()
     {
         var reader = new Classifier(DefaultCatalogue.Create(), null, EmptyModels());
-        return reader.TrainModels(TrainingCorpus.Load());
+        return reader.TrainModels(TrainingCorpus.Load(), TrainingSettings.Default);
     }
 
     /// <summary>
@@ -75,10 +108,9 @@ public sealed partial class Classifier
     /// a recorded fact decides (a scenario chosen from the list, a certificate expired by its dates, an outage
     /// shown by other clients' reports) teaches the words nothing, so that ticket is left out of that model.
     /// </summary>
-    /// <remarks>Decay chosen by 5-fold cross-validation on the train split (decisions 0101, 0106: scenario 0.008 → 0.002 with writers G–J).</remarks>
-    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, int minimumCount = 2, double scenarioL2 = 0.002, double causeL2 = 0.004, int epochs = 150,
-        double systemL2 = 0.008)
+    internal TextModel[] TrainModels(IEnumerable<TrainingTicket> tickets, TrainingSettings? settings = null)
     {
+        var (minimumCount, scenarioL2, causeL2, systemL2, epochs) = settings ?? TrainingSettings.Default;
         List<(IReadOnlyCollection<string>, int)>[] scenarios = [[], []], causes = [[], []];
         var systems = new List<(IReadOnlyCollection<string>, int)>();
         foreach (var ticket in tickets)

@@ -90,7 +90,7 @@ public sealed partial class Classifier
     internal Classifier(Catalogue catalogue, LearnedWeights? learned, TextModel[]? models, ScorerSettings[]? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        (_models, _space) = models is null ? DefaultModels.Value : (models, FeatureSpace.Of(models));
+        (_models, _space) = models is null ? (DefaultModels.Value.Models, DefaultModels.Value.Space) : (models, FeatureSpace.Of(models));
         _scorer = scorer ?? Scorer.Defaults;
         _termLookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _rawLookup = _rawWords.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -176,6 +176,60 @@ internal sealed class TextModel
         return new TextModel(names, weights, bias, classes, values);
     }
 
+    /// <summary>
+    /// Every field, for <see cref="StoredModels"/>: the classes, the columns' names as ids in the shared name table
+    /// (ascending, so as gaps), then the values, bias and weights as the doubles they are.
+    /// </summary>
+    public void Write(BinaryWriter writer, IReadOnlyDictionary<string, int> nameIds)
+    {
+        writer.Write(Classes);
+        writer.Write(_names.Length);
+        var previous = -1;
+        foreach (var name in _names)
+        {
+            var id = nameIds[name];
+            writer.Write7BitEncodedInt(id - previous);
+            previous = id;
+        }
+
+        foreach (var array in (double[][])[_values, _bias, _weights])
+        {
+            foreach (var value in array)
+            {
+                writer.Write(value);
+            }
+        }
+    }
+
+    /// <summary>A model as <see cref="Write"/> wrote it; <paramref name="names"/> is the shared name table (its strings are shared too).</summary>
+    public static TextModel Read(BinaryReader reader, IReadOnlyList<string> names)
+    {
+        var classes = reader.ReadInt32();
+        var columns = new string[reader.ReadInt32()];
+        var id = -1;
+        for (var column = 0; column < columns.Length; column++)
+        {
+            id += reader.Read7BitEncodedInt();
+            columns[column] = names[id];
+        }
+
+        var values = ReadDoubles(reader, columns.Length);
+        var bias = ReadDoubles(reader, classes);
+        var weights = ReadDoubles(reader, columns.Length * classes);
+        return new TextModel(columns, weights, bias, classes, values);
+    }
+
+    private static double[] ReadDoubles(BinaryReader reader, int count)
+    {
+        var values = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadDouble();
+        }
+
+        return values;
+    }
+
     /// <summary>In place: logits → probabilities.</summary>
     public static void Softmax(Span<double> values)
     {

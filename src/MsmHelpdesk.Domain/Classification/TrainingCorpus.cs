@@ -18,11 +18,10 @@ internal static class TrainingCorpus
 
     public static IReadOnlyList<TrainingTicket> Load()
     {
-        var assembly = typeof(TrainingCorpus).Assembly;
         var tickets = new List<TrainingTicket>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in ResourceNames())
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var stream = Open(name);
             using var reader = new StreamReader(stream);
             while (reader.ReadLine() is { } line)
             {
@@ -35,6 +34,12 @@ internal static class TrainingCorpus
 
         return tickets;
     }
+
+    /// <summary>The embedded corpus files, in the order they are read.</summary>
+    public static IEnumerable<string> ResourceNames() =>
+        typeof(TrainingCorpus).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    public static Stream Open(string resourceName) => typeof(TrainingCorpus).Assembly.GetManifestResourceStream(resourceName)!;
 
     /// <summary>A line in the corpus format (id, text, scenario, cause, optional activity and facts).</summary>
     public static TrainingTicket Parse(string line)

@@ -9,7 +9,8 @@ public static class HealthChecks
 {
     /// <summary>
     /// GET /health answers 200 once the database answers a query: "Healthy", or "Degraded" while the classifier's models are
-    /// still being trained after start-up (tickets are saved meanwhile; their suggestion waits for the training).
+    /// still being loaded after start-up, or trained when the stored ones are stale (tickets are saved meanwhile; their
+    /// suggestion waits for the models).
     /// </summary>
     public static IServiceCollection AddHelpdeskHealthChecks(this IServiceCollection services)
     {
@@ -22,7 +23,7 @@ public static class HealthChecks
             })
             .AddCheck("classifier", () => Classifier.ModelsTrained
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Degraded("the classifier's models are still being trained"));
+                : HealthCheckResult.Degraded("the classifier's models are still being loaded"));
         services.AddHostedService<ClassifierWarmUp>();
         return services;
     }
