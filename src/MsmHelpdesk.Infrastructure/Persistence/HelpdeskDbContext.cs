@@ -148,7 +148,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     {
         // Only SQLite has the trigram indexes (the TicketSearchIndex and List7 migrations); SQL Server asks its full-text
         // index or searches with LIKE. LIKE wildcards in the term are left to that plain path rather than escaped here.
-        if (!Database.IsSqlite() || term.Length < 3 || term.AsSpan().IndexOfAny("%_\\") >= 0)
+        if (!HasTrigramIndexFor(term))
         {
             return null;
         }
@@ -172,7 +172,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
                     "SELECT k.TicketId AS Value FROM (SELECT rowid AS Row FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {0} LIMIT {1}) AS s "
                     + "JOIN OpenTicketSearchKeys AS k ON k.Key = s.Row", Phrase(term), limit + 1)
                 .ToListAsync(cancellationToken);
-            return new TicketCandidates(ids.Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit);
+            return new TicketCandidates(ids.Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit, Exact: true);
         }
 
         // The table is one of two names of ours; the term and the limit go as parameters.
@@ -184,7 +184,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public async Task<OpenTicketMatches?> FindOpenTicketMatchesInReportOrderAsync(string term, int limit, int skip, int take, bool newestFirst, CancellationToken cancellationToken)
     {
-        if (!Database.IsSqlite() || term.Length < 3 || term.AsSpan().IndexOfAny("%_\\") >= 0 || !IsOpenIndexPhrase(term))
+        if (!HasTrigramIndexFor(term) || !IsOpenIndexPhrase(term))
         {
             return null;
         }
@@ -248,6 +248,12 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
         return ids;
     }
+
+    /// <summary>
+    /// Only SQLite has the trigram indexes; a term under 3 characters has no trigram, and LIKE wildcards in it are left to
+    /// the plain search rather than escaped here.
+    /// </summary>
+    private bool HasTrigramIndexFor(string term) => Database.IsSqlite() && term.Length >= 3 && term.AsSpan().IndexOfAny("%_\\") < 0;
 
     /// <summary>
     /// A term the open index answers exactly as a phrase of its trigrams (decision 0190): ASCII without whitespace (no

@@ -402,9 +402,10 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
         // The index joins a ticket's three texts with spaces, so for a word without a space (most searches) its matches
         // are exactly the tickets whose texts contain the word: no re-check, and for the whole open queue no count query
-        // either (decision 0177). The open index's "more than 2,000" is then more than the count's cap. ASCII only:
-        // that SQLite's LIKE and the trigram index agree on letter case elsewhere is not something to lean on.
-        var exact = openOnly && !term.Any(char.IsWhiteSpace) && System.Text.Ascii.IsValid(term);
+        // either (decision 0177). The open index's "more than 2,000" is then more than the count's cap. The index says
+        // when its answer is exact (ASCII only: that SQLite's LIKE and the trigram index agree on letter case elsewhere is
+        // not something to lean on).
+        var exact = found.Exact;
         if (found.MoreThanLimit)
         {
             return exact && wholeOpenQueue ? plain with { Count = OpenSearchCandidateLimit + 1 } : plain;
