@@ -51,7 +51,7 @@ public sealed partial class Classifier
     private sealed record DefaultModelSet(TextModel[] Models, FeatureSpace Space, string? WhyTrained);
 
     /// <summary>True once the shipped models are ready, loaded or trained (the first classification in a process waits for them).</summary>
-    public static bool ModelsTrained => DefaultModels.IsValueCreated;
+    public static bool ModelsReady => DefaultModels.IsValueCreated;
 
     /// <summary>
     /// Loads (or, when the stored ones are stale, trains) the shipped models on a pool thread, if no one has yet, and

@@ -21,7 +21,7 @@ public static class HealthChecks
                 await db.SystemFlags.CountAsync(cancellationToken);
                 return true;
             })
-            .AddCheck("classifier", () => Classifier.ModelsTrained
+            .AddCheck("classifier", () => Classifier.ModelsReady
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Degraded("the classifier's models are still being loaded"));
         services.AddHostedService<ClassifierWarmUp>();
