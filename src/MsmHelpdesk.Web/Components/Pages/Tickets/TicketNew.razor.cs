@@ -24,6 +24,9 @@ public partial class TicketNew
     private IReadOnlyList<string> secretFields = [];
     private DiagnosisView? suggestion;
 
+    /// <summary>The staff list and the client from the address have arrived: typing now cannot be overwritten by them.</summary>
+    private bool loaded;
+
     [SupplyParameterFromQuery(Name = "client")]
     private Guid? ClientId { get; set; }
 
@@ -44,6 +47,8 @@ public partial class TicketNew
                 contacts = view.Contacts;
             }
         }
+
+        loaded = true;
     }
 
     private async Task<IEnumerable<ClientRow>> SearchClientsAsync(string? text, CancellationToken cancellationToken)

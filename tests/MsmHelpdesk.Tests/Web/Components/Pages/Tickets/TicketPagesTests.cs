@@ -93,6 +93,26 @@ public sealed class TicketPagesTests
     }
 
     [Fact]
+    public async Task ShouldServeThePrerenderedNewTicketFormInertUntilItsLiveConnectionStarts()
+    {
+        await using var factory = (await StartAsync()).Factory;
+        var browser = factory.Browser();
+        var login = await browser.GetStringAsync("/account/login");
+        await HelpdeskWebFactory.SignInAsync(browser, "budi@msm.co.id");
+
+        var html = await browser.GetStringAsync("/tickets/new");
+
+        // The layout's gate is shut in the server's render: text typed there would be lost when the live page replaces it.
+        var gate = html.IndexOf("<fieldset class=\"form-gate\" disabled", StringComparison.Ordinal);
+        Assert.True(gate >= 0, "the prerendered page's controls are not inside a disabled fieldset");
+        Assert.True(html.IndexOf("id=\"ticket-client\"", gate, StringComparison.Ordinal) > gate);
+        Assert.True(html.IndexOf("id=\"save-ticket\"", gate, StringComparison.Ordinal) > gate);
+        Assert.Contains("aria-busy=\"true\"", html[gate..], StringComparison.Ordinal);
+        // The sign-in page is a static form (no live connection follows): nothing may hold it shut.
+        Assert.DoesNotContain("form-gate", login, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ShouldShowTheTicketPageAndItsClientToSignedInStaffOnly()
     {
         var (factory, budi) = await StartAsync();

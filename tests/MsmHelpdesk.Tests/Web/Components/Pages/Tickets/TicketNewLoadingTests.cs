@@ -1,0 +1,86 @@
+using System.Globalization;
+using Bunit;
+using Mediator;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MsmHelpdesk.Application.Common.Persistence;
+using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Application.Common.Security;
+using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Web.Components.Pages.Tickets;
+using MudBlazor.Services;
+
+namespace MsmHelpdesk.Tests.Web.Components.Pages.Tickets;
+
+/// <summary>
+/// A consultant on a call types as soon as the new-ticket form shows. Until the page's own data has arrived (staff, the
+/// client from the address) a re-render could overwrite what was typed, so the form stays shut until then.
+/// </summary>
+public sealed class TicketNewLoadingTests
+{
+    public TicketNewLoadingTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
+
+    [Fact]
+    public async Task ShouldKeepTheFormShutUntilItsDataHasArrived()
+    {
+        var sender = new HeldStaffSender();
+        await using var context = new BunitContext();
+        context.Services.AddLocalization();
+        context.Services.AddMudServices();
+        context.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        context.Services.AddSingleton<ISender>(sender);
+        context.Services.AddSingleton<ICurrentUser>(new Me());
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.SetRendererInfo(new RendererInfo("Server", true));
+
+        var cut = context.Render<TicketNew>(parameters => parameters.SetAssignedRenderMode(RenderMode.InteractiveServer));
+        var shutWhileLoading = cut.Find("#ticket-form fieldset.form-gate").HasAttribute("disabled");
+        sender.Release([new StaffMember { Id = "u-budi", DisplayName = "Budi", Email = "budi@msm.co.id", IsActive = true }]);
+
+        Assert.True(shutWhileLoading);
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#ticket-form fieldset.form-gate").HasAttribute("disabled")));
+        Assert.Empty(cut.FindAll("#ticket-form .form-gate-progress"));
+    }
+
+    private sealed class Me : ICurrentUser
+    {
+        public ValueTask<UserIdentity> GetAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(new UserIdentity("u-budi", "Budi", new HashSet<string> { Roles.Consultant }));
+    }
+
+    /// <summary>Answers the page's staff query only when the test says so; the page sends nothing else before it is ready.</summary>
+    private sealed class HeldStaffSender : ISender
+    {
+        private readonly TaskCompletionSource<Result<IReadOnlyList<StaffMember>>> _staff = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release(IReadOnlyList<StaffMember> staff) => _staff.SetResult(Result.Success(staff));
+
+        public async ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default) =>
+            query is MsmHelpdesk.Application.Features.Tickets.ListStaffQuery
+                ? (TResponse)(object)await _staff.Task
+                : throw new NotSupportedException($"The page sent {query.GetType().Name} before it was ready.");
+
+        public ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("No command is sent while the page loads.");
+
+        public ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public ValueTask<object?> Send(object message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamQuery<TResponse> query, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamRequest<TResponse> request, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamCommand<TResponse> command, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<object?> CreateStream(object message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    }
+}
