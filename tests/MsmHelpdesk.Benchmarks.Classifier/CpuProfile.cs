@@ -48,6 +48,31 @@ public static class CpuProfile
         }
     }
 
+    /// <summary>Classifies the inputs over and over for <paramref name="duration"/> after a warm-up pass, for a sampling profiler (perf).</summary>
+    public static void Spin(IReadOnlyList<ClassificationInput> inputs, TimeSpan duration)
+    {
+        var classifier = new Domain.Classification.Classifier(DefaultCatalogue.Create());
+        foreach (var input in inputs)
+        {
+            classifier.Classify(input);
+        }
+
+        var calls = 0;
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < duration)
+        {
+            foreach (var input in inputs)
+            {
+                classifier.Classify(input);
+            }
+
+            calls += inputs.Count;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{calls} calls in {duration.TotalSeconds:0} s: {Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls:0.0} us/call wall (load {LoadAverage()})"));
+    }
+
     /// <summary>
     /// Every answer on the corpus tickets and the load bench bodies, one line each with the probabilities round-trip
     /// exact (<c>--dump FILE</c>): two builds' files compared line by line show whether a change moved any answer.
