@@ -317,25 +317,6 @@ public sealed partial class Classifier
     private static readonly DateOnly DesktopLimited = new(2025, 2, 13);
     private static readonly DateOnly DesktopReplacementRefused = new(2025, 11, 8);
 
-    /// <summary>"&lt;word&gt;" cut into 3-, 4- and 5-grams; the markers let a gram say it starts or ends a word.</summary>
-    private void AddCharGrams(ReadOnlySpan<char> name, int index, Work work, bool strings)
-    {
-        var padded = Work.Room(ref work.Padded, name.Length + 2)[..(name.Length + 2)];
-        padded[0] = '<';
-        name.CopyTo(padded[1..]);
-        padded[^1] = '>';
-        var key = Work.Room(ref work.Key, CharGramPrefix.Length + 5);
-        CharGramPrefix.CopyTo(key);
-        for (var n = 3; n <= 5; n++)
-        {
-            for (var start = 0; start + n <= padded.Length; start++)
-            {
-                padded.Slice(start, n).CopyTo(key[CharGramPrefix.Length..]);
-                Emit(work, key[..(CharGramPrefix.Length + n)], index, index, cited: false, strings);
-            }
-        }
-    }
-
     /// <summary>
     /// The models' logits for the collected features, into the work's buffers: the system first, then scenario and
     /// cause as log P = log(P(desktop) · P_desktop-model + P(coretax) · P_coretax-model), an Unknown system counting

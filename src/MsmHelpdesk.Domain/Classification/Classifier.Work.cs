@@ -60,6 +60,7 @@ public sealed partial class Classifier
         public readonly double[] Prior = new double[ScenarioClasses];
         public readonly double[] CausePrior = new double[CauseClasses];
         public readonly List<int> FeatureIds = new(128);
+        public readonly List<int> GramIds = new(32);
 
         /// <summary>
         /// The shared ids found in this call, one bit each (<see cref="Mark"/>), read back in ascending order and cleared by
