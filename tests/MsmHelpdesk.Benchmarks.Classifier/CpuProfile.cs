@@ -45,6 +45,10 @@ public static class CpuProfile
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {name,-18} round {round + 1}: {inputs.Count} calls, CPU {cpuUs,8:0.0} us/call, wall {wallUs,8:0.0} us/call, {bytes,8:0} B/call (load {LoadAverage()})"));
             }
+
+            // What the classifier holds after the calls (what it remembers about words, decision 0197), over the models' size.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  managed after the {name}: {(GC.GetTotalMemory(forceFullCollection: true) - after) / 1048576.0:+0.00;-0.00} MiB"));
         }
     }
 

@@ -399,6 +399,19 @@ public sealed partial class Classifier
         _models[model].AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.FeatureIds), _space.Columns(model), logits);
     }
 
+    private static bool Overlaps(List<(double Weight, int First, int Last)> chosen, int first, int last)
+    {
+        foreach (var item in chosen)
+        {
+            if (item.First <= last && first <= item.Last)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words a rule already cites for the same class are not cited again.</summary>
     private static bool Cited(Work work, List<Evidence> evidence, string points, int first, int last)
     {
@@ -420,7 +433,8 @@ public sealed partial class Classifier
     {
         var index = EvidenceModel(work, dimension);
         var model = _models[index];
-        var candidates = new List<(double Weight, int First, int Last)>();
+        var candidates = work.Candidates;
+        candidates.Clear();
         foreach (var (shared, first, last) in work.Found)
         {
             var id = _space.Column(index, shared);
@@ -443,10 +457,11 @@ public sealed partial class Classifier
         }
 
         candidates.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.First.CompareTo(b.First));
-        var best = new List<(double Weight, int First, int Last)>(ModelEvidenceCount);
+        var best = work.Best;
+        best.Clear();
         foreach (var candidate in candidates)
         {
-            if (best.Count < ModelEvidenceCount && !best.Exists(b => b.First <= candidate.Last && candidate.First <= b.Last))
+            if (best.Count < ModelEvidenceCount && !Overlaps(best, candidate.First, candidate.Last))
             {
                 best.Add(candidate);
             }

@@ -61,6 +61,8 @@ public sealed partial class Classifier
         public readonly double[] CausePrior = new double[CauseClasses];
         public readonly List<int> FeatureIds = new(128);
         public readonly List<int> GramIds = new(32);
+        public readonly List<(double Weight, int First, int Last)> Candidates = new(64);
+        public readonly List<(double Weight, int First, int Last)> Best = new(ModelEvidenceCount);
 
         /// <summary>
         /// The shared ids found in this call, one bit each (<see cref="Mark"/>), read back in ascending order and cleared by
