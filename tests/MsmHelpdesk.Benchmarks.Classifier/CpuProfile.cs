@@ -45,7 +45,36 @@ public static class CpuProfile
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {name,-18} round {round + 1}: {inputs.Count} calls, CPU {cpuUs,8:0.0} us/call, wall {wallUs,8:0.0} us/call, {bytes,8:0} B/call (load {LoadAverage()})"));
             }
+
+            // What the classifier holds after the calls (what it remembers about words, decision 0197), over the models' size.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  managed after the {name}: {(GC.GetTotalMemory(forceFullCollection: true) - after) / 1048576.0:+0.00;-0.00} MiB"));
         }
+    }
+
+    /// <summary>Classifies the inputs over and over for <paramref name="duration"/> after a warm-up pass, for a sampling profiler (perf).</summary>
+    public static void Spin(IReadOnlyList<ClassificationInput> inputs, TimeSpan duration)
+    {
+        var classifier = new Domain.Classification.Classifier(DefaultCatalogue.Create());
+        foreach (var input in inputs)
+        {
+            classifier.Classify(input);
+        }
+
+        var calls = 0;
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < duration)
+        {
+            foreach (var input in inputs)
+            {
+                classifier.Classify(input);
+            }
+
+            calls += inputs.Count;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{calls} calls in {duration.TotalSeconds:0} s: {Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls:0.0} us/call wall (load {LoadAverage()})"));
     }
 
     /// <summary>

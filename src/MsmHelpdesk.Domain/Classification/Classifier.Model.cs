@@ -178,8 +178,8 @@ public sealed partial class Classifier
     /// </summary>
     /// <remarks>
     /// <paramref name="strings"/>: the features as strings, for training (<see cref="Work.Features"/>); otherwise each is
-    /// built in the work's buffers and looked up once in the shared <see cref="FeatureSpace"/>, and only the ones a model
-    /// knows are kept (<see cref="Work.Found"/>).
+    /// built in the work's buffers and looked up once in the shared <see cref="FeatureSpace"/>; the ones a model knows are
+    /// marked (<see cref="Work.Mark"/>), and the words and pairs among them kept with their tokens (<see cref="Work.Found"/>).
     /// </remarks>
     private void CollectFeatures(ClassificationInput input, Work work, bool strings = false)
     {
@@ -187,7 +187,7 @@ public sealed partial class Classifier
         work.Found.Clear();
         // A ticket without a report date says so: no Coretax-era ticket of the corpora lacks one, so the system model
         // can learn that undated, code-less text was written about the desktop app (decision 0106).
-        Emit(work, DateEpoch(input.ReportedAt) ?? "t:undated", -1, -1, gram: false, strings);
+        Emit(work, DateEpoch(input.ReportedAt) ?? "t:undated", -1, -1, cited: false, strings);
 
         var previousLength = -1; // -1: no previous word
         var previousIndex = -1;
@@ -246,7 +246,7 @@ public sealed partial class Classifier
                 }
             }
 
-            Emit(work, Join(ref work.Key, prefix, name), i, i, gram: false, strings);
+            Emit(work, Join(ref work.Key, prefix, name), i, i, cited: true, strings);
             if (prefix == "w:" && (CharGrams == 2 || (CharGrams == 1 && token.Id < 0))) // a denied word's grams would not be denied
             {
                 AddCharGrams(name, i, work, strings);
@@ -259,7 +259,7 @@ public sealed partial class Classifier
                 work.Previous.AsSpan(0, previousLength).CopyTo(key[2..]);
                 key[2 + previousLength] = '_';
                 name.CopyTo(key[(3 + previousLength)..]);
-                Emit(work, key[..(3 + previousLength + name.Length)], previousIndex, i, gram: false, strings);
+                Emit(work, key[..(3 + previousLength + name.Length)], previousIndex, i, cited: true, strings);
             }
 
             name.CopyTo(Work.Room(ref work.Previous, name.Length));
@@ -268,8 +268,11 @@ public sealed partial class Classifier
         }
     }
 
-    /// <summary>A feature, as a string for training or as its shared id when a model knows it.</summary>
-    private void Emit(Work work, ReadOnlySpan<char> key, int first, int last, bool gram, bool strings)
+    /// <summary>
+    /// A feature, as a string for training or, when a model knows it, marked by its shared id; a word or pair that can be
+    /// <paramref name="cited"/> as evidence is also kept with its tokens (a gram is no word to show, the report date is a fact).
+    /// </summary>
+    private void Emit(Work work, ReadOnlySpan<char> key, int first, int last, bool cited, bool strings)
     {
         if (strings)
         {
@@ -277,7 +280,11 @@ public sealed partial class Classifier
         }
         else if (_space.Find(key) is var id and >= 0)
         {
-            work.Found.Add((id, first, last, gram));
+            work.Mark(id);
+            if (cited)
+            {
+                work.Found.Add((id, first, last));
+            }
         }
     }
 
@@ -310,25 +317,6 @@ public sealed partial class Classifier
     private static readonly DateOnly DesktopLimited = new(2025, 2, 13);
     private static readonly DateOnly DesktopReplacementRefused = new(2025, 11, 8);
 
-    /// <summary>"&lt;word&gt;" cut into 3-, 4- and 5-grams; the markers let a gram say it starts or ends a word.</summary>
-    private void AddCharGrams(ReadOnlySpan<char> name, int index, Work work, bool strings)
-    {
-        var padded = Work.Room(ref work.Padded, name.Length + 2)[..(name.Length + 2)];
-        padded[0] = '<';
-        name.CopyTo(padded[1..]);
-        padded[^1] = '>';
-        var key = Work.Room(ref work.Key, CharGramPrefix.Length + 5);
-        CharGramPrefix.CopyTo(key);
-        for (var n = 3; n <= 5; n++)
-        {
-            for (var start = 0; start + n <= padded.Length; start++)
-            {
-                padded.Slice(start, n).CopyTo(key[CharGramPrefix.Length..]);
-                Emit(work, key[..(CharGramPrefix.Length + n)], index, index, gram: true, strings);
-            }
-        }
-    }
-
     /// <summary>
     /// The models' logits for the collected features, into the work's buffers: the system first, then scenario and
     /// cause as log P = log(P(desktop) · P_desktop-model + P(coretax) · P_coretax-model), an Unknown system counting
@@ -336,25 +324,9 @@ public sealed partial class Classifier
     /// </summary>
     private void ModelLogits(Work work)
     {
-        // Each feature once: sorted, then duplicates dropped in place (a list scan would be quadratic in n-grams).
-        var ids = work.FeatureIds;
-        ids.Clear();
-        foreach (var feature in work.Found)
-        {
-            ids.Add(feature.Id);
-        }
-
-        ids.Sort();
-        var kept = 0;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (kept == 0 || ids[i] != ids[kept - 1])
-            {
-                ids[kept++] = ids[i];
-            }
-        }
-
-        ids.RemoveRange(kept, ids.Count - kept);
+        // Each feature once and in ascending order: read from the marks, no sort (decision 0197).
+        work.FeatureIds.Clear();
+        work.TakeMarked(work.FeatureIds);
 
         AddLogits(SystemDimension, work, work.Logits[SystemDimension]);
         var desktop = DesktopShare(work);
@@ -427,6 +399,19 @@ public sealed partial class Classifier
         _models[model].AddLogits(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.FeatureIds), _space.Columns(model), logits);
     }
 
+    private static bool Overlaps(List<(double Weight, int First, int Last)> chosen, int first, int last)
+    {
+        foreach (var item in chosen)
+        {
+            if (item.First <= last && first <= item.Last)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words a rule already cites for the same class are not cited again.</summary>
     private static bool Cited(Work work, List<Evidence> evidence, string points, int first, int last)
     {
@@ -448,11 +433,11 @@ public sealed partial class Classifier
     {
         var index = EvidenceModel(work, dimension);
         var model = _models[index];
-        var candidates = new List<(double Weight, int First, int Last)>();
-        foreach (var (shared, first, last, gram) in work.Found)
+        var candidates = work.Candidates;
+        candidates.Clear();
+        foreach (var (shared, first, last) in work.Found)
         {
-            // A gram is no word to show; the report date is shown as a fact, not as a word.
-            var id = first < 0 || gram ? -1 : _space.Column(index, shared);
+            var id = _space.Column(index, shared);
             if (id < 0)
             {
                 continue;
@@ -472,10 +457,11 @@ public sealed partial class Classifier
         }
 
         candidates.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : a.First.CompareTo(b.First));
-        var best = new List<(double Weight, int First, int Last)>(ModelEvidenceCount);
+        var best = work.Best;
+        best.Clear();
         foreach (var candidate in candidates)
         {
-            if (best.Count < ModelEvidenceCount && !best.Exists(b => b.First <= candidate.Last && candidate.First <= b.Last))
+            if (best.Count < ModelEvidenceCount && !Overlaps(best, candidate.First, candidate.Last))
             {
                 best.Add(candidate);
             }

@@ -15,7 +15,20 @@ public sealed partial class Classifier
             return -1;
         }
 
-        id = ResolveAffixes(word);
+        if (_resolved.TryGetValue(word, out id))
+        {
+            return id;
+        }
+
+        id = ResolveUnknown(word);
+        Remember(_resolved, ref _resolvedCount, word, id);
+        return id;
+    }
+
+    /// <summary>A word the lexicon does not know as it is: a known stem inside its affixes, or a key word one typo away.</summary>
+    private int ResolveUnknown(ReadOnlySpan<char> word)
+    {
+        var id = ResolveAffixes(word);
         if (id >= 0)
         {
             return id;

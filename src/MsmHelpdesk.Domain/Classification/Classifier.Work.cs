@@ -52,7 +52,7 @@ public sealed partial class Classifier
         public readonly double[][] Logits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1], new double[SystemLabels]];
         public readonly double[][] CoretaxLogits = [new double[ScenarioClasses + 1], new double[CauseClasses + 1]];
         public readonly List<(string Key, int First, int Last)> Features = new(128);
-        public readonly List<(int Id, int First, int Last, bool Gram)> Found = new(256);
+        public readonly List<(int Id, int First, int Last)> Found = new(256);
         public char[] Key = new char[64];
         public char[] Name = new char[64];
         public char[] Previous = new char[64];
@@ -60,6 +60,17 @@ public sealed partial class Classifier
         public readonly double[] Prior = new double[ScenarioClasses];
         public readonly double[] CausePrior = new double[CauseClasses];
         public readonly List<int> FeatureIds = new(128);
+        public readonly List<int> GramIds = new(32);
+        public readonly List<(double Weight, int First, int Last)> Candidates = new(64);
+        public readonly List<(double Weight, int First, int Last)> Best = new(ModelEvidenceCount);
+
+        /// <summary>
+        /// The shared ids found in this call, one bit each (<see cref="Mark"/>), read back in ascending order and cleared by
+        /// <see cref="TakeMarked"/>: the features sorted and each once without a sort (decision 0197).
+        /// </summary>
+        public ulong[] Marks = [];
+        public int MarkLow = int.MaxValue;
+        public int MarkHigh = -1;
 
         /// <summary>The cause of the strongest exception string found (-1: none), and whether an ambiguous one was found.</summary>
         public int DecidingRule;
@@ -68,8 +79,15 @@ public sealed partial class Classifier
         public readonly int?[] Decided = new int?[2];
         public int? RuledOut;
 
-        public void Reset(int phraseCount, int learnedCount)
+        public void Reset(int phraseCount, int learnedCount, int featureCount = 0)
         {
+            if (Marks.Length < (featureCount + 63) / 64)
+            {
+                Marks = new ulong[(featureCount + 63) / 64];
+            }
+
+            TakeMarked(null); // a call that ended early leaves its marks
+
             (DecidingRule, DecidingRuleWeight, AmbiguousRule) = (-1, 0, false);
             TokenCount = 0;
             Sentence = 0;
@@ -103,6 +121,31 @@ public sealed partial class Classifier
             {
                 Array.Clear(sums);
             }
+        }
+
+        public void Mark(int id)
+        {
+            var word = id >> 6;
+            Marks[word] |= 1UL << id;
+            MarkLow = Math.Min(MarkLow, word);
+            MarkHigh = Math.Max(MarkHigh, word);
+        }
+
+        /// <summary>The marked ids into <paramref name="ids"/> (when given) in ascending order; the marks are cleared.</summary>
+        public void TakeMarked(List<int>? ids)
+        {
+            for (var word = MarkLow; word <= MarkHigh; word++)
+            {
+                var bits = Marks[word];
+                Marks[word] = 0;
+                while (bits != 0 && ids is not null)
+                {
+                    ids.Add((word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits));
+                    bits &= bits - 1;
+                }
+            }
+
+            (MarkLow, MarkHigh) = (int.MaxValue, -1);
         }
 
         /// <summary>The buffer, grown if it holds fewer than <paramref name="length"/> characters.</summary>

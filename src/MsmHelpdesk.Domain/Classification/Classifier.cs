@@ -231,7 +231,7 @@ public sealed partial class Classifier
     {
         ArgumentNullException.ThrowIfNull(input);
         var work = _work ??= new Work();
-        work.Reset(_phrases.Length, _learnedCount);
+        work.Reset(_phrases.Length, _learnedCount, _space.Count);
 
         var chosenScenario = input.Activity is { } activity ? Wire.ParseScenario(activity) : null;
         Tokenize(input.ErrorText, EvidenceField.ErrorText, work);

@@ -3,8 +3,9 @@ using MsmHelpdesk.Domain.Classification;
 namespace MsmHelpdesk.Tests.Domain.Classification;
 
 /// <summary>
-/// The shared feature index (decision 0188) must not move any answer: each model's logits through one look-up per
-/// feature equal, to the bit, those of looking every feature string up in that model's own columns.
+/// The shared feature index (decision 0188) and the hot path's arithmetic (decision 0197: features marked instead of
+/// sorted, rows added several classes at a time) must not move any answer: each model's logits equal, to the bit, those
+/// of looking every feature string up in that model's own columns and adding bias and weights in a plain loop.
 /// </summary>
 public sealed class FeatureSpaceTests
 {
@@ -25,14 +26,29 @@ public sealed class FeatureSpaceTests
             {
                 var columns = features.Select(models[m].IndexOf).Where(column => column >= 0).Distinct().Order().ToArray();
                 known += columns.Length;
-                var expected = new double[models[m].Classes];
-                models[m].AddLogits(columns, expected);
+                var expected = ReferenceLogits(models[m], columns);
                 Assert.True(expected.AsSpan().SequenceEqual(actual[m]), $"{ticket.Id}, model {m}: [{string.Join(", ", expected)}] ≠ [{string.Join(", ", actual[m])}]");
             }
         }
 
         Assert.True(tickets.Count > 1000, $"{tickets.Count} tickets");
         Assert.True(known > 100 * tickets.Count, $"{known} known features over {tickets.Count} tickets: the models know almost nothing");
+    }
+
+    /// <summary>The reference: bias, then each column's value × weight in ascending column order, one class at a time.</summary>
+    private static double[] ReferenceLogits(TextModel model, int[] columns)
+    {
+        var logits = new double[model.Classes];
+        for (var k = 0; k < model.Classes; k++)
+        {
+            logits[k] = 0.0 + model.Bias(k);
+            foreach (var column in columns)
+            {
+                logits[k] += model.Weight(column, k);
+            }
+        }
+
+        return logits;
     }
 
     [Fact]
