@@ -104,6 +104,34 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         }));
     }
 
+    // The two reads of a creation before its write, compiled once (decision 0196): a LINQ query builds its expression tree,
+    // extracts its parameters and looks its plan up in EF's cache on every call (~3 % of a creation's CPU, two queries).
+    private static readonly Func<HelpdeskDbContext, Guid, CancellationToken, Task<ClientForTicket?>> ClientForTicketById =
+        EF.CompileAsyncQuery((HelpdeskDbContext db, Guid id, CancellationToken _) => db.Clients.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new ClientForTicket(c.Id, c.Name, c.Npwp,
+                new Application.Features.Diagnosis.CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck)))
+            .FirstOrDefault());
+
+    private static readonly Func<HelpdeskDbContext, string, CancellationToken, Task<ClientForTicket?>> ClientForTicketByNpwp =
+        EF.CompileAsyncQuery((HelpdeskDbContext db, string npwp, CancellationToken _) => db.Clients.AsNoTracking().Where(c => c.Npwp == npwp)
+            .Select(c => new ClientForTicket(c.Id, c.Name, c.Npwp,
+                new Application.Features.Diagnosis.CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck)))
+            .FirstOrDefault());
+
+    private static readonly Func<HelpdeskDbContext, string, DateTimeOffset, DateTimeOffset, Guid, int, CancellationToken, Task<int>> OtherClientsReporting =
+        EF.CompileAsyncQuery((HelpdeskDbContext db, string code, DateTimeOffset since, DateTimeOffset until, Guid client, int cap, CancellationToken _) =>
+            db.Tickets.AsNoTracking()
+                .Where(t => t.ErrorCode == code && t.ReportedAt >= since && t.ReportedAt <= until && t.ClientId != client)
+                .Select(t => t.ClientId).Distinct().Take(cap).Count());
+
+    public Task<ClientForTicket?> FindClientForTicketAsync(Guid clientId, string? npwp, CancellationToken cancellationToken) =>
+        clientId != Guid.Empty ? ClientForTicketById(this, clientId, cancellationToken)
+        : npwp is not null ? ClientForTicketByNpwp(this, npwp, cancellationToken)
+        : Task.FromResult<ClientForTicket?>(null);
+
+    public Task<int> CountOtherClientsReportingAsync(string errorCode, DateTimeOffset since, DateTimeOffset until, Guid exceptClient, int cap, CancellationToken cancellationToken) =>
+        OtherClientsReporting(this, errorCode, since, until, exceptClient, cap, cancellationToken);
+
     public async Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken)
     {
         // The UPDATE locks the year's row until the caller's transaction ends, so numbers never repeat; it hands back
