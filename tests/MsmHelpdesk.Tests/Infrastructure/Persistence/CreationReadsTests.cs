@@ -1,8 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Features.Diagnosis;
 using MsmHelpdesk.Domain.Clients;
+using MsmHelpdesk.Infrastructure;
+using MsmHelpdesk.Infrastructure.Persistence;
 using MsmHelpdesk.Tests.Support;
 
 namespace MsmHelpdesk.Tests.Infrastructure.Persistence;
@@ -36,6 +40,31 @@ public sealed class CreationReadsTests
         Assert.Equal(expected, byId);
         Assert.Equal(expected, byNpwp);
         Assert.All(new[] { unknownId, unknownNpwp, neither }, Assert.Null);
+    }
+
+    /// <summary>
+    /// EF refuses a compiled query on a model other than the one it was compiled against; the test process has several
+    /// (SQLite's compiled model, SQL Server's in the translation tests, a context built by conventions as here).
+    /// </summary>
+    [Fact]
+    public async Task ShouldAnswerOnEveryModelInTheProcessInTurn()
+    {
+        await using var app = await TestApp.StartAsync();
+        var budi = await Seed.ConsultantAsync(app);
+        var client = await Seed.ClientAsync(app, budi);
+        var connectionString = app.Services.GetRequiredService<IConfiguration>()[ConfigKeys.ConnectionString];
+        await using var byConventions = new HelpdeskDbContext(new DbContextOptionsBuilder<HelpdeskDbContext>().UseSqlite(connectionString).Options);
+
+        var first = await app.QueryDbAsync(db => db.FindClientForTicketAsync(client, null, CancellationToken.None));
+        var other = await byConventions.FindClientForTicketAsync(client, null, CancellationToken.None);
+        var again = await app.QueryDbAsync(db => db.FindClientForTicketAsync(client, null, CancellationToken.None));
+        var count = await byConventions.CountOtherClientsReportingAsync("ETAX-40002", DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow, client, 3, CancellationToken.None);
+
+        Assert.NotSame(await app.QueryDbAsync(db => Task.FromResult(db.Model)), byConventions.Model);
+        Assert.Equal(client, first?.Id);
+        Assert.Equal(first, other);
+        Assert.Equal(first, again);
+        Assert.Equal(0, count);
     }
 
     [Fact]
