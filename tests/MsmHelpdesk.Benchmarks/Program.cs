@@ -114,6 +114,8 @@ static ServiceProvider BuildServices(string databasePath, SqlCapture sql)
 {
     var configuration = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { [ConfigKeys.ConnectionString] = $"Data Source={databasePath}" })
+        // App settings to compare, e.g. BENCH_Database__Sqlite__MmapSizeMiB=256 (decision record 0196).
+        .AddEnvironmentVariables("BENCH_")
         .Build();
     return new ServiceCollection()
         .AddLogging(logging => logging.AddProvider(sql).AddFilter((category, level) => category == SqlCapture.Category && level >= LogLevel.Information))

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MsmHelpdesk.Infrastructure.Persistence;
 
 /// <summary>
-/// Sets up each physical SQLite connection once (the pool hands the same one out again and again): a page cache and a
-/// memory map sized for the ticket tables, full durability (a commit is on disk before the request is answered) and a
+/// Sets up each physical SQLite connection once (the pool hands the same one out again and again): a page cache sized for
+/// the ticket tables (and a memory map only if configured, <see cref="SqliteTuning"/>), full durability (a commit is on disk before the request is answered) and a
 /// busy timeout, so SQLite itself waits for a writer of another process (the CLI) instead of failing at once.
 /// Writers of this process queue at <see cref="SqliteWriteGate"/> instead.
 /// </summary>
@@ -44,12 +44,15 @@ public sealed class SqliteConnectionSetup(SqliteTuning tuning) : DbConnectionInt
 
 /// <summary>
 /// Per-connection sizes of the SQLite page cache and memory map (configurable, <see cref="ConfigKeys.SqliteCacheSizeMiB"/>
-/// and <see cref="ConfigKeys.SqliteMmapSizeMiB"/>). Pages read through the map are the OS's file cache, shared by every
-/// connection; the page cache is each connection's own, so it is kept smaller. Decision record 0161.
+/// and <see cref="ConfigKeys.SqliteMmapSizeMiB"/>; decision record 0161). No map by default (decision record 0196): in WAL
+/// mode a connection that begins a read after another connection's commit drops its page cache and unmaps the whole file,
+/// so with several pooled connections and a map nearly every transaction unmapped, faulted the map back in page by page
+/// and set up every b-tree page it touched again (~10 % of a created ticket's CPU at 8 connections). Without a map the
+/// pages it reads stay in its page cache until the next such reset.
 /// </summary>
 public sealed record SqliteTuning(int CacheSizeMiB, int MmapSizeMiB)
 {
-    public static SqliteTuning Default { get; } = new(16, 256);
+    public static SqliteTuning Default { get; } = new(16, 0);
 
     public static SqliteTuning From(Microsoft.Extensions.Configuration.IConfiguration configuration) => new(
         int.TryParse(configuration[ConfigKeys.SqliteCacheSizeMiB], NumberStyles.None, CultureInfo.InvariantCulture, out var cache) ? cache : Default.CacheSizeMiB,

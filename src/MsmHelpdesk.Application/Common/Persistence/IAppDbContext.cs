@@ -96,6 +96,20 @@ public interface IAppDbContext : IAsyncDisposable
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The client a new ticket is for, with the certificate facts the classifier reads, in one read: by
+    /// <paramref name="clientId"/> unless it is empty, else by the stored form of <paramref name="npwp"/>; null when there is
+    /// no such client. A compiled query (decision 0196): no expression tree is built, walked or looked up per creation.
+    /// </summary>
+    Task<ClientForTicket?> FindClientForTicketAsync(Guid clientId, string? npwp, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many clients other than <paramref name="exceptClient"/> reported <paramref name="errorCode"/> from
+    /// <paramref name="since"/> to <paramref name="until"/> (both included), counting at most <paramref name="cap"/>: the
+    /// classifier's outage evidence, read from the (ErrorCode, ReportedAt) index. A compiled query (decision 0196).
+    /// </summary>
+    Task<int> CountOtherClientsReportingAsync(string errorCode, DateTimeOffset since, DateTimeOffset until, Guid exceptClient, int cap, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Adds a ticket that was never saved, inside the caller's transaction. On SQLite its row, its timeline (ids set on the
     /// entries) and its report totals are written at once in one command, untracked (decision 0168); elsewhere it is
     /// tracked and written, with its totals, by the next <see cref="SaveChangesAsync"/>.
@@ -147,3 +161,6 @@ public sealed record StaffMember
     public required string Email { get; init; }
     public bool IsActive { get; init; }
 }
+
+/// <summary>A client as a new ticket needs it: its header and the certificate facts the classifier reads.</summary>
+public sealed record ClientForTicket(Guid Id, string Name, string Npwp, Features.Diagnosis.CertificateFacts Certificate);

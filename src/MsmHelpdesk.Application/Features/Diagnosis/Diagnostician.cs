@@ -46,9 +46,7 @@ public sealed class Diagnostician(IKnowledgeStore knowledge, TimeProvider clock)
         {
             // Reads at most OutageCountCap distinct clients from the (ErrorCode, ReportedAt) index.
             var since = at.AddHours(-1);
-            recent = await db.Tickets.AsNoTracking()
-                .Where(t => t.ErrorCode == code && t.ReportedAt >= since && t.ReportedAt <= at && t.ClientId != client)
-                .Select(t => t.ClientId).Distinct().Take(OutageCountCap).CountAsync(cancellationToken);
+            recent = await db.CountOtherClientsReportingAsync(code, since, at, client, OutageCountCap, cancellationToken);
         }
 
         var expires = Client.ExpiryOf(certificate?.IssuedOn, certificate?.ExpiresOnEntered);

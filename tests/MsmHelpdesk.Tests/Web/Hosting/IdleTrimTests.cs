@@ -117,13 +117,15 @@ public sealed class IdleTrimTests
         Assert.Equal(new IdleTrimSettings(TimeSpan.FromSeconds(after), TimeSpan.FromSeconds(checkEvery)), IdleTrimSettings.From(configuration));
     }
 
+    /// <summary>With a memory map configured (none by default, decision record 0196), the trim unmaps the file too.</summary>
     [Fact]
     public async Task ShouldUnmapTheDatabaseWhenQuietAndServeTheNextRequestFromIt()
     {
         var clock = new FakeTimeProvider();
         await using var factory = new HelpdeskWebFactory();
-        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddSingleton(new IdleTrim(clock, OneMinute, NullLogger<IdleTrim>.Instance))));
+        await using var app = factory.WithWebHostBuilder(builder => builder
+            .UseSetting(ConfigKeys.SqliteMmapSizeMiB, "256")
+            .ConfigureTestServices(services => services.AddSingleton(new IdleTrim(clock, OneMinute, NullLogger<IdleTrim>.Instance))));
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", await CreateKeyAsync(app.Services));
         var npwp = await CreateClientAsync(client, 7);
