@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace MsmHelpdesk.Domain.Classification;
 
@@ -25,6 +26,32 @@ public sealed partial class Classifier
 
     private int _resolvedCount;
     private int _gramIdsCount;
+
+    /// <summary>Every classifier alive in the process, weakly held, so an idle process can empty their memos.</summary>
+    private static readonly ConditionalWeakTable<Classifier, object?> Alive = [];
+
+    /// <summary>How many words this classifier's memos hold now (both together).</summary>
+    internal int RememberedWords => _resolved.Dictionary.Count + _gramIds.Dictionary.Count;
+
+    /// <summary>
+    /// Empties the memos of every classifier in the process; they fill again from the next tickets. The web host's idle
+    /// trim calls it, so a quiet process does not keep up to ~1.2 MiB of remembered words per classifier.
+    /// </summary>
+    public static void ForgetRememberedWords()
+    {
+        foreach (var (classifier, _) in Alive)
+        {
+            classifier.Forget();
+        }
+    }
+
+    private void Forget()
+    {
+        _resolved.Dictionary.Clear();
+        Volatile.Write(ref _resolvedCount, 0);
+        _gramIds.Dictionary.Clear();
+        Volatile.Write(ref _gramIdsCount, 0);
+    }
 
     /// <summary>Adds a word's answer; a full memo is emptied first, so that it follows the words of the tickets of the day.</summary>
     private void Remember<T>(ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> memo, ref int count, ReadOnlySpan<char> word, T value)

@@ -92,6 +92,7 @@ public sealed partial class Classifier
         ArgumentNullException.ThrowIfNull(catalogue);
         (_models, _space) = models is null ? (DefaultModels.Value.Models, DefaultModels.Value.Space) : (models, FeatureSpace.Of(models));
         _scorer = scorer ?? Scorer.Defaults;
+        Alive.AddOrUpdate(this, null);
         _termLookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _rawLookup = _rawWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _bareLookup = _bareNumbers.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using MsmHelpdesk.Domain.Classification;
 using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Infrastructure.Persistence;
 
@@ -9,7 +10,7 @@ namespace MsmHelpdesk.Web.Hosting;
 
 /// <summary>
 /// After a quiet spell (no HTTP request, no circuit event) the app gives memory back: the pooled SQLite connections are
-/// closed (their page caches and the map of the database file go), the heap is compacted and decommitted, and glibc
+/// closed (their page caches and the map of the database file go), the classifiers' word memos are emptied (0197), the heap is compacted and decommitted, and glibc
 /// returns freed native pages. The next request simply opens a connection and grows the heap again. Decision record 0164.
 /// </summary>
 public sealed class IdleTrim(TimeProvider time, IdleTrimSettings settings, ILogger<IdleTrim> logger) : BackgroundService
@@ -52,6 +53,7 @@ public sealed class IdleTrim(TimeProvider time, IdleTrimSettings settings, ILogg
 
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
         SqliteMemory.ReleaseIdleConnections();
+        Classifier.ForgetRememberedWords();
         Interlocked.Exchange(ref _circuitsOpened, 0);
         CollectAndGiveBack();
         Interlocked.Increment(ref _trims);

@@ -41,6 +41,22 @@ public sealed class ClassifierMemoTests
         Assert.Equal(new Classifier(DefaultCatalogue.Create()) { MemoCapacity = 0 }.Terms("sertifkat pasphrse"), first.Take(2));
     }
 
+    [Fact]
+    public void ShouldForgetEveryRememberedWordWhenTheProcessIsIdleAndAnswerTheSameAfter()
+    {
+        var classifier = new Classifier(DefaultCatalogue.Create());
+        var input = new ClassificationInput("ETAX-40002", "sertifkat elektronik kadaluwarsa waktu upload faktur, pasphrse sudah benar", null, null, null, null);
+        var before = Describe(classifier.Classify(input));
+        var remembered = classifier.RememberedWords;
+
+        Classifier.ForgetRememberedWords();
+
+        Assert.True(remembered > 0, "the classifier remembered no word");
+        Assert.Equal(0, classifier.RememberedWords);
+        Assert.Equal(before, Describe(classifier.Classify(input)));
+        Assert.True(classifier.RememberedWords > 0);
+    }
+
     /// <summary>Every part of an answer, the numbers round-trip exact.</summary>
     private static string Describe(MsmHelpdesk.Domain.Classification.Classification answer) => string.Join("\n",
         [
