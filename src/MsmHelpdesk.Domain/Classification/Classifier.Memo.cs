@@ -47,10 +47,14 @@ public sealed partial class Classifier
 
     private void Forget()
     {
-        _resolved.Dictionary.Clear();
-        Volatile.Write(ref _resolvedCount, 0);
-        _gramIds.Dictionary.Clear();
-        Volatile.Write(ref _gramIdsCount, 0);
+        Empty(_resolved, ref _resolvedCount);
+        Empty(_gramIds, ref _gramIdsCount);
+    }
+
+    private static void Empty<T>(ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> memo, ref int count)
+    {
+        memo.Dictionary.Clear();
+        Volatile.Write(ref count, 0);
     }
 
     /// <summary>Adds a word's answer; a full memo is emptied first, so that it follows the words of the tickets of the day.</summary>
@@ -63,8 +67,7 @@ public sealed partial class Classifier
 
         if (Volatile.Read(ref count) >= MemoCapacity)
         {
-            memo.Dictionary.Clear();
-            Volatile.Write(ref count, 0);
+            Empty(memo, ref count);
         }
 
         if (memo.TryAdd(word, value))

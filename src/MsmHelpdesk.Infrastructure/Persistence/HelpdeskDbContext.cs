@@ -123,17 +123,15 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     private sealed class CreationReads
     {
+        /// <summary>The client and the certificate facts the classifier reads, whichever way it was found.</summary>
+        private static readonly System.Linq.Expressions.Expression<Func<Client, ClientForTicket>> ForTicket = c => new ClientForTicket(c.Id, c.Name, c.Npwp,
+            new Application.Features.Diagnosis.CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck));
+
         public Func<HelpdeskDbContext, Guid, CancellationToken, Task<ClientForTicket?>> ClientById { get; } =
-            EF.CompileAsyncQuery((HelpdeskDbContext db, Guid id, CancellationToken _) => db.Clients.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new ClientForTicket(c.Id, c.Name, c.Npwp,
-                    new Application.Features.Diagnosis.CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck)))
-                .FirstOrDefault());
+            EF.CompileAsyncQuery((HelpdeskDbContext db, Guid id, CancellationToken _) => db.Clients.AsNoTracking().Where(c => c.Id == id).Select(ForTicket).FirstOrDefault());
 
         public Func<HelpdeskDbContext, string, CancellationToken, Task<ClientForTicket?>> ClientByNpwp { get; } =
-            EF.CompileAsyncQuery((HelpdeskDbContext db, string npwp, CancellationToken _) => db.Clients.AsNoTracking().Where(c => c.Npwp == npwp)
-                .Select(c => new ClientForTicket(c.Id, c.Name, c.Npwp,
-                    new Application.Features.Diagnosis.CertificateFacts(c.CertificateIssuedOn, c.CertificateExpiresOnEntered, c.LastCertificateCheck)))
-                .FirstOrDefault());
+            EF.CompileAsyncQuery((HelpdeskDbContext db, string npwp, CancellationToken _) => db.Clients.AsNoTracking().Where(c => c.Npwp == npwp).Select(ForTicket).FirstOrDefault());
 
         public Func<HelpdeskDbContext, string, DateTimeOffset, DateTimeOffset, Guid, int, CancellationToken, Task<int>> OtherClientsReporting { get; } =
             EF.CompileAsyncQuery((HelpdeskDbContext db, string code, DateTimeOffset since, DateTimeOffset until, Guid client, int cap, CancellationToken _) =>

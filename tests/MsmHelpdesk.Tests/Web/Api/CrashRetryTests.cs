@@ -1,14 +1,11 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Application.Features.ApiKeys;
 using MsmHelpdesk.Domain.ApiKeys;
 using MsmHelpdesk.Domain.Users;
-using MsmHelpdesk.Infrastructure;
 using MsmHelpdesk.Tests.Support;
 using Xunit.Abstractions;
 
@@ -24,13 +21,15 @@ public sealed class CrashRetryTests(ITestOutputHelper output)
     private const int Requests = 60;
     private const int KillAfterAcknowledged = 20;
     private const int Concurrency = 8;
+    private const string ReadyPath = "/api/v1/tickets?pageSize=1";
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task ShouldCreateEachTicketExactlyOnceWhenTheProcessIsKilledMidLoadAndEveryRequestIsRetried()
     {
         var directory = TestPaths.NewTempDirectory();
         var (apiKey, npwp) = await PrepareDatabaseAsync(directory);
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         // Each started process trains the classifier before it answers its first creation: since decision 0114 (~10,700
         // training tickets) that took over 120 s while the whole suite ran beside it in CI. The test is about exactly-once
         // creation across a kill, not about start-up time, so the client waits up to 5 minutes.
@@ -38,7 +37,7 @@ public sealed class CrashRetryTests(ITestOutputHelper output)
         http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
 
         var first = new ConcurrentDictionary<int, string>();
-        using (var app = new KilledOnDispose(await StartAppAsync(directory, port, http)))
+        using (var app = await AppProcess.StartAsync(directory, port, http, ReadyPath, StartPatience))
         {
             var next = -1;
             var killed = false;
@@ -71,7 +70,7 @@ public sealed class CrashRetryTests(ITestOutputHelper output)
         }
 
         var retried = new ConcurrentDictionary<int, (string Number, bool Replayed)>();
-        using (new KilledOnDispose(await StartAppAsync(directory, port, http)))
+        using (await AppProcess.StartAsync(directory, port, http, ReadyPath, StartPatience))
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
             {
@@ -126,72 +125,9 @@ public sealed class CrashRetryTests(ITestOutputHelper output)
         return (key, Seed.ValidNpwp);
     }
 
-    private static async Task<Process> StartAppAsync(string directory, int port, HttpClient http)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "MsmHelpdesk.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment[ConfigKeys.ConnectionString.Replace(":", "__", StringComparison.Ordinal)] = $"Data Source={Path.Combine(directory, "helpdesk.db")}";
-        start.Environment[ConfigKeys.AttachmentsDirectory.Replace(":", "__", StringComparison.Ordinal)] = Path.Combine(directory, "attachments");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, "the app exited while starting");
-            try
-            {
-                if ((await http.GetAsync("/api/v1/tickets?pageSize=1")).StatusCode == HttpStatusCode.OK)
-                {
-                    return process;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException("the app did not answer within 120 s");
-    }
-
     private static async Task<int> CountTicketsAsync(string directory)
     {
         await using var app = await TestApp.StartAsync(directory);
         return await app.QueryDbAsync(db => db.Tickets.CountAsync());
-    }
-
-    /// <summary>The app's process, killed when the test leaves it (also when an assertion fails), never left running.</summary>
-    private sealed record KilledOnDispose(Process Process) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill(entireProcessTree: true);
-                Process.WaitForExit(10_000);
-            }
-
-            Process.Dispose();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Application;
 using MsmHelpdesk.Application.Common.Results;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Shared;
 using MudBlazor;
 using MudBlazor.Services;
@@ -133,7 +134,7 @@ public sealed class SendingComponentBaseTests
     }
 
     /// <summary>A mediator whose answer the test gives when it wants, so the moment in between can be seen.</summary>
-    private sealed class ControlledSender : ISender
+    private sealed class ControlledSender : RefusingSender
     {
         private TaskCompletionSource<Result> _pending = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -143,32 +144,11 @@ public sealed class SendingComponentBaseTests
 
         public void Fail(Exception exception) => _pending.SetException(exception);
 
-        public async ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
+        public override async ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
         {
             Sent++;
             _pending = new TaskCompletionSource<Result>(TaskCreationOptions.RunContinuationsAsynchronously);
             return (TResponse)(object)await _pending.Task;
         }
-
-        public ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
-
-        public ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
-
-        public ValueTask<object?> Send(object message, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
-
-        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamQuery<TResponse> query, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
-
-        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamRequest<TResponse> request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
-
-        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamCommand<TResponse> command, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
-
-        public IAsyncEnumerable<object?> CreateStream(object message, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The probe sends commands only.");
     }
 }

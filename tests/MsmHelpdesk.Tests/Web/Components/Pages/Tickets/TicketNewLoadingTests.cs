@@ -4,12 +4,11 @@ using Mediator;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using MsmHelpdesk.Application.Common.Persistence;
 using MsmHelpdesk.Application.Common.Results;
 using MsmHelpdesk.Application.Common.Security;
 using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Pages.Tickets;
 using MudBlazor.Services;
 
@@ -30,8 +29,6 @@ public sealed class TicketNewLoadingTests
         await using var context = new BunitContext();
         context.Services.AddLocalization();
         context.Services.AddMudServices();
-        context.Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        context.Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         context.Services.AddSingleton<ISender>(sender);
         context.Services.AddSingleton<ICurrentUser>(new Me());
         context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -53,34 +50,15 @@ public sealed class TicketNewLoadingTests
     }
 
     /// <summary>Answers the page's staff query only when the test says so; the page sends nothing else before it is ready.</summary>
-    private sealed class HeldStaffSender : ISender
+    private sealed class HeldStaffSender : RefusingSender
     {
         private readonly TaskCompletionSource<Result<IReadOnlyList<StaffMember>>> _staff = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Release(IReadOnlyList<StaffMember> staff) => _staff.SetResult(Result.Success(staff));
 
-        public async ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default) =>
+        public override async ValueTask<TResponse> Send<TResponse>(IQuery<TResponse> query, CancellationToken cancellationToken = default) =>
             query is MsmHelpdesk.Application.Features.Tickets.ListStaffQuery
                 ? (TResponse)(object)await _staff.Task
-                : throw new NotSupportedException($"The page sent {query.GetType().Name} before it was ready.");
-
-        public ValueTask<TResponse> Send<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("No command is sent while the page loads.");
-
-        public ValueTask<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public ValueTask<object?> Send(object message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamQuery<TResponse> query, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamRequest<TResponse> request, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamCommand<TResponse> command, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<object?> CreateStream(object message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                : await base.Send(query, cancellationToken);
     }
 }
