@@ -31,12 +31,12 @@ internal static class StoredModels
 
     public static string ShippedPath => Path.Combine(AppContext.BaseDirectory, FileName);
 
-    /// <summary>SHA-256 (hex) of the format version, <paramref name="training"/> and each embedded corpus file's name and bytes.</summary>
+    /// <summary>SHA-256 (hex) of the format version, <paramref name="training"/> and each corpus file's name and bytes (<see cref="TrainingCorpus"/>).</summary>
     public static string CurrentKey(string training)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"format {FormatVersion}\n{training}\n"));
-        foreach (var name in TrainingCorpus.ResourceNames())
+        foreach (var name in TrainingCorpus.Names())
         {
             using var stream = TrainingCorpus.Open(name);
             hash.AppendData(Encoding.UTF8.GetBytes($"{name} {stream.Length}\n"));
