@@ -13,13 +13,14 @@ namespace MsmHelpdesk.Domain.Classification;
 /// <remarks>
 /// Layout: "MSMTM", the format version, the key (uncompressed, so a stale file is recognised without reading on), then
 /// Brotli: the union of the models' feature names once (sorted), and per model what <see cref="TextModel.Write"/> writes.
-/// Weights are stored as the doubles training produced, bit for bit: the loaded models answer exactly as trained ones.
+/// Weights are stored as the floats a model holds (format 2, decision 0199: training's doubles rounded once when the model
+/// is built; format 1 stored the doubles), values and bias as doubles: the loaded models answer exactly as trained ones.
 /// Regenerate with src/MsmHelpdesk.Domain/Classification/store-models.sh; StoredModelsTests fails while they are stale.
 /// The key does not see a change in how a ticket is read (tokenizer, lexicon, catalogue code): that test does.
 /// </remarks>
 internal static class StoredModels
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     public const string FileName = "classifier-models.bin";
     private const string Magic = "MSMTM";
 
