@@ -9,7 +9,7 @@ public sealed class ClassifierStoreModelsCommand : ICliCommand
 
     public string Usage => """
         msmhelpdesk classifier store-models --out FILE
-            Train the classifier's text models on the embedded corpus and write them with their key (a hash of the
+            Train the classifier's text models on the shipped corpus and write them with their key (a hash of the
             corpus, the settings and the format) to FILE. After a corpus or classifier change:
             src/MsmHelpdesk.Domain/Classification/store-models.sh, then rebuild.
         """;

@@ -4,7 +4,7 @@ namespace MsmHelpdesk.Domain.Classification;
 
 /// <summary>
 /// The statistical part: a ticket's words as features for <see cref="TextModel"/>, the default models trained
-/// from the embedded corpus, and the words that moved the model most, as evidence.
+/// from the shipped corpus, and the words that moved the model most, as evidence.
 /// </summary>
 public sealed partial class Classifier
 {
@@ -61,7 +61,7 @@ public sealed partial class Classifier
     public static Task<string?> WarmUpAsync() => Task.Run(() => DefaultModels.Value.WhyTrained);
 
     /// <summary>
-    /// Trains the shipped models afresh on the embedded corpus and writes them, with their key, to <paramref name="output"/>
+    /// Trains the shipped models afresh on the shipped corpus and writes them, with their key, to <paramref name="output"/>
     /// (the CLI's "classifier store-models", decision 0193). Returns the key.
     /// </summary>
     public static string StoreDefaultModels(Stream output)

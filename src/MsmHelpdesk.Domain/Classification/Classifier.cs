@@ -80,13 +80,13 @@ public sealed partial class Classifier
     private readonly FeatureSpace _space;
     private readonly ScorerSettings[] _scorer;
 
-    /// <summary>A classifier for the catalogue, with the text model trained on the embedded corpus and optional learned weights.</summary>
+    /// <summary>A classifier for the catalogue, with the text model trained on the shipped corpus and optional learned weights.</summary>
     public Classifier(Catalogue catalogue, LearnedWeights? learned = null)
         : this(catalogue, learned, null)
     {
     }
 
-    /// <summary><paramref name="models"/>: scenario and cause models; null for the default ones trained on the embedded corpus.</summary>
+    /// <summary><paramref name="models"/>: scenario and cause models; null for the default ones trained on the shipped corpus.</summary>
     internal Classifier(Catalogue catalogue, LearnedWeights? learned, TextModel[]? models, ScorerSettings[]? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);

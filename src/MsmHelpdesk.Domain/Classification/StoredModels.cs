@@ -13,13 +13,14 @@ namespace MsmHelpdesk.Domain.Classification;
 /// <remarks>
 /// Layout: "MSMTM", the format version, the key (uncompressed, so a stale file is recognised without reading on), then
 /// Brotli: the union of the models' feature names once (sorted), and per model what <see cref="TextModel.Write"/> writes.
-/// Weights are stored as the doubles training produced, bit for bit: the loaded models answer exactly as trained ones.
+/// Weights are stored as the floats a model holds (format 2, decision 0199: training's doubles rounded once when the model
+/// is built; format 1 stored the doubles), values and bias as doubles: the loaded models answer exactly as trained ones.
 /// Regenerate with src/MsmHelpdesk.Domain/Classification/store-models.sh; StoredModelsTests fails while they are stale.
 /// The key does not see a change in how a ticket is read (tokenizer, lexicon, catalogue code): that test does.
 /// </remarks>
 internal static class StoredModels
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     public const string FileName = "classifier-models.bin";
     private const string Magic = "MSMTM";
 
@@ -31,12 +32,12 @@ internal static class StoredModels
 
     public static string ShippedPath => Path.Combine(AppContext.BaseDirectory, FileName);
 
-    /// <summary>SHA-256 (hex) of the format version, <paramref name="training"/> and each embedded corpus file's name and bytes.</summary>
+    /// <summary>SHA-256 (hex) of the format version, <paramref name="training"/> and each corpus file's name and bytes (<see cref="TrainingCorpus"/>).</summary>
     public static string CurrentKey(string training)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"format {FormatVersion}\n{training}\n"));
-        foreach (var name in TrainingCorpus.ResourceNames())
+        foreach (var name in TrainingCorpus.Names())
         {
             using var stream = TrainingCorpus.Open(name);
             hash.AppendData(Encoding.UTF8.GetBytes($"{name} {stream.Length}\n"));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace MsmHelpdesk.Domain.Classification;
 
@@ -14,11 +15,11 @@ namespace MsmHelpdesk.Domain.Classification;
 internal sealed class TextModel
 {
     private readonly string[] _names; // per column, in ordinal order: the features are looked up in a FeatureSpace
-    private readonly double[] _weights; // feature-major: _weights[feature * Classes + class]
+    private readonly float[] _weights; // feature-major: _weights[feature * Classes + class]; rounded once from training's doubles (decision 0199)
     private readonly double[] _bias;
     private readonly double[] _values; // per feature: how much one occurrence counts (character grams less than words)
 
-    private TextModel(string[] names, double[] weights, double[] bias, int classes, double[] values)
+    private TextModel(string[] names, float[] weights, double[] bias, int classes, double[] values)
     {
         _values = values;
         _names = names;
@@ -43,7 +44,7 @@ internal sealed class TextModel
     /// <summary>The label's bias (its logit when no feature is present).</summary>
     public double Bias(int label) => _bias[label];
 
-    /// <summary>What the feature adds to the label's logit.</summary>
+    /// <summary>What the feature adds to the label's logit (the float weight widened, then multiplied in double as in <see cref="AddRow"/>).</summary>
     public double Weight(int feature, int label) => _values[feature] * _weights[feature * Classes + label];
 
     /// <summary>Adds the bias and the weights of the present features (each once) to <paramref name="logits"/>.</summary>
@@ -83,19 +84,31 @@ internal sealed class TextModel
     /// <summary>
     /// logits[k] += value × weight[k], several classes at a time: each logit still gets one product and one addition per
     /// feature, in the same order and with the same roundings (no fused multiply-add), so the sums are bit-identical to a
-    /// plain loop (decision 0197).
+    /// plain loop (decision 0197). The weights are floats, widened exactly to double; the sum stays in double (decision 0199).
     /// </summary>
     private void AddRow(int feature, Span<double> logits)
     {
         var row = _weights.AsSpan(feature * Classes, Classes);
         var value = _values[feature];
         var k = 0;
-        if (Vector.IsHardwareAccelerated && Classes >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && Classes >= Vector<float>.Count)
         {
             var scale = new Vector<double>(value);
-            for (; k <= Classes - Vector<double>.Count; k += Vector<double>.Count)
+            for (; k <= Classes - Vector<float>.Count; k += Vector<float>.Count)
             {
-                (new Vector<double>(logits[k..]) + scale * new Vector<double>(row[k..])).CopyTo(logits[k..]);
+                Vector.Widen(new Vector<float>(row[k..]), out var low, out var high);
+                var upper = k + Vector<double>.Count;
+                (new Vector<double>(logits[k..]) + scale * low).CopyTo(logits[k..]);
+                (new Vector<double>(logits[upper..]) + scale * high).CopyTo(logits[upper..]);
+            }
+
+            if (Vector<double>.Count == Vector128<float>.Count && k <= Classes - Vector128<float>.Count)
+            {
+                // Four classes left of a row (the cause models' 12 = 8 + 4 with AVX2): four floats widened into one vector of doubles.
+                var quarter = Vector128.Create(row.Slice(k, Vector128<float>.Count));
+                var wide = Vector256.Create(Vector128.WidenLower(quarter), Vector128.WidenUpper(quarter)).AsVector();
+                (new Vector<double>(logits[k..]) + scale * wide).CopyTo(logits[k..]);
+                k += Vector128<float>.Count;
             }
         }
 
@@ -193,12 +206,24 @@ internal sealed class TextModel
             }
         }
 
-        return new TextModel(names, weights, bias, classes, values);
+        return new TextModel(names, ToFloats(weights), bias, classes, values);
+    }
+
+    /// <summary>Training's weights rounded to float, once (to nearest): a trained and a loaded model hold the same floats.</summary>
+    private static float[] ToFloats(double[] weights)
+    {
+        var floats = new float[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            floats[i] = (float)weights[i];
+        }
+
+        return floats;
     }
 
     /// <summary>
     /// Every field, for <see cref="StoredModels"/>: the classes, the columns' names as ids in the shared name table
-    /// (ascending, so as gaps), then the values, bias and weights as the doubles they are.
+    /// (ascending, so as gaps), then the values and bias as the doubles they are and the weights as the floats they are.
     /// </summary>
     public void Write(BinaryWriter writer, IReadOnlyDictionary<string, int> nameIds)
     {
@@ -212,12 +237,17 @@ internal sealed class TextModel
             previous = id;
         }
 
-        foreach (var array in (double[][])[_values, _bias, _weights])
+        foreach (var array in (double[][])[_values, _bias])
         {
             foreach (var value in array)
             {
                 writer.Write(value);
             }
+        }
+
+        foreach (var weight in _weights)
+        {
+            writer.Write(weight);
         }
     }
 
@@ -235,7 +265,12 @@ internal sealed class TextModel
 
         var values = ReadDoubles(reader, columns.Length);
         var bias = ReadDoubles(reader, classes);
-        var weights = ReadDoubles(reader, columns.Length * classes);
+        var weights = new float[columns.Length * classes];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = reader.ReadSingle();
+        }
+
         return new TextModel(columns, weights, bias, classes, values);
     }
 

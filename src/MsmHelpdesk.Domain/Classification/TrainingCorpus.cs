@@ -8,20 +8,32 @@ namespace MsmHelpdesk.Domain.Classification;
 internal sealed record TrainingTicket(string Id, ClassificationInput Input, Scenario Scenario, Cause Cause, TaxSystem System = TaxSystem.EfakturDesktop);
 
 /// <summary>
-/// The labelled tickets embedded in this assembly at build time (see MsmHelpdesk.Domain.csproj): the independent
-/// writers' train and dev splits (dev since decision 0101, once every setting was fixed by cross-validation on
-/// train), the Coretax corpus's train and dev splits (decision 0102) and the project's old corpus. Never a frozen test split.
+/// The labelled tickets the shipped models learn from: the independent writers' train and dev splits (dev since decision
+/// 0101, once every setting was fixed by cross-validation on train), the Coretax corpus's train and dev splits (decision
+/// 0102) and the project's old corpus. Never a frozen test split. Shipped as files in <see cref="Folder"/> next to the
+/// application (see MsmHelpdesk.Domain.csproj), read through a <see cref="FileStream"/>: embedded in the assembly, their
+/// 4.5 MB stayed resident in the process's mapping of it after the stored models' key was computed (decision 0199).
 /// </summary>
 internal static class TrainingCorpus
 {
+    /// <summary>The folder next to the application that holds the corpus files.</summary>
+    public const string Folder = "classifier-corpus";
+
+    /// <summary>The names the files go by in the stored models' key: the resource names they had when embedded (decision 0193), so the key hashes the same bytes.</summary>
     private const string Prefix = "MsmHelpdesk.Domain.Classification.Training.";
 
-    public static IReadOnlyList<TrainingTicket> Load()
+    /// <summary>The corpus files, in ordinal order (the order they are read and hashed in).</summary>
+    private static readonly string[] Files = ["coretax-dev.jsonl", "coretax-train.jsonl", "corpus.jsonl", "dev.jsonl", "train.jsonl"];
+
+    public static string FolderPath => Path.Combine(AppContext.BaseDirectory, Folder);
+
+    /// <summary>Every ticket of the corpus files in <paramref name="folder"/> (default <see cref="FolderPath"/>).</summary>
+    public static IReadOnlyList<TrainingTicket> Load(string? folder = null)
     {
         var tickets = new List<TrainingTicket>();
-        foreach (var name in ResourceNames())
+        foreach (var name in Names())
         {
-            using var stream = Open(name);
+            using var stream = Open(name, folder);
             using var reader = new StreamReader(stream);
             while (reader.ReadLine() is { } line)
             {
@@ -35,11 +47,22 @@ internal static class TrainingCorpus
         return tickets;
     }
 
-    /// <summary>The embedded corpus files, in the order they are read.</summary>
-    public static IEnumerable<string> ResourceNames() =>
-        typeof(TrainingCorpus).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+    /// <summary>The corpus files' names, in the order they are read.</summary>
+    public static IEnumerable<string> Names() => Files.Select(file => Prefix + file);
 
-    public static Stream Open(string resourceName) => typeof(TrainingCorpus).Assembly.GetManifestResourceStream(resourceName)!;
+    /// <summary>A corpus file by its name (from <see cref="Names"/>); a missing file is an error that says where it was looked for.</summary>
+    public static FileStream Open(string name, string? folder = null)
+    {
+        var path = Path.Combine(folder ?? FolderPath, name.StartsWith(Prefix, StringComparison.Ordinal) ? name[Prefix.Length..] : name);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"The classifier's training corpus file {path} is missing. The build copies src/MsmHelpdesk.Domain/Classification/Corpus's "
+                + $"train and dev files to {Folder}/ next to the application (decision 0199): build or publish the application again.", path);
+        }
+
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    }
 
     /// <summary>A line in the corpus format (id, text, scenario, cause, optional activity and facts).</summary>
     public static TrainingTicket Parse(string line)

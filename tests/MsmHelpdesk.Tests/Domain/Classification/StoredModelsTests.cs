@@ -4,7 +4,7 @@ using MsmHelpdesk.Domain.Classification;
 namespace MsmHelpdesk.Tests.Domain.Classification;
 
 /// <summary>
-/// The classifier loads the models stored in the Domain assembly instead of training them at start (decision 0193): they
+/// The classifier loads the models stored next to the Domain assembly instead of training them at start (decision 0193): they
 /// must be today's — trained on today's corpus, settings and feature reading — and answer exactly as trained ones do.
 /// </summary>
 public sealed class StoredModelsTests
@@ -112,6 +112,48 @@ public sealed class StoredModelsTests
 
         Assert.Same(trained, models);
         Assert.NotNull(whyTrained);
+    }
+
+    [Fact]
+    public void ShouldStoreTheWeightsAsTheFloatsTheTrainedModelHolds()
+    {
+        // Format 2 (decision 0199): training's doubles are rounded to float once, when the model is built, so a trained and a
+        // loaded model hold the same floats and answer bit-identically; the file stores four bytes a weight.
+        var model = TinyModels()[1];
+        using var stored = Stored("key-2", [model]);
+
+        var loaded = StoredModels.LoadOrTrain(stored, "key-2", () => throw new InvalidOperationException("trained")).Models.Single();
+
+        Assert.Equal(Bytes(model), Bytes(loaded));
+        // classes, column count, two one-byte gaps, then 2 values and 3 biases as doubles and 2 × 3 weights as floats
+        Assert.Equal(4 + 4 + 2 + (2 + 3) * 8 + (2 * 3 * 4), Bytes(model).Length);
+        var word = model.IndexOf("w:b"); // one occurrence counts 1: its Weight is the stored weight itself
+        for (var label = 0; label < model.Classes; label++)
+        {
+            Assert.Equal(model.Weight(word, label), loaded.Weight(word, label));
+            Assert.Equal(model.Weight(word, label), (double)(float)model.Weight(word, label));
+            Assert.NotEqual(0, model.Weight(word, label));
+        }
+    }
+
+    [Fact]
+    public void ShouldTrainAndSayWhyWhenTheStoredModelsAreOfTheFormerFormat()
+    {
+        var trained = Classifier.EmptyModels();
+        using var stored = new MemoryStream();
+        using (var writer = new BinaryWriter(stored, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Encoding.ASCII.GetBytes("MSMTM"));
+            writer.Write(1);
+            writer.Write("today");
+        }
+
+        stored.Position = 0;
+
+        var (models, whyTrained) = StoredModels.LoadOrTrain(stored, "today", () => trained);
+
+        Assert.Same(trained, models);
+        Assert.Contains("(format 1)", whyTrained);
     }
 
     [Fact]
