@@ -21,18 +21,21 @@ public static class InputNormaliser
 {
     public const int MaxPage = 100_000;
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, MessageProperty[]> Properties = new();
+
+    /// <summary>A message's readable property and whether it is <see cref="VerbatimAttribute"/>, read once per type.</summary>
+    private sealed record MessageProperty(PropertyInfo Info, bool Verbatim);
 
     /// <summary>Trims the message's text in place; returns the refusals per property.</summary>
     public static Dictionary<string, List<string>> Normalise(object message)
     {
         var failures = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var property in PropertiesOf(message.GetType()))
+        foreach (var (property, verbatim) in PropertiesOf(message.GetType()))
         {
             var value = property.GetValue(message);
             switch (value)
             {
-                case string text when !property.IsDefined(typeof(VerbatimAttribute)):
+                case string text when !verbatim:
                     if (Refusal(text) is { } refusal)
                     {
                         Add(failures, property.Name, refusal);
@@ -84,9 +87,9 @@ public static class InputNormaliser
             yield break;
         }
 
-        foreach (var property in PropertiesOf(message.GetType()))
+        foreach (var (property, verbatim) in PropertiesOf(message.GetType()))
         {
-            if (alreadyRefused.Contains(property.Name) || property.IsDefined(typeof(VerbatimAttribute)))
+            if (verbatim || alreadyRefused.Contains(property.Name))
             {
                 continue;
             }
@@ -165,9 +168,10 @@ public static class InputNormaliser
         return (Convert.ToInt64(value, CultureInfo.InvariantCulture) & ~all) == 0;
     }
 
-    private static PropertyInfo[] PropertiesOf(Type type) =>
+    private static MessageProperty[] PropertiesOf(Type type) =>
         Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.DeclaringType != typeof(object) && p.Name != "EqualityContract")
+            .Select(p => new MessageProperty(p, p.IsDefined(typeof(VerbatimAttribute))))
             .ToArray());
 
     private static void Add(Dictionary<string, List<string>> failures, string property, string message)
