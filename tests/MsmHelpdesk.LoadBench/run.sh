@@ -15,7 +15,7 @@
 #      STEPS=create (only the SQL count and the creation rounds: no list, search, idle memory or tabs),
 #      HOLD (seconds the tabs stay open after their figures, for a heap dump or counters of that state; default 0;
 #      the first tab's page is saved as $OUT/tab.html to compare markup),
-#      READY_TO_RUN=1 (run the framework's precompiled code; default: DOTNET_ReadyToRun=0 as deploy/Dockerfile),
+#      READY_TO_RUN=0 (the web host with DOTNET_ReadyToRun=0: the framework JIT-compiled; default: its precompiled code),
 #      PERF=1 (perf record -g of the web process during each second creation round, with the JIT's perf map:
 #      $OUT/perf-<label>.data; costs some CPU itself, so not for the figures). `perf report` cannot name the JIT's code
 #      (W^X runs it from a memfd): read it with `perfsym.py $OUT/perf-<label>.data [--breakdown | --stacks]` while the
@@ -73,8 +73,8 @@ start_web() { # $1 data dir, $2 extra log level for EF commands (optional)
   [ -n "${2:-}" ] && extra=("Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information")
   # The API's per-key rate limit (300/min) would answer 429 to the creation steps: the bench lifts it.
   [ "${PERF:-0}" = 1 ] && extra+=("DOTNET_PerfMapEnabled=1")
-  # As deploy/Dockerfile runs it: DOTNET_ReadyToRun=0 (decision 0202); READY_TO_RUN=1 measures the precompiled code instead.
-  [ "${READY_TO_RUN:-0}" = 1 ] || extra+=("DOTNET_ReadyToRun=0")
+  # READY_TO_RUN=0 measures the framework JIT-compiled instead of its precompiled code (decisions 0202, 0203: not shipped).
+  [ "${READY_TO_RUN:-1}" = 0 ] && extra+=("DOTNET_ReadyToRun=0")
   (cd "$WEB_DIR" && exec env ASPNETCORE_URLS=$U ASPNETCORE_ENVIRONMENT=Production Helpdesk__DataDirectory=$data Limits__ApiRequestsPerMinute=1000000 Performance__IdleTrimAfterSeconds=$IDLE_TRIM "${extra[@]}" \
     dotnet MsmHelpdesk.Web.dll >"$OUT/web.out" 2>"$OUT/web.err") &
   WEB_PID=$!

@@ -59,8 +59,6 @@ public sealed partial class DeploySettingsTests
         Assert.Equal(2, projects.Length);
         Assert.All(projects, project => Assert.True(File.Exists(TestPaths.InRepository(project.Split('/'))), project));
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"MsmHelpdesk.Web.dll\"]", dockerfile, StringComparison.Ordinal);
-        // Decision 0202: the framework compiled optimised rather than run from its precompiled code (no tiered compilation).
-        Assert.Contains("DOTNET_ReadyToRun=0", dockerfile, StringComparison.Ordinal);
         Assert.Contains("mcr.microsoft.com/mssql/server:2022", File.ReadAllText(Path.Combine(Deploy, "compose.yaml")), StringComparison.Ordinal);
     }
 
