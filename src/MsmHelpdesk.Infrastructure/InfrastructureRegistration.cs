@@ -27,14 +27,14 @@ namespace MsmHelpdesk.Infrastructure;
 
 public static class InfrastructureRegistration
 {
+    /// <summary>Contexts kept for reuse: more than a 2-core host runs at once; a context beyond it is simply disposed.</summary>
+    public const int ContextPoolSize = 64;
+
     /// <summary>
     /// Database, Identity stores and the clock. The web app, the CLI, the tests and the design-time
     /// factories all call this, so every DbContext is built the same way (the .NET 10 Identity schema
     /// is read from these services: a context built otherwise would miss the passkey table).
     /// </summary>
-    /// <summary>Contexts kept for reuse: more than a 2-core host runs at once; a context beyond it is simply disposed.</summary>
-    public const int ContextPoolSize = 64;
-
     public static IServiceCollection AddHelpdeskPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.From(configuration);

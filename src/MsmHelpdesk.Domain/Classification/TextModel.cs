@@ -206,19 +206,8 @@ internal sealed class TextModel
             }
         }
 
-        return new TextModel(names, ToFloats(weights), bias, classes, values);
-    }
-
-    /// <summary>Training's weights rounded to float, once (to nearest): a trained and a loaded model hold the same floats.</summary>
-    private static float[] ToFloats(double[] weights)
-    {
-        var floats = new float[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            floats[i] = (float)weights[i];
-        }
-
-        return floats;
+        // Training's weights rounded to float, once (to nearest): a trained and a loaded model hold the same floats.
+        return new TextModel(names, Array.ConvertAll(weights, weight => (float)weight), bias, classes, values);
     }
 
     /// <summary>

@@ -74,13 +74,7 @@ public sealed class FrozenSetV2PanelTests(ITestOutputHelper output)
             $"cause 0.90 (now {test.Cause.Accuracy:0.000}; writers' {writers.Cause.Accuracy:0.000}), cause macro-F1 0.88 (now {test.Cause.TrueClassMacroF1:0.000}; " +
             $"writers' {writers.Cause.TrueClassMacroF1:0.000})");
 
-        Assert.True(test.Scenario.Accuracy >= EtaxFloor.Scenario, $"scenario accuracy {test.Scenario.Accuracy:0.000} < {EtaxFloor.Scenario} (issue bar 0.95)");
-        Assert.True(test.Cause.Accuracy >= EtaxFloor.Cause, $"cause accuracy {test.Cause.Accuracy:0.000} < {EtaxFloor.Cause} (issue bar 0.90)");
-        Assert.True(test.Cause.TrueClassMacroF1 >= EtaxFloor.MacroF1, $"cause macro-F1 {test.Cause.TrueClassMacroF1:0.000} < {EtaxFloor.MacroF1} (issue bar 0.88)");
-        Assert.True(test.ScenarioConfidentlyWrong <= 0.03, $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > 3 %");
-        Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
-        Assert.True(test.ScenarioConfidentPrecision >= 0.95, $"scenario answers with confidence ≥ 0.7: {test.ScenarioConfidentPrecision:0.000} right < 0.95");
-        Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
+        FrozenSetV2Tests.AssertEtax(test, EtaxFloor);
     }
 
     [Fact]
@@ -91,16 +85,7 @@ public sealed class FrozenSetV2PanelTests(ITestOutputHelper output)
         output.WriteLine($"issue 14 bars on the panel's labels: scenario 0.90 (now {test.Scenario.Accuracy:0.000}; writers' {writers.Scenario.Accuracy:0.000}), " +
             $"cause 0.85 (now {test.Cause.Accuracy:0.000}; writers' {writers.Cause.Accuracy:0.000}); system {test.SystemAccuracy:0.000} (writers' {writers.SystemAccuracy:0.000})");
 
-        Assert.True(test.Scenario.Accuracy >= CoretaxFloor.Scenario, $"scenario accuracy {test.Scenario.Accuracy:0.000} < {CoretaxFloor.Scenario} (issue bar 0.90)");
-        Assert.True(test.Cause.Accuracy >= CoretaxFloor.Cause, $"cause accuracy {test.Cause.Accuracy:0.000} < {CoretaxFloor.Cause} (issue bar 0.85)");
-        Assert.True(test.SystemAccuracy >= CoretaxFloor.System, $"system accuracy {test.SystemAccuracy:0.000} < {CoretaxFloor.System}");
-        Assert.True(test.SystemConfidentlyWrong <= 0.03, $"system confidently wrong {test.SystemConfidentlyWrong:P1} > 3 %");
-        Assert.True(test.ScenarioConfidentlyWrong <= CoretaxFloor.ScenarioConfidentlyWrong,
-            $"scenario confidently wrong {test.ScenarioConfidentlyWrong:P1} > {CoretaxFloor.ScenarioConfidentlyWrong:P1} (issue bar 3 %)");
-        Assert.True(test.ScenarioConfidentPrecision >= CoretaxFloor.ScenarioConfidentPrecision,
-            $"scenario answers with confidence ≥ 0.7: {test.ScenarioConfidentPrecision:0.000} right < {CoretaxFloor.ScenarioConfidentPrecision} (issue bar 0.95)");
-        Assert.True(test.CauseConfidentlyWrong <= 0.03, $"cause confidently wrong {test.CauseConfidentlyWrong:P1} > 3 %");
-        Assert.True(test.CauseConfidentPrecision >= 0.95, $"cause answers with confidence ≥ 0.7: {test.CauseConfidentPrecision:0.000} right < 0.95");
+        FrozenSetV2Tests.AssertCoretax(test, CoretaxFloor);
     }
 
     /// <summary>The writers' figures, and the tickets with the panel's reference labels; prints the panel's agreement and changes.</summary>

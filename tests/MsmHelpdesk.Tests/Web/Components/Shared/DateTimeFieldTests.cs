@@ -1,31 +1,20 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Shared;
-using MudBlazor.Services;
 
 namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
 /// <summary>Date and time inputs read and write day/month/year and the 24-hour clock in both of the app's languages.</summary>
 public sealed class DateTimeFieldTests
 {
-    private static BunitContext NewContext(string culture)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        var context = new BunitContext();
-        context.Services.AddLocalization();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        return context;
-    }
-
     [Theory]
     [InlineData("id-ID")]
     [InlineData("en-US")]
     public async Task ShouldShowAndReadADateDayFirst(string culture)
     {
         DateOnly? picked = null;
-        await using var context = NewContext(culture);
+        await using var context = ComponentContext.New(culture);
         var cut = context.Render<DateField>(parameters => parameters
             .Add(p => p.Label, "Tanggal")
             .Add(p => p.Id, "when")
@@ -44,7 +33,7 @@ public sealed class DateTimeFieldTests
     public async Task ShouldShowAndReadATimeOnThe24HourClock(string culture)
     {
         TimeOnly? picked = null;
-        await using var context = NewContext(culture);
+        await using var context = ComponentContext.New(culture);
         var cut = context.Render<TimeField>(parameters => parameters
             .Add(p => p.Label, "Jam")
             .Add(p => p.Id, "at")
@@ -62,7 +51,7 @@ public sealed class DateTimeFieldTests
     public async Task ShouldKeepAMomentInWibFromItsDateAndTime()
     {
         DateTimeOffset? picked = null;
-        await using var context = NewContext("id-ID");
+        await using var context = ComponentContext.New("id-ID");
         var cut = context.Render<DateTimeField>(parameters => parameters
             .Add(p => p.Label, "Dilaporkan")
             .Add(p => p.TimeLabel, "Jam")

@@ -3,8 +3,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Shared;
-using MudBlazor.Services;
 
 namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
@@ -18,10 +18,7 @@ public sealed class FormGateTests
 
     private static BunitContext NewContext(bool interactive)
     {
-        var context = new BunitContext();
-        context.Services.AddLocalization();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var context = ComponentContext.New();
         context.SetRendererInfo(new RendererInfo(interactive ? "Server" : "Static", interactive));
         return context;
     }

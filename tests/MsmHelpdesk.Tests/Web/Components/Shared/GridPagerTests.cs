@@ -1,10 +1,9 @@
-using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Shared;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
@@ -12,16 +11,6 @@ namespace MsmHelpdesk.Tests.Web.Components.Shared;
 public sealed class GridPagerTests
 {
     private readonly List<(int Page, int PageSize)> _requests = [];
-
-    private static BunitContext NewContext(string culture)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        var context = new BunitContext();
-        context.Services.AddLocalization();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        return context;
-    }
 
     private IRenderedComponent<MudDataGrid<int>> RenderGrid(BunitContext context, int total, bool capped = false) =>
         context.Render<MudDataGrid<int>>(parameters => parameters
@@ -52,7 +41,7 @@ public sealed class GridPagerTests
     [Fact]
     public async Task ShouldPageForwardAndBackAndStopAtTheEnds()
     {
-        await using var context = NewContext("id-ID");
+        await using var context = ComponentContext.New("id-ID");
         var cut = RenderGrid(context, total: 60);
 
         cut.WaitForAssertion(() => Assert.Equal("1-25 dari 60", Info(cut)));
@@ -78,7 +67,7 @@ public sealed class GridPagerTests
     [Fact]
     public async Task ShouldAskTheServerForTheChosenPageSize()
     {
-        await using var context = NewContext("id-ID");
+        await using var context = ComponentContext.New("id-ID");
         var cut = RenderGrid(context, total: 60);
         cut.WaitForAssertion(() => Assert.Equal("1-25 dari 60", Info(cut)));
         Assert.Equal("25", cut.Find("select.grid-pager-size option[selected]").GetAttribute("value"));
@@ -93,7 +82,7 @@ public sealed class GridPagerTests
     [Fact]
     public async Task ShouldIgnoreAPageSizeItDoesNotOffer()
     {
-        await using var context = NewContext("id-ID");
+        await using var context = ComponentContext.New("id-ID");
         var cut = RenderGrid(context, total: 60);
         cut.WaitForAssertion(() => Assert.Equal("1-25 dari 60", Info(cut)));
         var asked = _requests.Count;
@@ -107,7 +96,7 @@ public sealed class GridPagerTests
     [Fact]
     public async Task ShouldSayACappedTotalIsAtLeastThatMany()
     {
-        await using var context = NewContext("id-ID");
+        await using var context = ComponentContext.New("id-ID");
         var cut = RenderGrid(context, total: 1000, capped: true);
 
         cut.WaitForAssertion(() => Assert.Equal("1-25 dari 1.000+", Info(cut)));
@@ -116,7 +105,7 @@ public sealed class GridPagerTests
     [Fact]
     public async Task ShouldSpeakEnglishWhenAskedAndSayNothingIsThereWhenEmpty()
     {
-        await using var context = NewContext("en-US");
+        await using var context = ComponentContext.New("en-US");
         var cut = RenderGrid(context, total: 0);
 
         cut.WaitForAssertion(() => Assert.Equal("0-0 of 0", Info(cut)));

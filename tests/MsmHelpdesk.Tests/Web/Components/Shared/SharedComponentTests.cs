@@ -2,8 +2,8 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Domain.Users;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Shared;
-using MudBlazor.Services;
 
 namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
@@ -12,21 +12,12 @@ public sealed class SharedComponentTests
 {
     public SharedComponentTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
 
-    private static BunitContext NewContext()
-    {
-        var context = new BunitContext();
-        context.Services.AddLocalization();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        return context;
-    }
-
     [Fact]
     public async Task ShouldShowTimesInWib()
     {
         var instant = new DateTimeOffset(2026, 11, 25, 18, 30, 0, TimeSpan.Zero);
 
-        await using var context = NewContext();
+        await using var context = ComponentContext.New();
         var cut = context.Render<WibTime>(parameters => parameters.Add(p => p.Value, instant));
 
         cut.MarkupMatches("<time datetime=\"2026-11-25T18:30:00.0000000Z\">26 Nov 2026 01.30 WIB</time>");
@@ -35,7 +26,7 @@ public sealed class SharedComponentTests
     [Fact]
     public async Task ShouldShowTheEmptyTextWhenThereIsNoTime()
     {
-        await using var context = NewContext();
+        await using var context = ComponentContext.New();
         var cut = context.Render<WibTime>(parameters => parameters.Add(p => p.Value, null).Add(p => p.Empty, "Belum pernah"));
 
         Assert.Equal("Belum pernah", cut.Find("span").TextContent);
@@ -46,7 +37,7 @@ public sealed class SharedComponentTests
     {
         var selected = new HashSet<string> { Roles.Consultant };
 
-        await using var context = NewContext();
+        await using var context = ComponentContext.New();
         var cut = context.Render<RoleCheckboxes>(parameters => parameters
             .Add(p => p.Selected, selected)
             .Add(p => p.Error, "Pilih minimal satu peran."));
@@ -65,7 +56,7 @@ public sealed class SharedComponentTests
         var errors = new FormErrors();
         errors.Show(MsmHelpdesk.Application.Common.Results.Error.Validation("Email", "<b>Wajib diisi.</b>"));
 
-        await using var context = NewContext();
+        await using var context = ComponentContext.New();
         var email = context.Render<FieldError>(parameters => parameters.Add(p => p.Errors, errors).Add(p => p.For, "Email"));
         var password = context.Render<FieldError>(parameters => parameters.Add(p => p.Errors, errors).Add(p => p.For, "Password"));
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MsmHelpdesk.Domain.Sla;
+using MsmHelpdesk.Tests.Support;
 using MsmHelpdesk.Web.Components.Shared;
-using MudBlazor.Services;
 
 namespace MsmHelpdesk.Tests.Web.Components.Shared;
 
@@ -11,19 +11,10 @@ public sealed class SlaComponentTests
 {
     public SlaComponentTests() => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("id-ID");
 
-    private static BunitContext NewContext()
-    {
-        var context = new BunitContext();
-        context.Services.AddLocalization();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        return context;
-    }
-
     [Fact]
     public async Task ShouldShowABreachWithItsDueTimeInWibAndTheBusinessTimeOver()
     {
-        await using var context = NewContext();
+        await using var context = ComponentContext.New();
         var cut = context.Render<SlaChip>(parameters => parameters
             .Add(p => p.State, SlaState.Breached)
             .Add(p => p.DueAt, new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero))
@@ -38,7 +29,7 @@ public sealed class SlaComponentTests
     [Fact]
     public async Task ShouldShowTheTimeLeftWhilePausedAndNothingForTicketsWithoutSla()
     {
-        await using var context = NewContext();
+        await using var context = ComponentContext.New();
         var paused = context.Render<SlaChip>(parameters => parameters
             .Add(p => p.State, SlaState.Paused).Add(p => p.Remaining, TimeSpan.FromHours(21)).Add(p => p.ShowDetails, true));
         var none = context.Render<SlaChip>(parameters => parameters.Add(p => p.State, SlaState.None));
