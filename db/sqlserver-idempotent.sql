@@ -2286,3 +2286,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207154127_DropUnusedTicketIndexes'
+)
+BEGIN
+    DROP INDEX [IX_Tickets_SlaFirstResponseDue] ON [Tickets];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207154127_DropUnusedTicketIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207154127_DropUnusedTicketIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1415,9 +1415,6 @@ namespace MsmHelpdesk.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "SlaResolutionDueAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
                         .HasDatabaseName("IX_Tickets_SlaResolutionDue");
 
-                    b.HasIndex("Status", "SlaFirstResponseDueAt", "SlaFirstRespondedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId")
-                        .HasDatabaseName("IX_Tickets_SlaFirstResponseDue");
-
                     b.HasIndex("AssigneeId", "ReportedAt", "Status", "ErrorCode", "Channel", "ClientId", "DiagnosedScenario", "DiagnosedCause", "ResolutionSeconds", "DiagnosisSeconds")
                         .HasDatabaseName("IX_Tickets_AssigneeReport");
 

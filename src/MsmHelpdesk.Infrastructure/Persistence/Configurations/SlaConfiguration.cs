@@ -86,7 +86,9 @@ internal static class TicketSlaConfiguration
         // report's filters (consultant, error code, channel, client) are in the index too, so a filtered count
         // never reads table rows.
         ticket.HasIndex(t => new { t.Status, t.SlaResolutionDueAt, t.AssigneeId, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_SlaResolutionDue");
-        ticket.HasIndex(t => new { t.Status, t.SlaFirstResponseDueAt, t.SlaFirstRespondedAt, t.AssigneeId, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_SlaFirstResponseDue");
+        // No (Status, SlaFirstResponseDueAt) index: no statement used it at 10k or 1M tickets (decision record 0206). The
+        // first-response counts and the job find the unanswered tickets by SlaFirstRespondedAt IS NULL (the index below),
+        // which holds only the tickets still New; every index costs each created ticket a page written at commit.
         // Outcomes per month (reports, SlaComplianceSection): a range of the instant, met or not, from the index alone.
         ticket.HasIndex(t => new { t.SlaResolvedAt, t.SlaResolutionMet, t.AssigneeId, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_SlaResolved");
         ticket.HasIndex(t => new { t.SlaFirstRespondedAt, t.SlaFirstResponseMet, t.AssigneeId, t.ErrorCode, t.Channel, t.ClientId }).HasDatabaseName("IX_Tickets_SlaFirstResponded");

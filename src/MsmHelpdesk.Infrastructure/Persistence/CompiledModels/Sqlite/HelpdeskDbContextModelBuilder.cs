@@ -11,7 +11,7 @@ namespace MsmHelpdesk.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class HelpdeskDbContextModel
     {
         private HelpdeskDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0804ae35-a2cb-442e-b080-8fa26ac212c4"), entityTypeCount: 45)
+            : base(skipDetectChanges: false, modelId: new Guid("b292b18b-1f24-4c5a-ac03-4dc4df1c8253"), entityTypeCount: 45)
         {
         }
 

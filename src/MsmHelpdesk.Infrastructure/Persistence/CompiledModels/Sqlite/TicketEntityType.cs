@@ -24,7 +24,7 @@ namespace MsmHelpdesk.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyCount: 43,
                 navigationCount: 4,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 20,
+                unnamedIndexCount: 19,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -437,20 +437,16 @@ namespace MsmHelpdesk.Infrastructure.Persistence.CompiledModels.Sqlite
             index14.AddAnnotation("Relational:Name", "IX_Tickets_SlaResolutionDue");
 
             var index15 = runtimeEntityType.AddIndex(
-                new[] { status, slaFirstResponseDueAt, slaFirstRespondedAt, assigneeId, errorCode, channel, clientId });
-            index15.AddAnnotation("Relational:Name", "IX_Tickets_SlaFirstResponseDue");
+                new[] { assigneeId, reportedAt, status, errorCode, channel, clientId, diagnosedScenario, diagnosedCause, resolutionSeconds, diagnosisSeconds });
+            index15.AddAnnotation("Relational:Name", "IX_Tickets_AssigneeReport");
 
             var index16 = runtimeEntityType.AddIndex(
-                new[] { assigneeId, reportedAt, status, errorCode, channel, clientId, diagnosedScenario, diagnosedCause, resolutionSeconds, diagnosisSeconds });
-            index16.AddAnnotation("Relational:Name", "IX_Tickets_AssigneeReport");
+                new[] { reportedAt, status, errorCode, channel, clientId, assigneeId, diagnosedScenario, diagnosedCause, resolutionSeconds, diagnosisSeconds });
+            index16.AddAnnotation("Relational:Name", "IX_Tickets_Report");
 
             var index17 = runtimeEntityType.AddIndex(
-                new[] { reportedAt, status, errorCode, channel, clientId, assigneeId, diagnosedScenario, diagnosedCause, resolutionSeconds, diagnosisSeconds });
-            index17.AddAnnotation("Relational:Name", "IX_Tickets_Report");
-
-            var index18 = runtimeEntityType.AddIndex(
                 new[] { status, reportedAt, assigneeId, errorCode, channel, clientId, slaResolutionTargetMinutes, slaFirstResponseMet, slaResolutionMet, slaFirstRespondedAt, slaFirstResponseDueAt, slaFirstResponseAtRiskAt, slaResolutionDueAt, slaResolutionAtRiskAt, slaResolutionPausedAt, id });
-            index18.AddAnnotation("Relational:Name", "IX_Tickets_Status_ReportedAt");
+            index17.AddAnnotation("Relational:Name", "IX_Tickets_Status_ReportedAt");
 
             return runtimeEntityType;
         }

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MsmHelpdesk.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class DropUnusedTicketIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_SlaFirstResponseDue",
+                table: "Tickets");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_SlaFirstResponseDue",
+                table: "Tickets",
+                columns: new[] { "Status", "SlaFirstResponseDueAt", "SlaFirstRespondedAt", "AssigneeId", "ErrorCode", "Channel", "ClientId" });
+        }
+    }
+}
