@@ -8,7 +8,7 @@ public sealed class AppDbContextFactory(IDbContextFactory<HelpdeskDbContext> fac
     private readonly SqliteGroupCommit? _groups = settings.Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(factory) : null;
 
     /// <summary>The SQLite group writer (decision record 0205); null on SQL Server.</summary>
-    internal SqliteGroupCommit? Groups => _groups;
+    public SqliteGroupCommit? Groups => _groups;
 
     public async Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
         await factory.CreateDbContextAsync(cancellationToken);

@@ -14,7 +14,7 @@ namespace MsmHelpdesk.Infrastructure.Persistence;
 /// without committing the transaction it began, is rolled back alone. Nobody is answered before the COMMIT returns
 /// (<c>synchronous = FULL</c>: acknowledged is durable); a failed COMMIT fails every write of its group.
 /// </summary>
-internal sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> contexts)
+public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> contexts)
 {
     public const int MaxGroup = 32;
     internal const string Savepoint = "group_write";
@@ -30,6 +30,9 @@ internal sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> con
 
     /// <summary>Writes those groups held.</summary>
     public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Writes queued for the next group.</summary>
+    public int Waiting => _queue.Count;
 
     public Task<T> WriteAsync<T>(Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
