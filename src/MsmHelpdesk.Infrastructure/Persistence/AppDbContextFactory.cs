@@ -14,7 +14,7 @@ public sealed class AppDbContextFactory(IDbContextFactory<HelpdeskDbContext> fac
         await factory.CreateDbContextAsync(cancellationToken);
 
     public Task<T> WriteAsync<T>(IAppDbContext db, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        _groups is not null && db is HelpdeskDbContext { Database.CurrentTransaction: null }
-            ? _groups.WriteAsync(work, cancellationToken)
+        _groups is not null && db is HelpdeskDbContext { Database.CurrentTransaction: null } caller
+            ? _groups.WriteAsync(caller, work, cancellationToken)
             : work(db, cancellationToken);
 }

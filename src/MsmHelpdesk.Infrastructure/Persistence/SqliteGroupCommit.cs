@@ -34,43 +34,78 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
     /// <summary>Writes queued for the next group.</summary>
     public int Waiting => _queue.Count;
 
-    public Task<T> WriteAsync<T>(Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the write. When no group is running, the caller runs the group itself, at once, on its own thread and on
+    /// <paramref name="caller"/> (usually a group of one: no hand-off to another thread, no second context); writes that
+    /// arrive meanwhile are run by a background drain, which holds one context and connection while writes keep coming.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(HelpdeskDbContext caller, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var write = new GroupWrite<T>(work, cancellationToken);
         _queue.Enqueue(write);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            _ = Task.Run(DrainAsync, CancellationToken.None);
+            var group = Take();
+            if (group.Count > 0)
+            {
+                await RunGroupAsync(caller, group);
+            }
+
+            HandOff();
         }
 
-        return write.Answer;
+        return await write.Answer;
     }
+
+    /// <summary>Marks the flow a group write's work runs in (set inside that flow only).</summary>
+    internal static void Mark(GroupWrite write) => Running.Value = write;
 
     /// <summary>The group write running on this context's database in this flow, if any (for <see cref="AppTransaction"/>).</summary>
     internal static GroupWrite? RunningOn(DatabaseFacade database) =>
         Running.Value is { } write && ReferenceEquals(write.Context?.Database, database) ? write : null;
+
+    /// <summary>Lets go of the writer's turn; writes queued meanwhile are taken by a background drain.</summary>
+    private void HandOff()
+    {
+        Volatile.Write(ref _draining, 0);
+        // A write queued before the flag was cleared found it set and did not start anything: start for it.
+        if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            // The drain runs in no request's flow; each write's work runs in its own caller's (see GroupWrite.RunAsync).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(DrainAsync, CancellationToken.None);
+            }
+        }
+    }
 
     private async Task DrainAsync()
     {
         HelpdeskDbContext? db = null;
         try
         {
-            while (true)
+            for (var group = Take(); group.Count > 0; group = Take())
             {
-                var group = Take();
-                if (group.Count == 0)
+                try
                 {
-                    Volatile.Write(ref _draining, 0);
-                    // A write queued after Take and before the flag was cleared found the flag set and started no drain.
-                    if (_queue.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+                    if (db is null)
                     {
-                        return;
+                        db = await contexts.CreateDbContextAsync(CancellationToken.None);
+                        // Held open while writes keep coming, so the writer's page cache survives from one group to the next.
+                        await db.Database.OpenConnectionAsync(CancellationToken.None);
                     }
-
+                }
+                catch (Exception failure)
+                {
+                    Reply(group, failure);
                     continue;
                 }
 
-                db = await RunGroupAsync(db, group);
+                if (!await RunGroupAsync(db, group))
+                {
+                    await db.DisposeAsync();
+                    db = null;
+                }
             }
         }
         finally
@@ -79,6 +114,8 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
             {
                 await db.DisposeAsync();
             }
+
+            HandOff();
         }
     }
 
@@ -100,18 +137,11 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
         return group;
     }
 
-    /// <summary>Runs one group on the writer's context (rented and opened here if needed); returns the context to keep, or null after a failure.</summary>
-    private async Task<HelpdeskDbContext?> RunGroupAsync(HelpdeskDbContext? db, List<GroupWrite> group)
+    /// <summary>Runs one group in one transaction on <paramref name="db"/>, then answers its writes; false when it failed as a whole.</summary>
+    private async Task<bool> RunGroupAsync(HelpdeskDbContext db, List<GroupWrite> group)
     {
         try
         {
-            if (db is null)
-            {
-                db = await contexts.CreateDbContextAsync(CancellationToken.None);
-                // Held open while writes keep coming, so the writer's page cache survives from one group to the next.
-                await db.Database.OpenConnectionAsync(CancellationToken.None);
-            }
-
             await using (var transaction = await AppTransaction.BeginAsync(db.Database, CancellationToken.None))
             {
                 var shared = db.Database.CurrentTransaction!;
@@ -119,14 +149,12 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
                 {
                     await shared.CreateSavepointAsync(Savepoint, CancellationToken.None);
                     write.Context = db;
-                    Running.Value = write;
                     try
                     {
                         await write.RunAsync(db);
                     }
                     finally
                     {
-                        Running.Value = null;
                         write.Context = null;
                     }
 
@@ -136,37 +164,31 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
                     }
 
                     await shared.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
+                    // What one write tracked must not be saved by the next one's SaveChanges.
                     db.ChangeTracker.Clear();
                 }
 
                 await transaction.CommitAsync(CancellationToken.None);
             }
-
-            Interlocked.Increment(ref _groups);
-            Interlocked.Add(ref _writes, group.Count);
-            foreach (var write in group)
-            {
-                write.Reply(null);
-            }
-
-            return db;
         }
         catch (Exception failure)
         {
             // Beginning, a savepoint or the COMMIT failed: nothing of the group is stored, every write of it hears so.
-            Interlocked.Increment(ref _groups);
-            Interlocked.Add(ref _writes, group.Count);
-            foreach (var write in group)
-            {
-                write.Reply(failure);
-            }
+            Reply(group, failure);
+            return false;
+        }
 
-            if (db is not null)
-            {
-                await db.DisposeAsync();
-            }
+        Reply(group, null);
+        return true;
+    }
 
-            return null;
+    private void Reply(List<GroupWrite> group, Exception? failure)
+    {
+        Interlocked.Increment(ref _groups);
+        Interlocked.Add(ref _writes, group.Count);
+        foreach (var write in group)
+        {
+            write.Reply(failure);
         }
     }
 }
@@ -174,6 +196,9 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
 /// <summary>One write waiting for, or running in, a group.</summary>
 internal abstract class GroupWrite(CancellationToken cancellation)
 {
+    /// <summary>The caller's flow (its logging scope, activity, HTTP context), in which its work runs on the writer's thread.</summary>
+    private readonly ExecutionContext? _flow = ExecutionContext.Capture();
+
     public CancellationToken Cancellation { get; } = cancellation;
 
     /// <summary>The writer's context while this write runs.</summary>
@@ -184,7 +209,26 @@ internal abstract class GroupWrite(CancellationToken cancellation)
 
     public abstract bool Kept { get; }
 
-    public abstract Task RunAsync(HelpdeskDbContext db);
+    /// <summary>Runs the work in its caller's flow, marked as this group write (for <see cref="AppTransaction"/>).</summary>
+    public Task RunAsync(HelpdeskDbContext db)
+    {
+        if (_flow is null)
+        {
+            return Start(db);
+        }
+
+        Task? running = null;
+        ExecutionContext.Run(_flow, _ => running = Start(db), null);
+        return running!;
+    }
+
+    private Task Start(HelpdeskDbContext db)
+    {
+        SqliteGroupCommit.Mark(this);
+        return RunWorkAsync(db);
+    }
+
+    protected abstract Task RunWorkAsync(HelpdeskDbContext db);
 
     /// <summary>Hands the write's own result or failure back, or <paramref name="groupFailure"/> when the group was not stored.</summary>
     public abstract void Reply(Exception? groupFailure);
@@ -209,7 +253,7 @@ internal sealed class GroupWrite<T>(Func<IAppDbContext, CancellationToken, Task<
 
     public override bool Kept => Committed && _failure is null;
 
-    public override async Task RunAsync(HelpdeskDbContext db)
+    protected override async Task RunWorkAsync(HelpdeskDbContext db)
     {
         try
         {

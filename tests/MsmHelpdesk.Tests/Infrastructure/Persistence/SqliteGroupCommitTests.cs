@@ -104,6 +104,7 @@ public sealed class SqliteGroupCommitTests
         var client = await Seed.ClientAsync(app, budi);
         var (databases, groups) = Writer(app);
 
+        await using var caller = await databases.CreateAsync();
         Task<MsmHelpdesk.Application.Common.Results.Result<TicketCreated>>[] creations;
         Task<int> direct;
         await using (var hold = await HoldAsync(databases))
@@ -112,7 +113,7 @@ public sealed class SqliteGroupCommitTests
                 new CreateTicketCommand { ClientId = client, ErrorText = "ETAX-40002: Error di Service", Activity = $"upload faktur {i}" }))).ToArray();
             await WaitForAsync(() => groups.Waiting == 3);
             // A write sent to the writer directly (no pipeline between): it gets the COMMIT's failure itself.
-            direct = databases.WriteAsync(hold.Caller, async (db, ct) =>
+            direct = databases.WriteAsync(caller, async (db, ct) =>
             {
                 await using var transaction = await db.BeginTransactionAsync(ct);
                 await ((HelpdeskDbContext)db).Database.ExecuteSqlRawAsync("INSERT INTO \"TicketSequences\" (\"Year\", \"LastValue\") VALUES (1999, 1)", ct);
@@ -151,8 +152,9 @@ public sealed class SqliteGroupCommitTests
         await using var caller = await databases.CreateAsync();
         var (groupsBefore, writesBefore) = (groups.Groups, groups.Writes);
 
-        // A lone write: its work starts with nobody else queued and nobody to wait for; it is its own group.
-        Assert.Equal(1, await databases.WriteAsync(caller, (_, _) => Task.FromResult(1), CancellationToken.None).WaitAsync(Patience));
+        // A lone write: nobody else queued and nobody waited for; it is its own group, run by its caller on the caller's
+        // context (no hand-off to the background writer).
+        Assert.Same(caller, await databases.WriteAsync(caller, (writer, _) => Task.FromResult(writer), CancellationToken.None).WaitAsync(Patience));
         Assert.Equal((groupsBefore + 1, writesBefore + 1), (groups.Groups, groups.Writes));
 
         // Forty arrive while a write runs: they are answered in groups of at most 32, in their order of arrival.
@@ -160,7 +162,7 @@ public sealed class SqliteGroupCommitTests
         Task<int>[] writes;
         await using (var hold = await HoldAsync(databases))
         {
-            writes = Enumerable.Range(0, 40).Select(i => databases.WriteAsync(hold.Caller, (_, _) =>
+            writes = Enumerable.Range(0, 40).Select(i => databases.WriteAsync(caller, (_, _) =>
             {
                 order.Add(i);
                 return Task.FromResult(i);
@@ -172,6 +174,30 @@ public sealed class SqliteGroupCommitTests
 
         Assert.Equal(Enumerable.Range(0, 40), order);
         Assert.Equal((groupsBefore + 4, writesBefore + 42), (groups.Groups, groups.Writes)); // lone, holder, 32, 8
+    }
+
+    [Fact]
+    public async Task ShouldRunEachWriteInItsCallersFlow()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (databases, groups) = Writer(app);
+        await using var other = await databases.CreateAsync();
+        var flow = new AsyncLocal<string>();
+
+        // The writer's thread belongs to no request: each work sees its own caller's flow (logging scope, HTTP context).
+        Task<string>[] writes;
+        await using (var hold = await HoldAsync(databases))
+        {
+            writes = new[] { "first", "second" }.Select(name =>
+            {
+                flow.Value = name;
+                return databases.WriteAsync(other, (_, _) => Task.FromResult(flow.Value ?? "none"), CancellationToken.None);
+            }).ToArray();
+            flow.Value = "test";
+            Assert.Equal(2, groups.Waiting);
+        }
+
+        Assert.Equal(new[] { "first", "second" }, await Task.WhenAll(writes).WaitAsync(Patience));
     }
 
     [Fact]
@@ -195,7 +221,10 @@ public sealed class SqliteGroupCommitTests
         return (databases, Assert.IsType<AppDbContextFactory>(databases).Groups!);
     }
 
-    /// <summary>Starts a write whose work waits until released, so writes sent meanwhile queue for the next group.</summary>
+    /// <summary>
+    /// Starts a write whose work waits until released, so writes sent meanwhile queue for the next group. It runs on its
+    /// own context (the writer was idle): writes sent meanwhile pass another context, one not in a transaction.
+    /// </summary>
     private static async Task<Hold> HoldAsync(IAppDbContextFactory databases)
     {
         var caller = await databases.CreateAsync();
@@ -223,8 +252,6 @@ public sealed class SqliteGroupCommitTests
 
     private sealed class Hold(IAppDbContext caller, TaskCompletionSource release, Task<bool> write) : IAsyncDisposable
     {
-        public IAppDbContext Caller => caller;
-
         public void Release() => release.TrySetResult();
 
         public async ValueTask DisposeAsync()
