@@ -45,13 +45,18 @@ public sealed class SqliteGroupCommit(IDbContextFactory<HelpdeskDbContext> conte
         _queue.Enqueue(write);
         if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            var group = Take();
-            if (group.Count > 0)
+            try
             {
-                await RunGroupAsync(caller, group);
+                var group = Take();
+                if (group.Count > 0)
+                {
+                    await RunGroupAsync(caller, group);
+                }
             }
-
-            HandOff();
+            finally
+            {
+                HandOff();
+            }
         }
 
         return await write.Answer;
