@@ -9,24 +9,27 @@ namespace MsmHelpdesk.Infrastructure.Persistence;
 /// A transaction begun on a context, or none when the context already had one: then the code that began that one
 /// commits or rolls back, and committing or disposing this does nothing. On SQLite it is a write transaction
 /// (<c>BEGIN IMMEDIATE</c>) entered through <see cref="SqliteWriteGate"/>, so this process's writers take turns in
-/// order instead of polling SQLite's lock.
+/// order instead of polling SQLite's lock. Begun by a write of a SQLite group (<see cref="SqliteGroupCommit"/>), it is that
+/// write's part of the group's transaction: committing keeps the write's savepoint, rolling back undoes it now.
 /// </summary>
 public sealed class AppTransaction : IAppTransaction
 {
     private readonly IDbContextTransaction? _owned;
+    private readonly GroupWrite? _write;
     private IDisposable? _turn;
 
-    private AppTransaction(IDbContextTransaction? owned, IDisposable? turn)
+    private AppTransaction(IDbContextTransaction? owned, IDisposable? turn, GroupWrite? write = null)
     {
         _owned = owned;
         _turn = turn;
+        _write = write;
     }
 
     public static async Task<AppTransaction> BeginAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
         if (database.CurrentTransaction is not null)
         {
-            return new AppTransaction(null, null);
+            return new AppTransaction(null, null, SqliteGroupCommit.RunningOn(database));
         }
 
         var turn = database.IsSqlite() ? await SqliteWriteGate.For(database.GetConnectionString()).EnterAsync(cancellationToken) : null;
@@ -49,6 +52,10 @@ public sealed class AppTransaction : IAppTransaction
             await _owned.CommitAsync(cancellationToken);
             LeaveGate();
         }
+        else if (_write is not null)
+        {
+            _write.Committed = true;
+        }
     }
 
     public async Task RollbackAsync(CancellationToken cancellationToken)
@@ -57,6 +64,10 @@ public sealed class AppTransaction : IAppTransaction
         {
             await _owned.RollbackAsync(cancellationToken);
             LeaveGate();
+        }
+        else if (_write is not null)
+        {
+            await _write.RollBackAsync(cancellationToken);
         }
     }
 

@@ -151,6 +151,17 @@ public interface IAppDbContext : IAsyncDisposable
 public interface IAppDbContextFactory
 {
     Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a short write. On SQLite, writes waiting at the same moment share one transaction and one commit (decision
+    /// record 0205): each runs in its own savepoint on the writer's context, handed to <paramref name="work"/> (the
+    /// caller's own <paramref name="db"/> when the writer was idle; its tracked entities are cleared after each write);
+    /// its writes are kept only if it commits the transaction it begins there (returning without committing, or
+    /// throwing, undoes only its own); its result is handed back after the shared COMMIT, or the COMMIT's failure is
+    /// thrown to every write of the group. Elsewhere (SQL Server, or <paramref name="db"/> already in a transaction) the
+    /// work runs on <paramref name="db"/> as it is.
+    /// </summary>
+    Task<T> WriteAsync<T>(IAppDbContext db, Func<IAppDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }
 
 /// <summary>Built with an initializer (not a constructor) so EF can still filter on it in SQL.</summary>

@@ -108,36 +108,47 @@ public sealed class CreateTicketHandler(
         var suggestion = await diagnostician.DiagnoseAsync(
             db, new Diagnosis.DiagnosisFacts(clientId, fields.ErrorText, fields.Description, fields.Activity, fields.ReportedAt), client.Certificate, cancellationToken);
         var sla = await slaRules.RulesAsync(db, cancellationToken);
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
-        var year = Domain.Time.Wib.ToWib(now).Year;
-        var number = TicketNumber.Format(year, await db.NextTicketSequenceAsync(year, cancellationToken));
-        var ticket = Ticket.Open(number, clientId, fields, actor, now, sla);
-        ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
         // A problem that blocks a filing due within 3 working days is Urgent from the start, and says why.
         var today = Domain.Time.Wib.Today(clock);
         var upcoming = Calendar.FilingDeadlines.Next(await taxDeadlines.DeadlinesAsync(db, cancellationToken), today, sla.Calendar);
-        if (Calendar.FilingDeadlines.Threatened(upcoming, ticket.DiagnosedScenario, today, sla.Calendar) is { } due)
+        // The write itself: on SQLite it may share its transaction and commit with other creations waiting at the same
+        // moment (decision record 0205); it is answered only after that commit.
+        var (ticket, refusal) = await databases.WriteAsync<(Ticket? Ticket, Error? Refusal)>(db, async (writer, ct) =>
         {
-            ticket.RaiseForDeadline(Calendar.FilingDeadlines.Reason(due, today, sla.Calendar), actor, now, sla);
+            await using var transaction = await writer.BeginTransactionAsync(ct);
+            var year = Domain.Time.Wib.ToWib(now).Year;
+            var number = TicketNumber.Format(year, await writer.NextTicketSequenceAsync(year, ct));
+            var ticket = Ticket.Open(number, clientId, fields, actor, now, sla);
+            ticket.RecordSuggestion(Diagnosis.Diagnostician.ToSuggestion(suggestion, now));
+            if (Calendar.FilingDeadlines.Threatened(upcoming, ticket.DiagnosedScenario, today, sla.Calendar) is { } due)
+            {
+                ticket.RaiseForDeadline(Calendar.FilingDeadlines.Reason(due, today, sla.Calendar), actor, now, sla);
+            }
+
+            if (command.AssigneeId is not null)
+            {
+                ticket.AssignTo(command.AssigneeId, actor, now);
+            }
+
+            if (command.Idempotency is { } claim && await IdempotencyClaims.ClaimAsync(writer, claim, ticket.Id, ticket.Number, now, ct) is { } refused)
+            {
+                return (null, refused); // the transaction rolls back: the sequence number is not used up
+            }
+
+            await writer.AddNewTicketAsync(ticket, ct);
+            if (await IdempotencyClaims.SaveAsync(writer, transaction, command.Idempotency, ct) is { } replay)
+            {
+                return (null, replay);
+            }
+
+            await transaction.CommitAsync(ct);
+            return (ticket, null);
+        }, cancellationToken);
+        if (ticket is null)
+        {
+            return refusal!;
         }
 
-        if (command.AssigneeId is not null)
-        {
-            ticket.AssignTo(command.AssigneeId, actor, now);
-        }
-
-        if (command.Idempotency is { } claim && await IdempotencyClaims.ClaimAsync(db, claim, ticket.Id, ticket.Number, now, cancellationToken) is { } refused)
-        {
-            return refused; // the transaction rolls back: the sequence number is not used up
-        }
-
-        await db.AddNewTicketAsync(ticket, cancellationToken);
-        if (await IdempotencyClaims.SaveAsync(db, transaction, command.Idempotency, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
         var view = TicketView.Of(ticket, HeaderOf(client), contact, assigneeName, TicketView.TimelineOf(ticket), [],
             await diagnostician.CatalogueAsync(cancellationToken), Domain.Time.Wib.Today(clock), suggestion.Evidence);
         return new TicketCreated(ticket.Id, ticket.Number) { Suggestion = suggestion, View = view, Sla = Sla.TicketSlaView.Of(ticket, sla.Calendar, now) };
