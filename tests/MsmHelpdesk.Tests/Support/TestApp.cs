@@ -35,7 +35,7 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>
     /// Starts over a new database, or over the one in <paramref name="directory"/> (e.g. one the CLI wrote).
     /// With <paramref name="clock"/> (e.g. a FakeTimeProvider) every handler and job reads the time from it;
-    /// <paramref name="settings"/> adds configuration (e.g. the Smtp section).
+    /// <paramref name="settings"/> adds configuration (e.g. the Smtp section, or Logging's levels).
     /// </summary>
     /// <para>With <paramref name="notifier"/> the app notifies through it: it records each call and passes it on to the real
     /// database notifier (shared across restarts when the test passes the same one).</para>
@@ -56,7 +56,15 @@ public sealed class TestApp : IAsyncDisposable
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
-            .AddLogging(logging => { if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1") { logging.AddConsole(); } })
+            .AddLogging(logging =>
+            {
+                // The Logging section of the settings sets levels as appsettings.json does (e.g. Debug for a test that reads every line).
+                logging.AddConfiguration(configuration.GetSection("Logging"));
+                if (Environment.GetEnvironmentVariable("MSM_TEST_LOGS") == "1")
+                {
+                    logging.AddConsole();
+                }
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
             .AddSingleton(clock ?? TimeProvider.System)

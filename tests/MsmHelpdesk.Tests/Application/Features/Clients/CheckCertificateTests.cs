@@ -212,7 +212,8 @@ public sealed class CheckCertificateTests
         var command = Check(Guid.Empty, certificate);
         try
         {
-            await using (var app = await TestApp.StartAsync(directory))
+            // Every level, so the handler's Debug line of a quick success (decision record 0205) is read too.
+            await using (var app = await TestApp.StartAsync(directory, settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" }))
             {
                 app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
                 var budi = await Seed.ConsultantAsync(app);
