@@ -21,6 +21,12 @@ public static class ConfigKeys
     public const string SqliteMmapSizeMiB = "Database:Sqlite:MmapSizeMiB";
 
     /// <summary>
+    /// WAL pages after which a committing connection copies the log back into the database file (SQLite's
+    /// <c>wal_autocheckpoint</c>; default in <see cref="Persistence.SqliteTuning.Default"/>, 0 turns automatic checkpoints off).
+    /// </summary>
+    public const string SqliteWalAutocheckpointPages = "Database:Sqlite:WalAutocheckpointPages";
+
+    /// <summary>
     /// Seconds without a request or circuit event after which the web app gives memory back (SQLite connections closed,
     /// a compacting garbage collection); default 60, 0 turns it off. Decision record 0164.
     /// </summary>
@@ -101,7 +107,7 @@ public static class ConfigKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, IdleTrimAfterSeconds, SqlServerFullText, DataDirectory, AttachmentsDirectory,
+        DatabaseProvider, DatabaseMigrateOnStartup, ConnectionString, SqliteCacheSizeMiB, SqliteMmapSizeMiB, SqliteWalAutocheckpointPages, IdleTrimAfterSeconds, SqlServerFullText, DataDirectory, AttachmentsDirectory,
         SmtpHost, SmtpPort, SmtpUserName, SmtpPassword, SmtpFrom, SmtpUseTls, PublicBaseUrl, WaitingReminderDays, WaitingAutoCloseDays,
         KnownProxies, KnownNetworks, HttpsPort, DataProtectionCertificatePath, DataProtectionCertificatePassword,
         DefaultBodyBytes, ApiBodyBytes, ApiRequestsPerMinute, SignInAttemptsPerMinute, BackupDirectory, BackupKeep,

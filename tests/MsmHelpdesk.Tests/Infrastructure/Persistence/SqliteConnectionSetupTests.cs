@@ -7,7 +7,7 @@ namespace MsmHelpdesk.Tests.Infrastructure.Persistence;
 
 /// <summary>
 /// What every pooled SQLite connection is set up with (decision records 0161 and 0196): full durability, a busy timeout, a
-/// 16 MiB page cache and no memory map unless one is configured.
+/// 16 MiB page cache and no memory map unless one is configured, and the WAL's automatic checkpoint threshold (0211).
 /// </summary>
 public sealed class SqliteConnectionSetupTests
 {
@@ -18,21 +18,22 @@ public sealed class SqliteConnectionSetupTests
 
         var pragmas = await app.QueryDbAsync(ReadPragmasAsync);
 
-        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -16 * 1024, MmapSize: 0), pragmas);
+        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -16 * 1024, MmapSize: 0, WalAutocheckpoint: 16_000), pragmas);
     }
 
     [Fact]
-    public async Task ShouldMapTheDatabaseFileWhenAMapIsConfigured()
+    public async Task ShouldMapTheDatabaseFileAndCheckpointAsConfigured()
     {
         await using var app = await TestApp.StartAsync(settings: new Dictionary<string, string?>
         {
             [ConfigKeys.SqliteMmapSizeMiB] = "64",
             [ConfigKeys.SqliteCacheSizeMiB] = "8",
+            [ConfigKeys.SqliteWalAutocheckpointPages] = "2000",
         });
 
         var pragmas = await app.QueryDbAsync(ReadPragmasAsync);
 
-        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -8 * 1024, MmapSize: 64L * 1024 * 1024), pragmas);
+        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -8 * 1024, MmapSize: 64L * 1024 * 1024, WalAutocheckpoint: 2000), pragmas);
     }
 
     private static async Task<Pragmas> ReadPragmasAsync(Microsoft.EntityFrameworkCore.DbContext db)
@@ -45,7 +46,8 @@ public sealed class SqliteConnectionSetupTests
                 await ScalarAsync(connection, "PRAGMA synchronous"),
                 await ScalarAsync(connection, "PRAGMA busy_timeout"),
                 await ScalarAsync(connection, "PRAGMA cache_size"),
-                await ScalarAsync(connection, "PRAGMA mmap_size"));
+                await ScalarAsync(connection, "PRAGMA mmap_size"),
+                await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"));
         }
         finally
         {
@@ -60,5 +62,5 @@ public sealed class SqliteConnectionSetupTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed record Pragmas(long Synchronous, long BusyTimeout, long CacheSize, long MmapSize);
+    private sealed record Pragmas(long Synchronous, long BusyTimeout, long CacheSize, long MmapSize, long WalAutocheckpoint);
 }
