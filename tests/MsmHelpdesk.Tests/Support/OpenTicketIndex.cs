@@ -1,4 +1,4 @@
-﻿using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using MsmHelpdesk.Domain.Tickets;
 
 namespace MsmHelpdesk.Tests.Support;
