@@ -2307,3 +2307,16 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184111_OpenSearchKeysInReportOrder'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207184111_OpenSearchKeysInReportOrder', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

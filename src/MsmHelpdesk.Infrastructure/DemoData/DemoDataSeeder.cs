@@ -199,10 +199,22 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         }
 
         // The open tickets only, each under a key of its own (migration List7) with its report time (List10), the Kelvin
-        // sign and long s as U+FFFD (List9).
+        // sign and long s as U+FFFD (List9). The key is the report time negated, or the smallest free key from there
+        // (OpenSearchKeysInReportOrder, decision 0209), as the insert trigger gives it: here the first free one among the
+        // keys already there, then each new ticket one above the last in (key, id) order, so equal report times get
+        // keys one apart. The entries go in key order: FTS5 writes them as one segment then.
         var open = System.Text.Json.JsonSerializer.Serialize(TicketWorkflow.Open.Select(status => status.ToString()));
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO OpenTicketSearchKeys (TicketId, ReportedAt) SELECT Id, ReportedAt FROM Tickets WHERE rowid > {lastRowBefore} AND Status IN (SELECT value FROM json_each({open}))",
+            $"""
+            INSERT INTO OpenTicketSearchKeys (Key, TicketId, ReportedAt)
+            SELECT Rank + max(Free - Rank) OVER (ORDER BY Free, Id ROWS UNBOUNDED PRECEDING), Id, ReportedAt
+            FROM (SELECT Id, ReportedAt, Free, row_number() OVER (ORDER BY Free, Id) AS Rank
+                FROM (SELECT t.Id, t.ReportedAt,
+                        CASE WHEN NOT EXISTS (SELECT 1 FROM OpenTicketSearchKeys WHERE Key = -t.ReportedAt) THEN -t.ReportedAt
+                        ELSE (SELECT f.Key + 1 FROM OpenTicketSearchKeys AS f WHERE f.Key >= -t.ReportedAt
+                            AND NOT EXISTS (SELECT 1 FROM OpenTicketSearchKeys AS n WHERE n.Key = f.Key + 1) ORDER BY f.Key LIMIT 1) END AS Free
+                    FROM Tickets AS t WHERE t.rowid > {lastRowBefore} AND t.Status IN (SELECT value FROM json_each({open}))))
+            """,
             CancellationToken.None);
         await db.Database.ExecuteSqlAsync(
             $"""
@@ -210,6 +222,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
             SELECT k.Key, t.Id, replace(replace(t.Number || ' ' || t.ErrorText || ' ' || coalesce(t.Description, ''), char(8490), char(65533)), char(383), char(65533))
             FROM Tickets AS t JOIN OpenTicketSearchKeys AS k ON k.TicketId = t.Id
             WHERE t.rowid > {lastRowBefore} AND t.Status IN (SELECT value FROM json_each({open}))
+            ORDER BY k.Key
             """,
             CancellationToken.None);
     }

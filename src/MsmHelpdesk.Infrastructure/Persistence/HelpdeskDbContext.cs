@@ -225,19 +225,21 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             return null;
         }
 
-        // One statement: the index's matches (up to limit + 1) once, their number, and the page's ids sorted by the report
-        // time their keys carry (migration List10). No ticket is read and no list of every match crosses into .NET
-        // (decision 0195); CROSS JOIN keeps the matches as the outer loop, each key found by its rowid. The count's row has
-        // no id, so a page past the last match still has it. The direction is one of two words of ours; the rest goes as
+        // The open index's rowids are its keys, each open ticket's report time negated (migration
+        // OpenSearchKeysInReportOrder, decision 0209): its matches in rowid order are newest first. One statement: their
+        // number (up to limit + 1) and the page's ids, the matches read in that order from the index, the page's reading
+        // stopping after its rows. No ticket and no sort, and only the count reads on to its limit. The count's row has no
+        // id, so a page past the last match still has it. The direction is one of two words of ours; the rest goes as
         // parameters.
-        var direction = newestFirst ? "DESC" : "ASC";
+        var direction = newestFirst ? "ASC" : "DESC";
         var ids = new List<Guid>(take);
         long matches = 0;
         await using (var reader = await RawCommand.ReaderAsync(
             this,
-            "WITH s AS MATERIALIZED (SELECT rowid AS Row FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {0} LIMIT {1}) "
-                + "SELECT NULL, count(*) FROM s UNION ALL SELECT * FROM (SELECT k.TicketId, NULL FROM s CROSS JOIN OpenTicketSearchKeys AS k ON k.Key = s.Row "
-                + $"ORDER BY k.ReportedAt {direction} LIMIT {{2}} OFFSET {{3}})",
+            "SELECT NULL, count(*) FROM (SELECT 1 FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {0} LIMIT {1}) "
+                + "UNION ALL SELECT * FROM (SELECT k.TicketId, NULL FROM "
+                + $"(SELECT rowid AS Row FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {{0}} ORDER BY rowid {direction} LIMIT {{2}} OFFSET {{3}}) AS s "
+                + "CROSS JOIN OpenTicketSearchKeys AS k ON k.Key = s.Row)",
             [Phrase(term), limit + 1, take, skip],
             cancellationToken))
         {
@@ -256,33 +258,6 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         }
 
         return new OpenTicketMatches((int)matches, ids);
-    }
-
-    public async Task<IReadOnlyList<Guid>?> FindOpenTicketsInReportOrderAsync(string likePattern, int skip, int take, bool newestFirst, CancellationToken cancellationToken)
-    {
-        if (!Database.IsSqlite())
-        {
-            return null;
-        }
-
-        // One walk of the key table's report-time index (migration List10) over every open status at once, each ticket
-        // read by id (CROSS JOIN keeps the keys as the outer loop); the direction is one of two words of ours, the pattern
-        // and the bounds go as parameters.
-        var direction = newestFirst ? "DESC" : "ASC";
-        var ids = new List<Guid>(take);
-        await using var reader = await RawCommand.ReaderAsync(
-            this,
-            "SELECT k.TicketId FROM OpenTicketSearchKeys AS k CROSS JOIN Tickets AS t ON t.Id = k.TicketId "
-                + "WHERE t.Number LIKE {0} ESCAPE '\\' OR t.ErrorText LIKE {0} ESCAPE '\\' OR (t.Description IS NOT NULL AND t.Description LIKE {0} ESCAPE '\\') "
-                + $"ORDER BY k.ReportedAt {direction} LIMIT {{1}} OFFSET {{2}}",
-            [likePattern, take, skip],
-            cancellationToken);
-        while (await reader.DbDataReader.ReadAsync(cancellationToken))
-        {
-            ids.Add(Guid.Parse(reader.DbDataReader.GetString(0)));
-        }
-
-        return ids;
     }
 
     /// <summary>

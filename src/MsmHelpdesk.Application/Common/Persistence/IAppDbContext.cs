@@ -78,19 +78,11 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>
     /// The open tickets whose number, error text or description contains <paramref name="term"/>, from the open tickets'
     /// index alone, in report order (newest first, or oldest first): how many (up to <paramref name="limit"/> + 1) and the
-    /// ids of <paramref name="take"/> of them after <paramref name="skip"/>, which are the page only when there are at
-    /// most <paramref name="limit"/>. Null when the index cannot answer the term exactly (SQL Server; a term under 3
-    /// characters, with a LIKE wildcard, whitespace or a character beyond ASCII).
+    /// ids of the <paramref name="take"/> of them after <paramref name="skip"/> (the page, whatever their number). Null
+    /// when the index cannot answer the term exactly (SQL Server; a term under 3 characters, with a LIKE wildcard,
+    /// whitespace or a character beyond ASCII).
     /// </summary>
     Task<OpenTicketMatches?> FindOpenTicketMatchesInReportOrderAsync(string term, int limit, int skip, int take, bool newestFirst, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The ids of the open tickets whose number, error text or description is LIKE <paramref name="likePattern"/> (escape
-    /// character '\'), in report order (newest first, or oldest first), <paramref name="skip"/> and <paramref name="take"/>
-    /// of them: read from the open tickets' key table in its report-time order, each ticket tested until the page is full.
-    /// Null when the database has no such table (SQL Server).
-    /// </summary>
-    Task<IReadOnlyList<Guid>?> FindOpenTicketsInReportOrderAsync(string likePattern, int skip, int take, bool newestFirst, CancellationToken cancellationToken);
 
     /// <summary>The next ticket sequence number of <paramref name="year"/>; call inside the transaction that saves the ticket.</summary>
     Task<int> NextTicketSequenceAsync(int year, CancellationToken cancellationToken);

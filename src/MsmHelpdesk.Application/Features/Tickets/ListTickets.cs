@@ -359,21 +359,14 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
             || (t.Description != null && EF.Functions.Like(t.Description, pattern, "\\"))
             || namedClients.Contains(t.ClientId)), true, false);
 
-        // The whole open queue in its default order (report time): the index of open tickets keeps each ticket's report
-        // time next to its key, so it gives the number of matches and the page's ids itself (decision 0195). A word in
-        // more than 2,000 open tickets (a tenth of the queue at a million tickets, more below) is common enough that the
-        // open tickets in report order, tested one by one, fill a page soon: one walk instead of one per status.
+        // The whole open queue in its default order (report time): the index of open tickets holds its tickets in report
+        // order, so it gives the number of matches, up to the count's cap, and the page's ids itself, however many match
+        // (decisions 0195, 0209).
         bool? someClientNamed = wholeOpenQueue && query.SortBy == TicketSort.ReportedAt ? await namedClients.AnyAsync(cancellationToken) : null;
         if (someClientNamed == false
-            && await db.FindOpenTicketMatchesInReportOrderAsync(term, OpenSearchCandidateLimit, skip, query.PageSize, query.Descending, cancellationToken) is { } inOrder)
+            && await db.FindOpenTicketMatchesInReportOrderAsync(term, SearchCountCap, skip, query.PageSize, query.Descending, cancellationToken) is { } inOrder)
         {
-            return inOrder.Count <= OpenSearchCandidateLimit
-                ? plain with { Count = inOrder.Count, PageIds = inOrder.PageIds }
-                : plain with
-                {
-                    Count = OpenSearchCandidateLimit + 1,
-                    PageIds = await db.FindOpenTicketsInReportOrderAsync(pattern, skip, query.PageSize, query.Descending, cancellationToken),
-                };
+            return plain with { Count = inOrder.Count, PageIds = inOrder.PageIds };
         }
 
         // Open tickets ask the index of open tickets alone: a word common in the whole history (thousands of resolved

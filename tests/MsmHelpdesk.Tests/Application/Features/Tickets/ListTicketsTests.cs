@@ -181,10 +181,11 @@ public sealed class ListTicketsTests
                         .Any(name => name.Contains(word, StringComparison.OrdinalIgnoreCase));
                     Assert.Equal(query.Queue != TicketQueue.AllOpen || query.Statuses.Count > 0 || word.Contains(' ', StringComparison.Ordinal) || clientNamed, counted);
 
-                    // ... and its page is chosen from the index's matches in report order (decision 0195): no walk per status.
+                    // ... and its page is read from the index's matches in rowid order, which is report order (decisions 0195,
+                    // 0209): no walk per status.
                     if (query.Queue == TicketQueue.AllOpen && !word.Contains(' ', StringComparison.Ordinal) && !clientNamed)
                     {
-                        Assert.Contains(window.Commands, command => command.Contains("ORDER BY k.ReportedAt " + (query.Descending ? "DESC" : "ASC"), StringComparison.Ordinal));
+                        Assert.Contains(window.Commands, command => command.Contains("ORDER BY rowid " + (query.Descending ? "ASC" : "DESC"), StringComparison.Ordinal));
                         Assert.DoesNotContain(window.Commands, command => command.Contains("\"Status\" = @status", StringComparison.Ordinal));
                     }
 
@@ -306,11 +307,12 @@ public sealed class ListTicketsTests
                 Assert.Equal(50, open.Items.Count);
                 Assert.Equal(plain.Items.Select(Key), open.Items.Select(Key));
 
-                // The open index said "more than the limit": no count asked of the tickets, and the page is one walk of the
-                // open tickets in report order (decision 0195), not one per status.
+                // The open index counted more than the cap: no count asked of the tickets, and the page is read from the
+                // index's matches in rowid order, which is report order (decision 0209), not one walk per status.
                 Assert.Contains(window.Commands, command => command.Contains("FROM OpenTicketSearch", StringComparison.Ordinal));
                 Assert.DoesNotContain(window.Commands, command => command.Contains("COUNT(*)", StringComparison.Ordinal));
-                Assert.Contains(window.Commands, command => command.Contains("ORDER BY k.ReportedAt " + (descending ? "DESC" : "ASC"), StringComparison.Ordinal));
+                Assert.Contains(window.Commands, command => command.Contains("ORDER BY rowid " + (descending ? "ASC" : "DESC"), StringComparison.Ordinal));
+                Assert.DoesNotContain(window.Commands, command => command.Contains("ErrorText", StringComparison.Ordinal) && command.Contains("LIKE", StringComparison.Ordinal));
                 Assert.DoesNotContain(window.Commands, command => command.Contains("\"Status\" = @status", StringComparison.Ordinal));
             }
         }
@@ -321,6 +323,92 @@ public sealed class ListTicketsTests
         Assert.Equal((Math.Min(expected, ListTicketsHandler.SearchCountCap), expected > ListTicketsHandler.SearchCountCap),
             (unassigned.TotalCount, unassigned.TotalCountIsCapped));
         Assert.All(unassigned.Items, row => Assert.Null(row.AssigneeName));
+    }
+
+    [Fact]
+    public async Task ShouldPageTheOpenSearchInReportOrderForBackdatedReopenedAndEqualReportTimes()
+    {
+        using var meter = new CostMeter();
+        await using var app = await TestApp.StartAsync(interceptor: meter);
+        var admin = TestCurrentUser.Admin();
+        await new DemoDataSeeder(app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>(), TimeProvider.System)
+            .SeedAsync(new DemoSeedOptions(Clients: 5, Tickets: 200, Seed: 29));
+        var budi = await Seed.ConsultantAsync(app);
+        var client = await Seed.ClientAsync(app, budi, "PT Kunci Abadi", Seed.ValidNpwp);
+        const string Word = "zzkunci";
+
+        async Task<Guid> Create(DateTimeOffset? reportedAt, string text = "ETAX-40002 zzkunci gagal") =>
+            (await app.SendAsync(budi, new CreateTicketCommand { ClientId = client, ErrorText = text, Activity = "upload faktur", ReportedAt = reportedAt })).Value.Id;
+        async Task Move(Guid id, params TicketStatus[] statuses)
+        {
+            foreach (var status in statuses)
+            {
+                if (status == TicketStatus.Resolved)
+                {
+                    await Seed.FinishStepsAsync(app, budi, id);
+                }
+
+                var moved = await app.SendAsync(budi, new ChangeTicketStatusCommand { TicketId = id, To = status, ResolutionSummary = status == TicketStatus.Resolved ? "Selesai" : null });
+                Assert.True(moved.IsSuccess);
+            }
+        }
+
+        // Tickets with the word reported now, reported long before they were created (the key comes from the report time,
+        // not from when the ticket entered the index), three at one and the same report time, one resolved and reopened,
+        // one resolved for good, and two whose report time is edited: one onto the shared time, one from it to years ago.
+        var now = DateTimeOffset.UtcNow;
+        var tied = new DateTimeOffset(now.Year, now.Month, now.Day, 1, 2, 3, TimeSpan.Zero).AddDays(-3);
+        foreach (var reportedAt in new DateTimeOffset?[] { null, null, now.AddDays(-400), now.AddDays(-30), now.AddHours(-2), tied, tied, tied })
+        {
+            await Create(reportedAt);
+        }
+
+        var reopened = await Create(now.AddDays(-10));
+        await Move(reopened, TicketStatus.Triaged, TicketStatus.InProgress, TicketStatus.Resolved);
+        var resolved = await Create(now.AddDays(-5));
+        await Move(resolved, TicketStatus.Triaged, TicketStatus.InProgress, TicketStatus.Resolved);
+        await Move(reopened, TicketStatus.InProgress);
+        foreach (var (reportedAt, text) in new[] { (now.AddDays(-1), "zzkunci disunting ke waktu yang sama"), (tied, "zzkunci dipindah jauh ke belakang") })
+        {
+            var id = await Create(reportedAt, text);
+            var loaded = (await app.SendAsync(admin, new GetTicketQuery { TicketId = id })).Value;
+            var newTime = reportedAt == tied ? now.AddYears(-3) : tied;
+            Assert.True((await app.SendAsync(admin, Edit(loaded, loaded.Description ?? "") with { ReportedAt = newTime })).IsSuccess);
+        }
+
+        await OpenTicketIndex.AssertHoldsExactlyTheOpenTicketsAsync(app);
+
+        // The plain search over all tickets, kept to the open ones: the answer to compare with.
+        var all = (await app.SendAsync(admin, new ListTicketsQuery { Queue = TicketQueue.All, Search = Word, PageSize = 200 })).Value.Items;
+        var expected = all.Where(row => TicketWorkflow.IsOpen(row.Status)).ToList();
+        Assert.Equal(12, all.Count);
+        Assert.Equal(11, expected.Count);
+        Assert.Contains(expected, row => row.Id == reopened);
+        Assert.DoesNotContain(expected, row => row.Id == resolved);
+        Assert.Equal(4, expected.Count(row => row.ReportedAt == tied));
+
+        foreach (var descending in new[] { true, false })
+        {
+            foreach (var pageSize in new[] { 2, 25 })
+            {
+                var rows = new List<TicketRow>();
+                for (var page = 1; page <= (expected.Count / pageSize) + 2; page++)
+                {
+                    var window = meter.Measure();
+                    var result = (await app.SendAsync(admin, new ListTicketsQuery { Search = Word, Page = page, PageSize = pageSize, Descending = descending })).Value;
+                    Assert.Equal((expected.Count, false), (result.TotalCount, result.TotalCountIsCapped));
+                    Assert.Contains(window.Commands, command => command.Contains("ORDER BY rowid " + (descending ? "ASC" : "DESC"), StringComparison.Ordinal));
+                    Assert.DoesNotContain(window.Commands, command => command.Contains("COUNT(*)", StringComparison.Ordinal));
+                    rows.AddRange(result.Items);
+                }
+
+                // The same tickets, each once, in report order; tickets with equal report times in some order, as in the
+                // plain search, but each on one page only.
+                var order = descending ? expected.OrderByDescending(row => row.ReportedAt) : expected.OrderBy(row => row.ReportedAt);
+                Assert.Equal(order.Select(row => row.ReportedAt), rows.Select(row => row.ReportedAt));
+                Assert.Equal(expected.Select(row => row.Id).Order(), rows.Select(row => row.Id).Order());
+            }
+        }
     }
 
     [Fact]
