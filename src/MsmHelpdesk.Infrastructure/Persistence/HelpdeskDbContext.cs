@@ -228,7 +228,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         // The open index's rowids are its keys, each open ticket's report time negated (migration
         // OpenSearchKeysInReportOrder, decision 0209): its matches in rowid order are newest first. One statement: their
         // number (up to limit + 1) and the page's ids, the matches read in that order from the index, the page's reading
-        // stopping after its rows. No ticket and no sort, and only the count reads on to its limit. The count's row has no
+        // stopping after its rows. No ticket and no sort of every match (the page's 25 ids are put in order again, so the
+        // order does not rest on the join's loop), and only the count reads on to its limit. The count's row has no
         // id, so a page past the last match still has it. The direction is one of two words of ours; the rest goes as
         // parameters.
         var direction = newestFirst ? "ASC" : "DESC";
@@ -239,7 +240,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             "SELECT NULL, count(*) FROM (SELECT 1 FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {0} LIMIT {1}) "
                 + "UNION ALL SELECT * FROM (SELECT k.TicketId, NULL FROM "
                 + $"(SELECT rowid AS Row FROM OpenTicketSearch WHERE OpenTicketSearch MATCH {{0}} ORDER BY rowid {direction} LIMIT {{2}} OFFSET {{3}}) AS s "
-                + "CROSS JOIN OpenTicketSearchKeys AS k ON k.Key = s.Row)",
+                + $"CROSS JOIN OpenTicketSearchKeys AS k ON k.Key = s.Row ORDER BY s.Row {direction})",
             [Phrase(term), limit + 1, take, skip],
             cancellationToken))
         {
