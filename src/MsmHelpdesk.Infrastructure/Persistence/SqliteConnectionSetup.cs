@@ -64,9 +64,14 @@ public sealed record SqliteTuning(int CacheSizeMiB, int MmapSizeMiB, int WalAuto
         Read(configuration, ConfigKeys.SqliteMmapSizeMiB, Default.MmapSizeMiB),
         Read(configuration, ConfigKeys.SqliteWalAutocheckpointPages, Default.WalAutocheckpointPages));
 
-    /// <summary>The statements run once on each new connection; a negative cache_size is in KiB.</summary>
+    /// <summary>
+    /// The statements run once on each new connection; a negative cache_size is in KiB. <c>temp_store = MEMORY</c> keeps
+    /// a statement's journal in memory (decision record 0213): a statement inside a transaction of several, such as a new
+    /// ticket's insert with its search-index triggers, records the pages it changes in case it must be undone alone, and
+    /// past 64 KiB SQLite spilled that record to a temporary file it created, wrote and deleted for every ticket.
+    /// </summary>
     public string Pragmas() => string.Create(CultureInfo.InvariantCulture,
-        $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA cache_size = {-CacheSizeMiB * 1024}; PRAGMA mmap_size = {(long)MmapSizeMiB * 1024 * 1024}; PRAGMA wal_autocheckpoint = {WalAutocheckpointPages};");
+        $"PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA cache_size = {-CacheSizeMiB * 1024}; PRAGMA mmap_size = {(long)MmapSizeMiB * 1024 * 1024}; PRAGMA wal_autocheckpoint = {WalAutocheckpointPages}; PRAGMA temp_store = MEMORY;");
 
     private static int Read(Microsoft.Extensions.Configuration.IConfiguration configuration, string key, int fallback) =>
         int.TryParse(configuration[key], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;

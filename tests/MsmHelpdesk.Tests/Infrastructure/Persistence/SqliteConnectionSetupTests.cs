@@ -7,7 +7,8 @@ namespace MsmHelpdesk.Tests.Infrastructure.Persistence;
 
 /// <summary>
 /// What every pooled SQLite connection is set up with (decision records 0161 and 0196): full durability, a busy timeout, a
-/// 16 MiB page cache and no memory map unless one is configured, and the WAL's automatic checkpoint threshold (0211).
+/// 16 MiB page cache and no memory map unless one is configured, the WAL's automatic checkpoint threshold (0211) and
+/// statement journals in memory (0213: temp_store 2).
 /// </summary>
 public sealed class SqliteConnectionSetupTests
 {
@@ -18,7 +19,7 @@ public sealed class SqliteConnectionSetupTests
 
         var pragmas = await app.QueryDbAsync(ReadPragmasAsync);
 
-        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -16 * 1024, MmapSize: 0, WalAutocheckpoint: 16_000), pragmas);
+        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -16 * 1024, MmapSize: 0, WalAutocheckpoint: 16_000, TempStore: 2), pragmas);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class SqliteConnectionSetupTests
 
         var pragmas = await app.QueryDbAsync(ReadPragmasAsync);
 
-        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -8 * 1024, MmapSize: 64L * 1024 * 1024, WalAutocheckpoint: 2000), pragmas);
+        Assert.Equal(new Pragmas(Synchronous: 2, BusyTimeout: 10_000, CacheSize: -8 * 1024, MmapSize: 64L * 1024 * 1024, WalAutocheckpoint: 2000, TempStore: 2), pragmas);
     }
 
     private static async Task<Pragmas> ReadPragmasAsync(Microsoft.EntityFrameworkCore.DbContext db)
@@ -47,7 +48,8 @@ public sealed class SqliteConnectionSetupTests
                 await ScalarAsync(connection, "PRAGMA busy_timeout"),
                 await ScalarAsync(connection, "PRAGMA cache_size"),
                 await ScalarAsync(connection, "PRAGMA mmap_size"),
-                await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"));
+                await ScalarAsync(connection, "PRAGMA wal_autocheckpoint"),
+                await ScalarAsync(connection, "PRAGMA temp_store"));
         }
         finally
         {
@@ -62,5 +64,5 @@ public sealed class SqliteConnectionSetupTests
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private sealed record Pragmas(long Synchronous, long BusyTimeout, long CacheSize, long MmapSize, long WalAutocheckpoint);
+    private sealed record Pragmas(long Synchronous, long BusyTimeout, long CacheSize, long MmapSize, long WalAutocheckpoint, long TempStore);
 }
