@@ -2320,3 +2320,16 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207221416_AllSearchIndexHoldsTicketsNotOpen'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207221416_AllSearchIndexHoldsTicketsNotOpen', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -190,10 +190,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
     /// <summary>What the search index's insert trigger would have written for the tickets after <paramref name="lastRowBefore"/>.</summary>
     private static async Task FillSearchIndexAsync(HelpdeskDbContext db, string trigger, long lastRowBefore)
     {
+        var open = System.Text.Json.JsonSerializer.Serialize(TicketWorkflow.Open.Select(status => status.ToString()));
         if (trigger == "TicketSearch_AfterInsert")
         {
+            // The tickets that are not open (migration AllSearchIndexHoldsTicketsNotOpen, decision 0214).
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO TicketSearch (TicketId, Content) SELECT Id, Number || ' ' || ErrorText || ' ' || coalesce(Description, '') FROM Tickets WHERE rowid > {lastRowBefore}",
+                $"INSERT INTO TicketSearch (TicketId, Content) SELECT Id, Number || ' ' || ErrorText || ' ' || coalesce(Description, '') FROM Tickets WHERE rowid > {lastRowBefore} AND Status NOT IN (SELECT value FROM json_each({open}))",
                 CancellationToken.None);
             return;
         }
@@ -203,7 +205,6 @@ public sealed class DemoDataSeeder(IDbContextFactory<HelpdeskDbContext> database
         // (OpenSearchKeysInReportOrder, decision 0209), as the insert trigger gives it: here the first free one among the
         // keys already there, then each new ticket one above the last in (key, id) order, so equal report times get
         // keys one apart. The entries go in key order: FTS5 writes them as one segment then.
-        var open = System.Text.Json.JsonSerializer.Serialize(TicketWorkflow.Open.Select(status => status.ToString()));
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO OpenTicketSearchKeys (Key, TicketId, ReportedAt)

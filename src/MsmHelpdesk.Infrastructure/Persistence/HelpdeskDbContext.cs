@@ -191,7 +191,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
         // The open index stores the two characters whose case folding is an ASCII letter (Kelvin sign, long s) as U+FFFD
         // (migration List9): a term with any of the three is left to the plain search, which reads the tickets themselves.
-        if (openOnly && term.AsSpan().IndexOfAny(OpenIndexReplaced) >= 0)
+        // The whole history's search asks the open index too (below), so this holds for both.
+        if (term.AsSpan().IndexOfAny(OpenIndexReplaced) >= 0)
         {
             return null;
         }
@@ -211,10 +212,15 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             return new TicketCandidates(ids.Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit, Exact: true);
         }
 
-        // The table is one of two names of ours; the term and the limit go as parameters.
-        var index = openOnly ? "OpenTicketSearch" : "TicketSearch";
-        ids = await Database.SqlQueryRaw<string>($"SELECT TicketId AS Value FROM {index} WHERE Content LIKE {{0}} LIMIT {{1}}", $"%{term}%", limit + 1)
-            .ToListAsync(cancellationToken);
+        // The whole history's index holds the tickets that are not open (migration AllSearchIndexHoldsTicketsNotOpen,
+        // decision 0214), the open index the open ones: the whole history asks both, the open index first (its entries are
+        // the open tickets' texts as they are now). A ticket in both (re-opened, or open since before that migration) is one
+        // candidate; "more than the limit" counts entries, as before. The statement is one of two of ours; the term and the
+        // limit go as parameters.
+        var sql = openOnly
+            ? "SELECT TicketId AS Value FROM OpenTicketSearch WHERE Content LIKE {0} LIMIT {1}"
+            : "SELECT TicketId AS Value FROM OpenTicketSearch WHERE Content LIKE {0} UNION ALL SELECT TicketId FROM TicketSearch WHERE Content LIKE {0} LIMIT {1}";
+        ids = await Database.SqlQueryRaw<string>(sql, $"%{term}%", limit + 1).ToListAsync(cancellationToken);
         return new TicketCandidates(ids.Distinct().Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit);
     }
 

@@ -295,7 +295,7 @@ public sealed class ListTicketsHandler(IAppDbContextFactory databases, ICurrentU
 
     /// <summary>
     /// <paramref name="queue"/> itself, nothing else asked: the index of open tickets holds exactly the open queue's
-    /// tickets, the whole history's index (at least) every ticket.
+    /// tickets, the two indexes together (at least) every ticket (decision 0214).
     /// </summary>
     private static bool AsksOnlyFor(ListTicketsQuery query, TicketQueue queue) =>
         query.Queue == queue

@@ -74,6 +74,54 @@ public sealed class ListTicketsTests
     }
 
     [Fact]
+    public async Task ShouldPutATicketInTheWholeHistorysIndexOnlyOnceItIsNoLongerOpenAndFindItInEveryState()
+    {
+        // Decision 0214: a created (open) ticket is written to the open index alone; the whole history's index takes it
+        // when it leaves the open statuses, and a closed ticket's new text. A search of the whole history asks both.
+        await using var app = await TestApp.StartAsync();
+        var budi = await Seed.ConsultantAsync(app);
+        var ticket = await Seed.TicketAsync(app, budi, await Seed.ClientAsync(app, budi), "ETAX-40002 zebrakuda di kantor");
+
+        async Task<(long History, long Open)> Entries(string word) => await app.QueryDbAsync(async db => (
+            await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM TicketSearch WHERE TicketId = {0} AND Content LIKE {1}", ticket.Id.ToString().ToUpperInvariant(), $"%{word}%").SingleAsync(),
+            await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM OpenTicketSearch WHERE TicketId = {0} AND Content LIKE {1}", ticket.Id.ToString().ToUpperInvariant(), $"%{word}%").SingleAsync()));
+        async Task<string[]> Found(TicketQueue queue, string search) =>
+            (await app.SendAsync(budi, new ListTicketsQuery { Queue = queue, Search = search })).Value.Items.Select(row => row.Number).ToArray();
+
+        Assert.Equal((0, 1), await Entries("zebrakuda"));
+        Assert.Equal([ticket.Number], await Found(TicketQueue.All, "zebrakuda"));
+        Assert.Equal([ticket.Number], await Found(TicketQueue.AllOpen, "zebrakuda"));
+
+        foreach (var status in new[] { TicketStatus.Triaged, TicketStatus.InProgress })
+        {
+            await app.SendAsync(budi, new ChangeTicketStatusCommand { TicketId = ticket.Id, To = status });
+        }
+
+        await app.SendAsync(budi, new ChangeTicketStatusCommand { TicketId = ticket.Id, To = TicketStatus.Resolved, ResolutionSummary = "Sertifikat diperbarui" });
+        Assert.Equal((1, 0), await Entries("zebrakuda"));
+        Assert.Equal([ticket.Number], await Found(TicketQueue.All, "zebrakuda"));
+        Assert.Empty(await Found(TicketQueue.AllOpen, "zebrakuda"));
+
+        // A resolved ticket's new text is added; a change of status between two closed ones adds nothing.
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE Tickets SET ErrorText = 'ETAX-40002 harimaulaut di gudang' WHERE Id = {0}", ticket.Id.ToString().ToUpperInvariant()));
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE Tickets SET Status = 'Closed' WHERE Id = {0}", ticket.Id.ToString().ToUpperInvariant()));
+        Assert.Equal((1, 0), await Entries("harimaulaut"));
+        Assert.Equal(2L, await app.QueryDbAsync(db => db.Database.SqlQueryRaw<long>(
+            "SELECT count(*) AS Value FROM TicketSearch WHERE TicketId = {0}", ticket.Id.ToString().ToUpperInvariant()).SingleAsync()));
+        Assert.Equal([ticket.Number], await Found(TicketQueue.All, "harimaulaut"));
+
+        // Re-opened: in both indexes, found once; the old text's entry is still in the whole history's index, re-checked.
+        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE Tickets SET Status = 'InProgress' WHERE Id = {0}", ticket.Id.ToString().ToUpperInvariant()));
+        Assert.Equal((1, 1), await Entries("harimaulaut"));
+        Assert.Equal([ticket.Number], await Found(TicketQueue.All, "harimaulaut"));
+        Assert.Equal([ticket.Number], await Found(TicketQueue.AllOpen, "harimaulaut"));
+        Assert.Empty(await Found(TicketQueue.All, "zebrakuda"));
+    }
+
+    [Fact]
     public async Task ShouldFilterTheOpenQueueByEverySlaStateFromTheStatusIndexAlone()
     {
         // A fixed Wednesday morning in WIB: which demo tickets are breached depends on the hour and the weekday the seeder
@@ -437,12 +485,13 @@ public sealed class ListTicketsTests
         Assert.Equal(25, plainFirst.Items.Count);
         Assert.All(plainFirst.Items, row => Assert.Contains("MSM-20", row.Number, StringComparison.Ordinal));
 
-        // Sixty numbers renamed: the index keeps their old texts (the whole history's index only adds entries), so it
-        // still finds more entries than the cap, but only 980 tickets match now: counted exactly, not capped.
+        // Sixty resolved or closed tickets' numbers renamed: the whole history's index keeps their old texts (it only adds
+        // entries), so the two indexes still have more entries than the cap, but only 980 tickets match now: counted
+        // exactly, not capped.
         await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE Tickets SET Number = 'XYZ' || substr(Number, 4) WHERE Id IN (SELECT Id FROM Tickets ORDER BY Id LIMIT 60)"));
+            "UPDATE Tickets SET Number = 'XYZ' || substr(Number, 4) WHERE Id IN (SELECT Id FROM Tickets WHERE Status IN ('Resolved', 'Closed') ORDER BY Id LIMIT 60)"));
         var indexEntries = await app.QueryDbAsync(db => db.Database.SqlQueryRaw<long>(
-            "SELECT count(*) AS Value FROM TicketSearch WHERE Content LIKE '%msm-20%'").SingleAsync());
+            "SELECT (SELECT count(*) FROM TicketSearch WHERE Content LIKE '%msm-20%') + (SELECT count(*) FROM OpenTicketSearch WHERE Content LIKE '%msm-20%') AS Value").SingleAsync());
         Assert.Equal(ListTicketsHandler.SearchCountCap + 40, indexEntries);
         var exact = await List(new ListTicketsQuery { Queue = TicketQueue.All, Search = "msm-20" });
         Assert.Equal((ListTicketsHandler.SearchCountCap - 20, false), (exact.TotalCount, exact.TotalCountIsCapped));
