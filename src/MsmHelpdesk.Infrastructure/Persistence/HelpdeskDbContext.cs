@@ -213,14 +213,17 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         }
 
         // The whole history's index holds the tickets that are not open (migration AllSearchIndexHoldsTicketsNotOpen,
-        // decision 0214), the open index the open ones: the whole history asks both, the open index first (its entries are
-        // the open tickets' texts as they are now), and counts tickets, not entries, up to the limit: a ticket can be in
-        // both (re-opened, or open since before that migration) and more than once in the whole history's index (an edit
-        // adds an entry). The statement is one of two of ours; the term and the limit go as parameters.
+        // decision 0214), the open index the open ones: the whole history asks both and counts tickets, not entries, up to
+        // the limit: a ticket can be in both (re-opened, or open since before that migration) and more than once in the
+        // whole history's index (an edit adds an entry). The whole history's index first: its entries come in the order
+        // they were written, mostly older tickets near each other in the table, which a re-check by id reads faster than
+        // the open index's newest-first keys spread over it (at 1M, "kadaluwarsa": 14.1–14.3 ms with the open index first,
+        // 12.2–12.6 ms before this change, interleaved; decision 0214).
+        // The statement is one of two of ours; the term and the limit go as parameters.
         var sql = openOnly
             ? "SELECT TicketId AS Value FROM OpenTicketSearch WHERE Content LIKE {0} LIMIT {1}"
-            : "SELECT DISTINCT TicketId AS Value FROM (SELECT TicketId FROM OpenTicketSearch WHERE Content LIKE {0} "
-                + "UNION ALL SELECT TicketId FROM TicketSearch WHERE Content LIKE {0}) LIMIT {1}";
+            : "SELECT DISTINCT TicketId AS Value FROM (SELECT TicketId FROM TicketSearch WHERE Content LIKE {0} "
+                + "UNION ALL SELECT TicketId FROM OpenTicketSearch WHERE Content LIKE {0}) LIMIT {1}";
         ids = await Database.SqlQueryRaw<string>(sql, $"%{term}%", limit + 1).ToListAsync(cancellationToken);
         return new TicketCandidates(ids.Distinct().Select(Guid.Parse).ToArray(), MoreThanLimit: ids.Count > limit);
     }
