@@ -82,9 +82,13 @@ public sealed class ListTicketsTests
         var budi = await Seed.ConsultantAsync(app);
         var ticket = await Seed.TicketAsync(app, budi, await Seed.ClientAsync(app, budi), "ETAX-40002 zebrakuda di kantor");
 
-        async Task<(long History, long Open)> Entries(string word) => await app.QueryDbAsync(async db => (
-            await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM TicketSearch WHERE TicketId = {0} AND Content LIKE {1}", ticket.Id.ToString().ToUpperInvariant(), $"%{word}%").SingleAsync(),
-            await db.Database.SqlQueryRaw<long>("SELECT count(*) AS Value FROM OpenTicketSearch WHERE TicketId = {0} AND Content LIKE {1}", ticket.Id.ToString().ToUpperInvariant(), $"%{word}%").SingleAsync()));
+        var id = ticket.Id.ToString().ToUpperInvariant(); // as SQLite stores it
+
+        // The table is one of the two index names here; the id and the pattern go as parameters.
+        Task<long> Count(string index, string word) => app.QueryDbAsync(db => db.Database.SqlQueryRaw<long>(
+            $"SELECT count(*) AS Value FROM {index} WHERE TicketId = {{0}} AND Content LIKE {{1}}", id, $"%{word}%").SingleAsync());
+        async Task<(long History, long Open)> Entries(string word) => (await Count("TicketSearch", word), await Count("OpenTicketSearch", word));
+        Task Update(string set) => app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync($"UPDATE Tickets SET {set} WHERE Id = {{0}}", id));
         async Task<string[]> Found(TicketQueue queue, string search) =>
             (await app.SendAsync(budi, new ListTicketsQuery { Queue = queue, Search = search })).Value.Items.Select(row => row.Number).ToArray();
 
@@ -103,18 +107,14 @@ public sealed class ListTicketsTests
         Assert.Empty(await Found(TicketQueue.AllOpen, "zebrakuda"));
 
         // A resolved ticket's new text is added; a change of status between two closed ones adds nothing.
-        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE Tickets SET ErrorText = 'ETAX-40002 harimaulaut di gudang' WHERE Id = {0}", ticket.Id.ToString().ToUpperInvariant()));
-        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE Tickets SET Status = 'Closed' WHERE Id = {0}", ticket.Id.ToString().ToUpperInvariant()));
+        await Update("ErrorText = 'ETAX-40002 harimaulaut di gudang'");
+        await Update("Status = 'Closed'");
         Assert.Equal((1, 0), await Entries("harimaulaut"));
-        Assert.Equal(2L, await app.QueryDbAsync(db => db.Database.SqlQueryRaw<long>(
-            "SELECT count(*) AS Value FROM TicketSearch WHERE TicketId = {0}", ticket.Id.ToString().ToUpperInvariant()).SingleAsync()));
+        Assert.Equal(2L, await Count("TicketSearch", ""));
         Assert.Equal([ticket.Number], await Found(TicketQueue.All, "harimaulaut"));
 
         // Re-opened: in both indexes, found once; the old text's entry is still in the whole history's index, re-checked.
-        await app.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE Tickets SET Status = 'InProgress' WHERE Id = {0}", ticket.Id.ToString().ToUpperInvariant()));
+        await Update("Status = 'InProgress'");
         Assert.Equal((1, 1), await Entries("harimaulaut"));
         Assert.Equal([ticket.Number], await Found(TicketQueue.All, "harimaulaut"));
         Assert.Equal([ticket.Number], await Found(TicketQueue.AllOpen, "harimaulaut"));
